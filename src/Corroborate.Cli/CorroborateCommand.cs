@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.Globalization;
+using Corroborate.Ingest;
+using Corroborate.Lexicons;
+using Corroborate.Output;
+using Corroborate.Text;
+using Spectre.Console;
+
+namespace Corroborate.Cli;
+
+/// <summary>Exit codes of the <c>corroborate</c> command.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    /// <summary>Some inputs or articles could not be read; the rest were processed.</summary>
+    public const int SomeFailed = 1;
+    public const int Usage = 2;
+}
+
+/// <summary>The <c>corroborate</c> command line.</summary>
+public static class CorroborateCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null)
+    {
+        var root = Build(stdout, stderr, stdin ?? Console.OpenStandardInput);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                stderr.WriteLine($"error: {error.Message}");
+            stderr.WriteLine("Run 'corroborate --help' (or 'corroborate brief --help') for usage.");
+            return ExitCodes.Usage;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Articles to read: folders (searched recursively), .txt files (with an optional NAME.meta.json beside them), "
+                          + ".html pages, .jsonl files of records, .xml RSS/Atom feeds, or '-' for JSON Lines on standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var outDir = new Option<string>("--out", "-o")
+        {
+            Description = "Folder for the outputs: dossier.json (every figure, date, quote, with offsets into the text) and brief.md.",
+            DefaultValueFactory = _ => "out",
+            HelpName = "DIR",
+        };
+        var json = new Option<string?>("--json")
+        {
+            Description = "Also write the JSON dossier to this file.",
+            HelpName = "FILE",
+        };
+        var brief = new Command("brief", """
+            Read news reports and write the reconciled picture: a JSON dossier and a Markdown brief.
+            Example: corroborate brief samples/ --out out
+            Exit code: 0 when every input was read, 1 when some could not be (each is named, the rest are processed), 2 for usage errors.
+            """)
+        {
+            inputs, outDir, json,
+        };
+        brief.SetAction(parse => RunBrief(parse.GetValue(inputs)!, parse.GetValue(outDir)!, parse.GetValue(json), stdout, stderr, stdin));
+
+        var root = new RootCommand("""
+            Corroborate reads many news reports of the same developing story and returns the reconciled picture:
+            every figure and statement, who claims it and when, where sources agree or differ, and how many
+            independent sources stand behind it, each line traced to the characters it came from.
+            """)
+        {
+            brief,
+        };
+        return root;
+    }
+
+    private static int RunBrief(string[] inputs, string outDir, string? json, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    {
+        LanguageData data;
+        try
+        {
+            data = LanguageData.LoadEnglish();
+        }
+        catch (InvalidDataException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.SomeFailed;
+        }
+        var run = new BriefRun(new ArticleReader(), StandardPipeline.Build(data));
+        var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+
+        BriefReport report;
+        try
+        {
+            if (interactive)
+            {
+                report = null!;
+                console.Progress().AutoClear(true).Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn()).Start(ctx =>
+                {
+                    var task = ctx.AddTask("Reading articles");
+                    task.IsIndeterminate = true;
+                    report = run.Run(inputs, outDir, stdin, (item, articles, failed) =>
+                    {
+                        if (item.Error is { } e)
+                            stderr.WriteLine($"error: {e}");
+                        task.Description = $"Read {articles:N0} articles, {failed:N0} failed";
+                    }, json);
+                });
+            }
+            else
+            {
+                report = run.Run(inputs, outDir, stdin, (item, articles, failed) =>
+                {
+                    if (item.Error is { } e)
+                        stderr.WriteLine($"error: {e}");
+                    else if (articles % 1000 == 0)
+                        stdout.WriteLine($"read {articles:N0} articles");
+                }, json);
+            }
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"error: cannot write to {outDir}: {e.Message}");
+            return ExitCodes.SomeFailed;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            stderr.WriteLine($"error: cannot write to {outDir}: {e.Message}");
+            return ExitCodes.SomeFailed;
+        }
+
+        foreach (var e in report.ArticleErrors)
+            stderr.WriteLine($"error: {e}");
+        PrintSummary(console, report);
+        return report.Clean ? ExitCodes.Ok : ExitCodes.SomeFailed;
+    }
+
+    private static void PrintSummary(IAnsiConsole console, BriefReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Stories");
+        table.AddColumn("Story");
+        table.AddColumn(new TableColumn("Articles").RightAligned());
+        table.AddColumn("First");
+        table.AddColumn("Last");
+        table.AddColumn("Title");
+        const int shown = 20;
+        foreach (var s in report.Stories.Take(shown))
+        {
+            table.AddRow(Markup.Escape(s.Id), s.Documents.Count.ToString(CultureInfo.InvariantCulture), Iso(s.First), Iso(s.Last),
+                Markup.Escape(s.Title.Length > 70 ? s.Title[..69] + "…" : s.Title));
+        }
+        if (report.Stories.Count > shown)
+            table.Caption($"… and {report.Stories.Count - shown:N0} more stories (all of them are in the dossier)");
+        console.Write(table);
+
+        var seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-6);
+        var mb = report.TextChars / 1e6; // millions of characters of article text
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Articles:N0} articles in {report.Stories.Count:N0} stories; {report.Failures.Count:N0} inputs failed, {report.ArticleErrors.Count:N0} article problems; {seconds:F2} s ({report.Articles / seconds:N0} articles/s, {mb / seconds:F1} MB/s of text; MB = 10^6 characters)"));
+        console.WriteLine($"Wrote {report.DossierPath} and {report.BriefPath}");
+    }
+
+    private static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+}

@@ -1,0 +1,4 @@
+using System.CommandLine;
+using Corroborate.Cli;
+
+return CorroborateCommand.Run(args, Console.Out, Console.Error);

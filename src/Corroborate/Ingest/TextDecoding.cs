@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace Corroborate.Ingest;
+
+/// <summary>
+/// Turns untrusted bytes into text: UTF-8 with or without BOM, UTF-16 with BOM. Anything else
+/// (binary data, invalid UTF-8) is refused with a reason rather than decoded with replacement
+/// characters, so that offsets always index what the file really says.
+/// </summary>
+public static class TextDecoding
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16Le = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16Be = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+
+    /// <summary>Decodes <paramref name="bytes"/>; on failure returns null and says why.</summary>
+    public static string? TryDecode(ReadOnlySpan<byte> bytes, out string? error)
+    {
+        error = null;
+        Encoding encoding = StrictUtf8;
+        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+            bytes = bytes[3..];
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            encoding = StrictUtf16Le;
+            bytes = bytes[2..];
+        }
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            encoding = StrictUtf16Be;
+            bytes = bytes[2..];
+        }
+        else if (bytes.IndexOf((byte)0) >= 0)
+        {
+            var at = bytes.IndexOf((byte)0);
+            error = $"binary data (a NUL byte at offset {at}); expected UTF-8 or UTF-16 text with a byte order mark";
+            return null;
+        }
+
+        try
+        {
+            var text = encoding.GetString(bytes);
+            if (encoding != StrictUtf8 && text.Contains('\0'))
+            {
+                error = "binary data (NUL characters in UTF-16 text)";
+                return null;
+            }
+            return text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = e.Index >= 0 ? $" near byte {e.Index}" : "";
+            error = encoding == StrictUtf8
+                ? $"not valid UTF-8{offset}; convert the file to UTF-8 (or UTF-16 with a byte order mark)"
+                : $"not valid UTF-16{offset}";
+            return null;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Corroborate.Model;
+
+namespace Corroborate.Lexicons;
+
+/// <summary>Whether an abbreviation may end a sentence.</summary>
+public enum AbbreviationClass
+{
+    /// <summary>Stands before a name or number ("Gen.", "No."): never ends a sentence.</summary>
+    Prenominal,
+    /// <summary>May end a sentence when the next word opens one ("Inc.", "Wash.").</summary>
+    Other,
+}
+
+/// <summary>Where a furniture rule applies.</summary>
+public enum RuleScope { Line, Start, End }
+
+/// <summary>Which lines of a page a furniture rule looks at.</summary>
+public enum RuleZone { Any, Top, Bottom }
+
+/// <summary>One compiled furniture rule. Immutable; thread-safe (compiled regexes are).</summary>
+public sealed record FurnitureRule(FurnitureKind Kind, RuleScope Scope, RuleZone Zone, int MaxWords, Regex Pattern);
+
+/// <summary>
+/// The language data of one language, loaded once from the files under <c>data/</c> (embedded in
+/// this assembly) into frozen tables. A missing or malformed file is an error, never a silent
+/// fallback. Immutable; thread-safe.
+/// </summary>
+public sealed class LanguageData
+{
+    /// <summary>Bound on any one regex match over article text, which is untrusted.</summary>
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
+
+    private LanguageData(
+        FrozenDictionary<string, AbbreviationClass> abbreviations, FrozenSet<string> sentenceStarters,
+        FrozenSet<string> outletWords, IReadOnlyList<FurnitureRule> furnitureRules, int furnitureZoneLines)
+    {
+        Abbreviations = abbreviations;
+        SentenceStarters = sentenceStarters;
+        OutletWords = outletWords;
+        FurnitureRules = furnitureRules;
+        FurnitureZoneLines = furnitureZoneLines;
+    }
+
+    /// <summary>Abbreviations without their final period ("Gen", "U.S"), case-sensitive.</summary>
+    public FrozenDictionary<string, AbbreviationClass> Abbreviations { get; }
+    public FrozenSet<string> SentenceStarters { get; }
+    public FrozenSet<string> OutletWords { get; }
+    public IReadOnlyList<FurnitureRule> FurnitureRules { get; }
+    public int FurnitureZoneLines { get; }
+
+    /// <summary>Loads the English data. Throws <see cref="InvalidDataException"/> naming the file at fault.</summary>
+    public static LanguageData LoadEnglish()
+    {
+        var abbreviations = new Dictionary<string, AbbreviationClass>(StringComparer.Ordinal);
+        foreach (var (line, number) in Lines("en/abbreviations.tsv"))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 2 || !Enum.TryParse<AbbreviationClass>(parts[1], ignoreCase: true, out var cls))
+                throw new InvalidDataException($"data/en/abbreviations.tsv line {number}: expected WORD<TAB>prenominal|other");
+            abbreviations[parts[0].TrimEnd('.')] = cls;
+        }
+
+        var starters = Lines("en/sentence-starters.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
+        var outletWords = Lines("en/outlet-words.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
+        var (rules, zone) = LoadFurniture("en/furniture.json");
+        return new LanguageData(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, outletWords, rules, zone);
+    }
+
+    private static (IReadOnlyList<FurnitureRule>, int) LoadFurniture(string name)
+    {
+        using var json = JsonDocument.Parse(Read(name));
+        var root = json.RootElement;
+        var zoneLines = root.TryGetProperty("zoneLines", out var z) ? z.GetInt32() : 6;
+        var rules = new List<FurnitureRule>();
+        var i = 0;
+        foreach (var r in root.GetProperty("rules").EnumerateArray())
+        {
+            i++;
+            try
+            {
+                var kind = Enum.Parse<FurnitureKind>(r.GetProperty("kind").GetString()!, ignoreCase: true);
+                var scope = Enum.Parse<RuleScope>(r.GetProperty("where").GetString()!, ignoreCase: true);
+                var zone = r.TryGetProperty("zone", out var zv) ? Enum.Parse<RuleZone>(zv.GetString()!, ignoreCase: true) : RuleZone.Any;
+                var maxWords = r.TryGetProperty("maxWords", out var mw) ? mw.GetInt32() : int.MaxValue;
+                var options = RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture;
+                if (r.TryGetProperty("ignoreCase", out var ic) && ic.GetBoolean())
+                    options |= RegexOptions.IgnoreCase;
+                var pattern = new Regex(r.GetProperty("pattern").GetString()!, options, RegexTimeout);
+                rules.Add(new FurnitureRule(kind, scope, zone, maxWords, pattern));
+            }
+            catch (Exception e) when (e is ArgumentException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new InvalidDataException($"data/{name} rule {i}: {e.Message}", e);
+            }
+        }
+        return (rules, zoneLines);
+    }
+
+    private static IEnumerable<(string Line, int Number)> Lines(string name)
+    {
+        var number = 0;
+        foreach (var raw in Read(name).Split('\n'))
+        {
+            number++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            yield return (line.Trim(), number);
+        }
+    }
+
+    private static string Read(string name)
+    {
+        var resource = "data/" + name;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidDataException($"language data {resource} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

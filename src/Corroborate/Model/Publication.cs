@@ -1,0 +1,24 @@
+namespace Corroborate.Model;
+
+/// <summary>Where a document's publication date was found.</summary>
+public enum PublishedFrom
+{
+    /// <summary>A metadata field: sidecar, JSON record, HTML meta tag, JSON-LD or feed.</summary>
+    Metadata,
+    /// <summary>A dateline at the head of the text, such as "date 2024-10-29 (Agency)".</summary>
+    Dateline,
+    /// <summary>The latest explicit date in the content.</summary>
+    Content,
+}
+
+/// <summary>
+/// A publication date with its provenance. <see cref="Moment"/> is set when the source gave a
+/// time of day as well. Immutable; thread-safe.
+/// </summary>
+public sealed record Published(DateOnly Date, DateTimeOffset? Moment, PublishedFrom From)
+{
+    /// <summary>ISO 8601: the date-time when one was given, else the date.</summary>
+    public string ToIso() => Moment is { } m
+        ? m.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)
+        : Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,95 @@
+using Corroborate.Ingest;
+using Corroborate.Model;
+using Corroborate.Pipeline;
+
+namespace Corroborate.Output;
+
+/// <summary>What a brief run did: counts, failures and timing.</summary>
+public sealed record BriefReport(
+    int Articles, long TextChars, IReadOnlyList<DocumentError> Failures, IReadOnlyList<DocumentError> ArticleErrors,
+    IReadOnlyList<Story> Stories, TimeSpan Elapsed, string DossierPath, string BriefPath)
+{
+    /// <summary>True when every input was read and every article went through every stage.</summary>
+    public bool Clean => Failures.Count == 0 && ArticleErrors.Count == 0;
+}
+
+/// <summary>
+/// Reads inputs, runs the per-article pipeline, and writes <c>dossier.json</c> and
+/// <c>brief.md</c> into a folder. Outputs are written to temporary files and moved into place,
+/// so an interrupted run never leaves a half-written dossier. Thread-safe: holds no state.
+/// </summary>
+public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline)
+{
+    /// <param name="onItem">Called after each input unit, with the running article and failure counts.</param>
+    public BriefReport Run(IReadOnlyList<string> inputs, string outDir, Func<Stream>? stdin = null,
+        Action<IngestItem, int, int>? onItem = null, string? extraDossierPath = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Directory.CreateDirectory(outDir);
+        var dossierPath = Path.Combine(outDir, "dossier.json");
+        var briefPath = Path.Combine(outDir, "brief.md");
+        var tmp = dossierPath + ".partial";
+        var failures = new List<DocumentError>();
+        var articleErrors = new List<DocumentError>();
+        var stories = new StoryAssigner();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var articles = 0;
+        long chars = 0;
+
+        IReadOnlyList<Story> list;
+        using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var dossier = new DossierWriter(stream))
+        {
+            foreach (var item in reader.Read(inputs, stdin))
+            {
+                if (item.Error is { } error)
+                {
+                    failures.Add(error);
+                }
+                else
+                {
+                    var doc = UniqueId(item.Document!, seen);
+                    var analyzed = pipeline.Run(doc);
+                    var story = stories.StoryOf(analyzed.Document);
+                    dossier.WriteDocument(analyzed, story);
+                    var summary = DocumentSummary.Of(analyzed, story);
+                    stories.Add(summary);
+                    articleErrors.AddRange(summary.Errors);
+                    articles++;
+                    chars += doc.Text.Length;
+                }
+                onItem?.Invoke(item, articles, failures.Count);
+            }
+            list = stories.Stories();
+            dossier.Complete(list, failures);
+        }
+        File.WriteAllText(briefPath + ".partial", MarkdownBrief.Render(list, failures));
+        File.Move(tmp, dossierPath, overwrite: true);
+        File.Move(briefPath + ".partial", briefPath, overwrite: true);
+        if (extraDossierPath is not null)
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(extraDossierPath)) is { } dir)
+                Directory.CreateDirectory(dir);
+            File.Copy(dossierPath, extraDossierPath, overwrite: true);
+        }
+        clock.Stop();
+        return new BriefReport(articles, chars, failures, articleErrors, list, clock.Elapsed, dossierPath, briefPath);
+    }
+
+    /// <summary>Ids must be unique in a dossier: a repeated id (the same article under two stories) gets a suffix.</summary>
+    private static NewsDocument UniqueId(NewsDocument doc, Dictionary<string, int> seen)
+    {
+        if (!seen.TryGetValue(doc.Id, out var n))
+        {
+            seen[doc.Id] = 1;
+            return doc;
+        }
+        seen[doc.Id] = n + 1;
+        var renamed = new NewsDocument($"{doc.Id}~{n + 1}", doc.Source, doc.Text)
+        {
+            Title = doc.Title, Outlet = doc.Outlet, Url = doc.Url, Published = doc.Published, Story = doc.Story,
+            Extra = doc.Extra, Errors = doc.Errors,
+        };
+        return renamed;
+    }
+}

@@ -1,0 +1,60 @@
+using Corroborate.Model;
+using Corroborate.Pipeline;
+
+namespace Corroborate.Output;
+
+/// <summary>What the brief and the stories list keep of one article once its text has been written out.</summary>
+public sealed record DocumentSummary(
+    string Id, string Source, string? Title, string? Outlet, Published? Published, string Story,
+    string? Lead, int Sentences, IReadOnlyDictionary<FurnitureKind, int> Furniture, IReadOnlyList<DocumentError> Errors)
+{
+    public static DocumentSummary Of(AnalyzedDocument a, string story)
+    {
+        var lead = a.Sentences.IsDefaultOrEmpty ? null : a.Sentences[0].Span.Of(a.Text);
+        var furniture = a.Furniture.IsDefault
+            ? new Dictionary<FurnitureKind, int>()
+            : a.Furniture.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count());
+        return new DocumentSummary(a.Document.Id, a.Document.Source, a.Document.Title, a.Document.Outlet, a.Document.Published,
+            story, lead, a.Sentences.IsDefault ? 0 : a.Sentences.Length, furniture, [.. a.AllErrors]);
+    }
+}
+
+/// <summary>A story: the articles about one developing event. Immutable; thread-safe.</summary>
+public sealed record Story(string Id, string? Key, string Title, IReadOnlyList<DocumentSummary> Documents, DateOnly? First, DateOnly? Last);
+
+/// <summary>
+/// Assigns articles to stories. An article whose input names a story keeps it; the rest share
+/// one story until clustering exists. Not thread-safe (one per run).
+/// </summary>
+public sealed class StoryAssigner
+{
+    public const string UnkeyedStory = "s1";
+
+    private readonly Dictionary<string, List<DocumentSummary>> _stories = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    public string StoryOf(NewsDocument document) => document.Story ?? UnkeyedStory;
+
+    public void Add(DocumentSummary summary)
+    {
+        if (!_stories.TryGetValue(summary.Story, out var list))
+        {
+            _stories[summary.Story] = list = [];
+            _order.Add(summary.Story);
+        }
+        list.Add(summary);
+    }
+
+    public IReadOnlyList<Story> Stories() => _order.Select(id =>
+    {
+        var docs = _stories[id];
+        var dates = docs.Where(d => d.Published is not null).Select(d => d.Published!.Date).ToList();
+        var earliest = docs.OrderBy(d => d.Published?.Date ?? DateOnly.MaxValue).ToList();
+        var title = earliest.Select(d => d.Title).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))
+                    ?? earliest.Select(d => d.Lead).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? id;
+        if (title.Length > 160)
+            title = title[..157].TrimEnd() + "…";
+        return new Story(id, docs.Any(d => d.Story == id && id != UnkeyedStory) ? id : null, title, docs,
+            dates.Count > 0 ? dates.Min() : null, dates.Count > 0 ? dates.Max() : null);
+    }).ToList();
+}

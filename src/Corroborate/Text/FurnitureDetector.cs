@@ -1,0 +1,218 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Corroborate.Ingest;
+using Corroborate.Lexicons;
+using Corroborate.Model;
+
+namespace Corroborate.Text;
+
+/// <summary>
+/// Marks page furniture (datelines, bylines, outlet and headline lines, related-links, share and
+/// subscribe lines, captions, sign-offs) as spans; the text is never changed. Rules come from
+/// <c>data/en/furniture.json</c>; headline and outlet lines are recognized by shape. A dateline
+/// that carries a date or an outlet fills the article's metadata when it lacks them.
+/// Immutable; thread-safe.
+/// </summary>
+public sealed class FurnitureDetector(LanguageData data)
+{
+    /// <summary>What the detector found, and the metadata the furniture gave.</summary>
+    public sealed record Result(ImmutableArray<Furniture> Furniture, Published? Published, string? Outlet);
+
+    private readonly record struct Line(int Start, int End, int Words);
+
+    public Result Detect(string text, string? title, string? outlet)
+    {
+        var lines = Lines(text);
+        var found = new List<Furniture>();
+        var marked = new bool[lines.Count];
+        Published? published = null;
+        string? foundOutlet = null;
+        var zone = data.FurnitureZoneLines;
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var content = text.Substring(line.Start, line.End - line.Start);
+            foreach (var rule in data.FurnitureRules)
+            {
+                if (rule.Scope == RuleScope.End || line.Words > rule.MaxWords
+                    || rule.Zone == RuleZone.Top && i >= zone || rule.Zone == RuleZone.Bottom && i < lines.Count - zone)
+                    continue;
+                var m = rule.Pattern.Match(content);
+                if (!m.Success || m.Index != 0)
+                    continue;
+                if (rule.Scope == RuleScope.Line && m.Length == content.Length)
+                {
+                    found.Add(new Furniture(new TextSpan(line.Start, line.End), rule.Kind));
+                    marked[i] = true;
+                }
+                else if (rule.Scope == RuleScope.Start && m.Length < content.Length)
+                {
+                    var end = line.Start + m.Length;
+                    while (end > line.Start && char.IsWhiteSpace(text[end - 1]))
+                        end--;
+                    found.Add(new Furniture(new TextSpan(line.Start, end), rule.Kind));
+                }
+                else
+                {
+                    continue;
+                }
+                published ??= DateFrom(m);
+                foundOutlet ??= m.Groups["outlet"] is { Success: true } o ? o.Value.Trim() : null;
+                break;
+            }
+        }
+
+        MarkOutletAndHeadlines(text, lines, marked, found, title, outlet, ref foundOutlet);
+
+        if (lines.Count > 1 && !marked[^1])
+        {
+            var last = lines[^1];
+            var content = text.Substring(last.Start, last.End - last.Start);
+            foreach (var rule in data.FurnitureRules.Where(r => r.Scope == RuleScope.End))
+            {
+                var m = rule.Pattern.Match(content);
+                if (m.Success && m.Index + m.Length == content.Length && m.Length < content.Length)
+                {
+                    var start = last.Start + m.Index;
+                    while (start < last.End && char.IsWhiteSpace(text[start]))
+                        start++;
+                    found.Add(new Furniture(new TextSpan(start, last.End), rule.Kind));
+                    break;
+                }
+            }
+        }
+
+        found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return new Result([.. found], published, foundOutlet);
+    }
+
+    private void MarkOutletAndHeadlines(string text, List<Line> lines, bool[] marked, List<Furniture> found,
+        string? title, string? outlet, ref string? foundOutlet)
+    {
+        var top = Math.Min(lines.Count, 4);
+        var normTitle = Normalize(title);
+        for (var i = 0; i < top; i++)
+        {
+            if (marked[i])
+                continue;
+            var line = lines[i];
+            var content = text.AsSpan(line.Start, line.End - line.Start);
+            FurnitureKind? kind = null;
+            if (outlet is not null && Normalize(content.ToString()) == Normalize(outlet) || LooksLikeOutletName(content, line.Words))
+            {
+                kind = FurnitureKind.Outlet;
+                foundOutlet ??= content.Trim("*#_ ").ToString();
+            }
+            else if (LooksLikeHeadline(content, line.Words, i, lines.Count, normTitle, i > 0 && marked[i - 1]))
+            {
+                kind = FurnitureKind.Headline;
+            }
+            if (kind is { } k)
+            {
+                found.Add(new Furniture(new TextSpan(line.Start, line.End), k));
+                marked[i] = true;
+            }
+            else if (i > 0 || lines.Count > 1)
+            {
+                // Furniture sits above the article: once prose starts, stop looking.
+                break;
+            }
+        }
+    }
+
+    private bool LooksLikeOutletName(ReadOnlySpan<char> line, int words)
+    {
+        if (words > 6 || line.IsEmpty || Terminal(line[^1]))
+            return false;
+        var any = false;
+        foreach (var range in line.Split(' '))
+        {
+            var word = line[range].Trim("*_#|");
+            if (word.IsEmpty)
+                continue;
+            if (!char.IsUpper(word[0]) && !char.IsDigit(word[0]))
+                return false;
+            any |= data.OutletWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        }
+        return any;
+    }
+
+    private static bool LooksLikeHeadline(ReadOnlySpan<char> line, int words, int index, int lineCount, string normTitle, bool afterFurniture)
+    {
+        if (normTitle.Length > 0 && Normalize(line.ToString()) == normTitle)
+            return true;
+        if (line.StartsWith("**") && line.EndsWith("**") && line.Length > 4 || line.StartsWith("# ") || line.StartsWith("## "))
+            return true;
+        if (lineCount < 3 || words < 3 || words > 30 || Terminal(line[^1]) || !(char.IsUpper(line[0]) || char.IsDigit(line[0])))
+            return false;
+        // The first line, unterminated, above prose; a later one only if it is in title case.
+        return index == 0 || afterFurniture && TitleCase(line);
+    }
+
+    private static bool TitleCase(ReadOnlySpan<char> line)
+    {
+        int long_ = 0, upper = 0;
+        foreach (var range in line.Split(' '))
+        {
+            var word = line[range];
+            if (word.Length <= 3)
+                continue;
+            long_++;
+            upper += char.IsUpper(word[0]) ? 1 : 0;
+        }
+        return long_ > 0 && upper * 10 >= long_ * 7;
+    }
+
+    private static bool Terminal(char c) => c is '.' or '!' or '?' or ':' or ';' or ',' or '"' or '”' or '’' or '\'' or '…';
+
+    private static string Normalize(string? s)
+    {
+        if (s is null)
+            return "";
+        var chars = s.Where(c => char.IsLetterOrDigit(c) || c == ' ').Select(char.ToLowerInvariant).ToArray();
+        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static Published? DateFrom(Match m)
+    {
+        var g = m.Groups["date"];
+        return g.Success ? DateParsing.TryParse(g.Value.Replace(".", ""), PublishedFrom.Dateline) : null;
+    }
+
+    private static List<Line> Lines(string text)
+    {
+        var lines = new List<Line>();
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var nl = text.IndexOf('\n', start);
+            var end = nl < 0 ? text.Length : nl;
+            int s = start, e = end;
+            while (s < e && char.IsWhiteSpace(text[s]))
+                s++;
+            while (e > s && char.IsWhiteSpace(text[e - 1]))
+                e--;
+            if (e > s)
+                lines.Add(new Line(s, e, CountWords(text.AsSpan(s, e - s))));
+            if (nl < 0)
+                break;
+            start = nl + 1;
+        }
+        return lines;
+    }
+
+    private static int CountWords(ReadOnlySpan<char> s)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in s)
+        {
+            var ws = char.IsWhiteSpace(c);
+            if (!ws && !inWord)
+                words++;
+            inWord = !ws;
+        }
+        return words;
+    }
+}

@@ -1,0 +1,58 @@
+using Corroborate.Lexicons;
+using Corroborate.Pipeline;
+
+namespace Corroborate.Text;
+
+/// <summary>Marks page furniture, and fills publication date and outlet from a dateline when metadata lacks them.</summary>
+public sealed class FurnitureStage(LanguageData data) : IDocumentStage
+{
+    private readonly FurnitureDetector _detector = new(data);
+
+    public string Name => nameof(FurnitureStage);
+    public Layer Needs => Layer.None;
+    public Layer Produces => Layer.Furniture;
+
+    public AnalyzedDocument Apply(AnalyzedDocument document)
+    {
+        var doc = document.Document;
+        var result = _detector.Detect(doc.Text, doc.Title, doc.Outlet);
+        return document with
+        {
+            Document = doc with
+            {
+                Published = doc.Published ?? result.Published,
+                Outlet = doc.Outlet ?? result.Outlet,
+                Title = doc.Title ?? result.Furniture.Where(f => f.Kind == Model.FurnitureKind.Headline)
+                    .Select(f => f.Span.Of(doc.Text).Trim('*', '#', ' ')).FirstOrDefault(),
+            },
+            Furniture = result.Furniture,
+        };
+    }
+}
+
+/// <summary>Tokens, paragraphs and sentences; sentences leave page furniture out.</summary>
+public sealed class SentenceStage(LanguageData data) : IDocumentStage
+{
+    private readonly Tokenizer _tokenizer = new(data);
+    private readonly SentenceSplitter _splitter = new(data);
+
+    public string Name => nameof(SentenceStage);
+    public Layer Needs => Layer.Furniture;
+    public Layer Produces => Layer.Tokens | Layer.Paragraphs | Layer.Sentences;
+
+    public AnalyzedDocument Apply(AnalyzedDocument document)
+    {
+        var tokens = _tokenizer.Tokenize(document.Text);
+        var (paragraphs, sentences) = _splitter.Split(document.Text, tokens, document.Furniture);
+        return document with { Tokens = tokens, Paragraphs = paragraphs, Sentences = sentences };
+    }
+}
+
+/// <summary>The standard per-article pipeline.</summary>
+public static class StandardPipeline
+{
+    public static DocumentPipeline Build(LanguageData data) => new PipelineBuilder()
+        .Add(new FurnitureStage(data))
+        .Add(new SentenceStage(data))
+        .Build();
+}
