@@ -187,7 +187,7 @@ public sealed class ArticleReader(IngestLimits limits)
                     continue;
                 }
                 var bytes = line.Bytes.Span;
-                if (line.Number == 1 && bytes.StartsWith("\xEF\xBB\xBF"u8))
+                if (line.Number == 1 && bytes.StartsWith(TextDecoding.Utf8Bom))
                     bytes = bytes[3..];
                 if (bytes.Trim("\r\t "u8).IsEmpty)
                     continue;
@@ -203,6 +203,8 @@ public sealed class ArticleReader(IngestLimits limits)
         var location = $"line {number}";
         if (bytes.IndexOf((byte)0) >= 0)
             return IngestItem.Failed(source, location, "binary data (a NUL byte); expected a JSON object");
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            return IngestItem.Failed(source, location, "not valid UTF-8; JSON Lines must be UTF-8");
         JsonDocument json;
         try
         {

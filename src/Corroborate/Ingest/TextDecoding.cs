@@ -13,12 +13,15 @@ public static class TextDecoding
     private static readonly UnicodeEncoding StrictUtf16Le = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16Be = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
 
+    /// <summary>The UTF-8 byte order mark.</summary>
+    public static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Decodes <paramref name="bytes"/>; on failure returns null and says why.</summary>
     public static string? TryDecode(ReadOnlySpan<byte> bytes, out string? error)
     {
         error = null;
         Encoding encoding = StrictUtf8;
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith(Utf8Bom))
             bytes = bytes[3..];
         else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {

@@ -31,8 +31,11 @@ public sealed record FurnitureRule(FurnitureKind Kind, RuleScope Scope, RuleZone
 /// </summary>
 public sealed class LanguageData
 {
-    /// <summary>Bound on any one regex match over article text, which is untrusted.</summary>
-    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// Bound on any one regex match over article text, which is untrusted. Generous, because it
+    /// guards against runaway backtracking, not slow machines: rules are linear on sane input.
+    /// </summary>
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
     private LanguageData(
         FrozenDictionary<string, AbbreviationClass> abbreviations, FrozenSet<string> sentenceStarters,
@@ -90,6 +93,8 @@ public sealed class LanguageData
                 if (r.TryGetProperty("ignoreCase", out var ic) && ic.GetBoolean())
                     options |= RegexOptions.IgnoreCase;
                 var pattern = new Regex(r.GetProperty("pattern").GetString()!, options, RegexTimeout);
+                // Compile now, at load, so the first article's match does not pay for code generation.
+                pattern.IsMatch("");
                 rules.Add(new FurnitureRule(kind, scope, zone, maxWords, pattern));
             }
             catch (Exception e) when (e is ArgumentException or KeyNotFoundException or InvalidOperationException or FormatException)
