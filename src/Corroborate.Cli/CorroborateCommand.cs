@@ -24,14 +24,35 @@ public static class CorroborateCommand
     {
         var root = Build(stdout, stderr, stdin ?? Console.OpenStandardInput);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // An unknown option would otherwise be taken for an input path.
+        var unknownOptions = UnknownOptions(args);
+        if (parse.Errors.Count > 0 || unknownOptions.Count > 0)
         {
             foreach (var error in parse.Errors)
                 stderr.WriteLine($"error: {error.Message}");
+            foreach (var option in unknownOptions)
+                stderr.WriteLine($"error: unknown option '{option}'");
             stderr.WriteLine("Run 'corroborate --help' (or 'corroborate brief --help') for usage.");
             return ExitCodes.Usage;
         }
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static readonly HashSet<string> OptionsWithValue = ["--out", "-o", "--json"];
+    private static readonly HashSet<string> Flags = ["--help", "-h", "-?", "--version"];
+
+    private static List<string> UnknownOptions(string[] args)
+    {
+        var unknown = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (OptionsWithValue.Contains(a))
+                i++;
+            else if (a.StartsWith('-') && a != "-" && !Flags.Contains(a) && !a.Contains('=') && !File.Exists(a) && !Directory.Exists(a))
+                unknown.Add(a);
+        }
+        return unknown;
     }
 
     private static RootCommand Build(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Corroborate.Cli;
+using Xunit;
+
+namespace Corroborate.Tests.Cli;
+
+public sealed class BriefCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CorroborateCommand.Run(args, stdout, stderr, () => new MemoryStream());
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Samples_give_a_dossier_and_a_brief_and_exit_0()
+    {
+        using var dir = new TempDir();
+        var (code, stdout, stderr) = Run("brief", TestData.Samples, "--out", dir.Path);
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.Contains("5 articles in 1 stories", stdout);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "brief.md")));
+        using var dossier = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "dossier.json")));
+        Assert.Equal(5, dossier.RootElement.GetProperty("documents").GetArrayLength());
+    }
+
+    [Fact]
+    public void Some_bad_inputs_exit_1_naming_each_and_the_rest_are_written()
+    {
+        using var dir = new TempDir();
+        var good = dir.File("in/good.txt", "Officials said the talks failed.");
+        var bad = dir.File("in/bad.txt", [0x00, 0x01, 0x02]);
+        var jsonl = dir.File("in/batch.jsonl", "{\"id\":\"j1\",\"text\":\"Fine.\"}\n{broken\n");
+        var (code, _, stderr) = Run("brief", Path.Combine(dir.Path, "in"), "--out", Path.Combine(dir.Path, "out"));
+        Assert.Equal(ExitCodes.SomeFailed, code);
+        Assert.Contains(bad, stderr);
+        Assert.Contains($"{jsonl} (line 2)", stderr);
+        Assert.DoesNotContain(good, stderr);
+        using var dossier = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "dossier.json")));
+        Assert.Equal(2, dossier.RootElement.GetProperty("documents").GetArrayLength());
+        Assert.Equal(2, dossier.RootElement.GetProperty("failures").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("brief")]
+    [InlineData("brief", "x.txt", "--no-such-option")]
+    [InlineData("summon")]
+    public void Usage_errors_exit_2(params string[] args)
+    {
+        var (code, _, stderr) = Run(args);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--help", stderr);
+    }
+
+    [Fact]
+    public void Help_explains_inputs_and_outputs()
+    {
+        var (code, stdout, _) = Run("brief", "--help");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains(".jsonl", stdout);
+        Assert.Contains("--out", stdout);
+        Assert.Contains("Exit code", stdout);
+    }
+
+    [Fact]
+    public void The_json_option_writes_a_second_copy_of_the_dossier()
+    {
+        using var dir = new TempDir();
+        var target = Path.Combine(dir.Path, "copy", "d.json");
+        var (code, _, _) = Run("brief", TestData.Samples, "--out", Path.Combine(dir.Path, "o"), "--json", target);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir.Path, "o", "dossier.json")), File.ReadAllText(target));
+    }
+}
