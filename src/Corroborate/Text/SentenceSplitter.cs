@@ -17,6 +17,7 @@ public sealed class SentenceSplitter(LanguageData data)
     private const string Terminals = ".!?…";
     private const string Closers = "\"'”’»)]}";
     private const string Openers = "\"'“‘«([{";
+    private const string QuoteOpeners = "\"“‘«";
 
     public (ImmutableArray<Paragraph> Paragraphs, ImmutableArray<Sentence> Sentences) Split(
         string text, ImmutableArray<Token> tokens, ImmutableArray<Furniture> furniture)
@@ -100,16 +101,24 @@ public sealed class SentenceSplitter(LanguageData data)
             var m = k;
             var end = token.Span.End;
             var closed = false;
+            var bracketed = false;
             while (m + 1 < tokens.Length && tokens[m + 1].Span.Start == end && tokens[m + 1].Span.Length == 1
-                   && (Closers.Contains(text[end]) || Terminals.Contains(text[end])))
+                   && (Closers.Contains(text[end]) || Terminals.Contains(text[end])) && !OpensQuote(text, end))
             {
                 m++;
+                // "Casselberry (Fla.) Police": a bracket around the abbreviation alone closes the bracket, not a sentence.
+                bracketed |= isAbbreviation && m == k + 1 && IsBracketAround(text, tokens, k);
                 closed |= Closers.Contains(text[end]);
                 isTerminal |= Terminals.Contains(text[end]);
                 end = tokens[m].Span.End;
             }
             if (m + 1 >= tokens.Length)
                 break;
+            if (bracketed)
+            {
+                k = m;
+                continue;
+            }
             var next = tokens[m + 1];
             if (!EndsSentence(text, tokens, k, token, isAbbreviation && !isTerminal, closed, end, next))
                 continue;
@@ -132,22 +141,64 @@ public sealed class SentenceSplitter(LanguageData data)
             var word = text.AsSpan(token.Span.Start, token.Span.Length - 1);
             var lookup = data.Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
             if (lookup.TryGetValue(word, out var cls) && cls == AbbreviationClass.Prenominal)
-                return false;
-            // "U.S.", "Inc.", "J.": a sentence ends only if the next word is one that opens sentences.
-            return gap && (next.Kind is TokenKind.Word or TokenKind.Abbreviation) && data.SentenceStarters.Contains(text.Substring(next.Span.Start, next.Span.Length));
+            {
+                // "No. 5" but "No. None.": a title that is also a sentence word ("No") stands before numbers only.
+                var alsoWord = data.SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+                if (!alsoWord || next.Kind == TokenKind.Number || nextChar == '#')
+                    return false;
+                return gap && char.IsUpper(nextChar);
+            }
+            // "U.S.", "Inc.", "J.": a sentence ends only if the next word is one that opens sentences,
+            // also behind an opening quote ('Jr. "However, ...').
+            return gap && OpensSentence(text, tokens, k, next);
         }
         var mark = text[token.Span.Start];
         if (mark == '…' || token.Span.Length > 1 && mark == '.')
-            return gap && char.IsUpper(nextChar);
+        {
+            // "in the world ... Ciancia terrorized": an ellipsis may drop words inside one sentence, so a
+            // capital after it starts a sentence only after a full stop ("tonight. ... I") or a sentence-opening word.
+            var afterStop = k > 0 && tokens[k - 1].Kind == TokenKind.Punctuation && Terminals.Contains(text[tokens[k - 1].Span.Start]);
+            return gap && char.IsUpper(nextChar) && (afterStop || OpensSentence(text, tokens, k, next));
+        }
         if (!gap)
         {
             // "Manhattan.One man was shot": a missing space after a sentence, not "file.txt" or "?!".
+            // 'I-75."It's tragic': a quotation opened against the full stop.
+            if (Terminals.Contains(mark) && OpensQuote(text, next.Span.Start) && char.IsUpper(text[next.Span.Start + 1]))
+                return true;
             return mark == '.' && char.IsUpper(nextChar) && next.Kind == TokenKind.Word && k > 0
                    && tokens[k - 1].Kind == TokenKind.Word && tokens[k - 1].Span.Length > 1 && tokens[k - 1].Span.End == token.Span.Start;
         }
         return char.IsUpper(nextChar) || char.IsDigit(nextChar) || Openers.Contains(nextChar) || nextChar is '$' or '£' or '€' or '¥'
                || char.IsLetter(nextChar) && !char.IsLower(nextChar);
     }
+
+    /// <summary>The next word, or the word behind an opening quote, is one that commonly opens a sentence.</summary>
+    private bool OpensSentence(string text, ReadOnlySpan<Token> tokens, int k, Token next)
+    {
+        var word = next;
+        if (next.Span.Length == 1 && QuoteOpeners.Contains(text[next.Span.Start]))
+        {
+            var at = -1;
+            for (var j = k + 1; j < tokens.Length && tokens[j].Span.Start <= next.Span.End; j++)
+                if (tokens[j].Span.Start == next.Span.End)
+                    at = j;
+            if (at < 0)
+                return false;
+            word = tokens[at];
+        }
+        return word.Kind is TokenKind.Word or TokenKind.Abbreviation
+               && data.SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.Span.SliceOf(text));
+    }
+
+    /// <summary>A straight quote written against the next word ('I-75."It's') opens a quotation; it does not close one.</summary>
+    private static bool OpensQuote(string text, int at) =>
+        text[at] is '"' or '\'' && at + 1 < text.Length && char.IsLetterOrDigit(text[at + 1]);
+
+    /// <summary>Token k is the whole content of a bracket: "(" right before it and a closer right after.</summary>
+    private static bool IsBracketAround(string text, ReadOnlySpan<Token> tokens, int k) =>
+        k > 0 && tokens[k - 1].Span.End == tokens[k].Span.Start && text[tokens[k - 1].Span.Start] is '(' or '['
+        && tokens[k].Span.End < text.Length && text[tokens[k].Span.End] is ')' or ']';
 
     /// <summary>The parts of a sentence that are not page furniture, trimmed.</summary>
     private static IEnumerable<TextSpan> WithoutFurniture(string text, TextSpan sentence, ImmutableArray<Furniture> furniture)
