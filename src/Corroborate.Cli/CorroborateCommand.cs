@@ -184,9 +184,12 @@ public static class CorroborateCommand
         var seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-6);
         var mb = report.TextChars / 1e6; // millions of characters of article text
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Articles:N0} articles in {report.Stories.Count:N0} stories; {report.Failures.Count:N0} inputs failed, {report.ArticleErrors.Count:N0} article problems; {seconds:F2} s ({report.Articles / seconds:N0} articles/s, {mb / seconds:F1} MB/s of text; MB = 10^6 characters)"));
+            $"{Count(report.Articles, "article")} in {Count(report.Stories.Count, "story", "stories")}; {Count(report.Failures.Count, "input")} failed, {Count(report.ArticleErrors.Count, "article problem")}; {seconds:F2} s ({report.Articles / seconds:N0} articles/s, {mb / seconds:F1} MB/s of text; MB = 10^6 characters)"));
         console.WriteLine($"Wrote {report.DossierPath} and {report.BriefPath}");
     }
+
+    private static string Count(int n, string one, string? many = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n:N0} {(n == 1 ? one : many ?? one + "s")}");
 
     private static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 }

@@ -20,7 +20,7 @@ public sealed class BriefCommandTests
         using var dir = new TempDir();
         var (code, stdout, stderr) = Run("brief", TestData.Samples, "--out", dir.Path);
         Assert.True(code == ExitCodes.Ok, stderr);
-        Assert.Contains("5 articles in 1 stories", stdout);
+        Assert.Contains("5 articles in 1 story", stdout);
         Assert.True(File.Exists(Path.Combine(dir.Path, "brief.md")));
         using var dossier = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "dossier.json")));
         Assert.Equal(5, dossier.RootElement.GetProperty("documents").GetArrayLength());
