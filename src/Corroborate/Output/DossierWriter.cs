@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Corroborate.Model;
 using Corroborate.Pipeline;
+using Corroborate.Reconcile;
 
 namespace Corroborate.Output;
 
@@ -25,6 +26,12 @@ public sealed class DossierWriter : IDisposable
 
     private readonly Utf8JsonWriter _json;
     private bool _completed;
+
+    // Cross-document sections are written after the documents; each item keeps its own text, not the article's.
+    private readonly List<(string Doc, TimeExpression Time, string Text)> _times = [];
+    private readonly List<(string Doc, Quantity Quantity, string Text)> _quantities = [];
+    private readonly List<(string Doc, Quote Quote, string Text, string? SpeakerText)> _quotes = [];
+    private readonly List<MentionRecord> _mentions = [];
 
     public DossierWriter(Stream stream)
     {
@@ -94,6 +101,20 @@ public sealed class DossierWriter : IDisposable
         w.WriteEndObject();
         if (w.BytesPending > 64 * 1024)
             w.Flush();
+        Collect(analyzed, story);
+    }
+
+    private void Collect(AnalyzedDocument a, string story)
+    {
+        var id = a.Document.Id;
+        foreach (var t in a.Times.IsDefault ? [] : a.Times)
+            _times.Add((id, t, t.Span.Of(a.Text)));
+        foreach (var q in a.Quantities.IsDefault ? [] : a.Quantities)
+            _quantities.Add((id, q, q.Span.Of(a.Text)));
+        foreach (var q in a.Quotes.IsDefault ? [] : a.Quotes)
+            _quotes.Add((id, q, q.Span.Of(a.Text), q.Speaker?.Text));
+        foreach (var m in a.Entities.IsDefault ? [] : a.Entities)
+            _mentions.Add(new MentionRecord(id, story, m, m.Span.Of(a.Text)));
     }
 
     /// <summary>Closes the documents and writes the cross-article sections.</summary>
@@ -101,7 +122,12 @@ public sealed class DossierWriter : IDisposable
     {
         var w = _json;
         w.WriteEndArray();
-        foreach (var empty in new[] { "entities", "times", "quantities", "quotes", "groups", "origins" })
+        var entities = new EntityResolver(_mentions);
+        WriteEntities(w, entities);
+        WriteTimes(w);
+        WriteQuantities(w, entities);
+        WriteQuotes(w, entities);
+        foreach (var empty in new[] { "groups", "origins" })
         {
             w.WriteStartArray(empty);
             w.WriteEndArray();
@@ -132,6 +158,125 @@ public sealed class DossierWriter : IDisposable
         w.WriteEndObject();
         w.Flush();
         _completed = true;
+    }
+
+    private static void WriteEntities(Utf8JsonWriter w, EntityResolver entities)
+    {
+        w.WriteStartArray("entities");
+        foreach (var e in entities.Entities)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", e.Id);
+            w.WriteString("kind", e.Kind.ToString().ToLowerInvariant());
+            w.WriteString("name", e.Name);
+            w.WriteStartArray("aliases");
+            foreach (var a in e.Aliases)
+                w.WriteStringValue(a);
+            w.WriteEndArray();
+            w.WriteStartArray("roles");
+            foreach (var r in e.Roles)
+                w.WriteStringValue(r);
+            w.WriteEndArray();
+            w.WriteStartArray("mentions");
+            foreach (var (doc, span, text) in e.Mentions)
+            {
+                w.WriteStartObject();
+                w.WriteString("doc", doc);
+                WriteSpan(w, span);
+                w.WriteString("text", text);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private void WriteTimes(Utf8JsonWriter w)
+    {
+        w.WriteStartArray("times");
+        foreach (var (doc, t, text) in _times)
+        {
+            w.WriteStartObject();
+            w.WriteString("doc", doc);
+            WriteSpan(w, t.Span);
+            w.WriteString("text", text);
+            w.WriteString("type", t.Type.ToString().ToLowerInvariant());
+            w.WriteString("value", t.Value);
+            w.WriteString("mod", t.Mod);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private void WriteQuantities(Utf8JsonWriter w, EntityResolver entities)
+    {
+        w.WriteStartArray("quantities");
+        var n = 0;
+        foreach (var (doc, q, text) in _quantities)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", $"q{++n}");
+            w.WriteString("doc", doc);
+            WriteSpan(w, q.Span);
+            w.WriteString("text", text);
+            w.WriteNumber("value", q.Value);
+            WriteNumberOrNull(w, "low", q.Low);
+            WriteNumberOrNull(w, "high", q.High);
+            w.WriteString("hedge", q.Hedge.ToString().ToLowerInvariant());
+            w.WriteBoolean("vague", q.Vague);
+            w.WriteString("unit", q.Unit);
+            w.WriteString("subject", q.Subject);
+            w.WriteString("where", q.Where);
+            w.WriteString("when", q.When);
+            w.WriteString("rate", q.Rate);
+            WriteAttribution(w, "source", doc, q.Source, entities);
+            w.WriteNull("group");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private void WriteQuotes(Utf8JsonWriter w, EntityResolver entities)
+    {
+        w.WriteStartArray("quotes");
+        var n = 0;
+        foreach (var (doc, q, text, _) in _quotes)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", $"u{++n}");
+            w.WriteString("doc", doc);
+            WriteSpan(w, q.Span);
+            w.WriteString("text", text);
+            w.WriteString("kind", q.Kind.ToString().ToLowerInvariant());
+            WriteAttribution(w, "speaker", doc, q.Speaker, entities);
+            w.WriteString("cue", q.Cue);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteAttribution(Utf8JsonWriter w, string name, string doc, Attribution? attribution, EntityResolver entities)
+    {
+        if (attribution is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+        w.WriteStartObject(name);
+        w.WriteString("entity", entities.EntityFor(doc, attribution.Span));
+        w.WriteString("text", attribution.Text);
+        w.WriteNumber("start", attribution.Span.Start);
+        w.WriteNumber("end", attribution.Span.End);
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+            w.WriteNumber(name, v);
+        else
+            w.WriteNull(name);
     }
 
     public void Dispose()

@@ -12,6 +12,10 @@ public enum Layer
     Paragraphs = 1 << 1,
     Sentences = 1 << 2,
     Tokens = 1 << 3,
+    Times = 1 << 4,
+    Entities = 1 << 5,
+    Quotes = 1 << 6,
+    Quantities = 1 << 7,
 }
 
 /// <summary>
@@ -25,6 +29,10 @@ public sealed record AnalyzedDocument(NewsDocument Document)
     public ImmutableArray<Paragraph> Paragraphs { get; init; }
     public ImmutableArray<Sentence> Sentences { get; init; }
     public ImmutableArray<Token> Tokens { get; init; }
+    public ImmutableArray<TimeExpression> Times { get; init; }
+    public ImmutableArray<EntityMention> Entities { get; init; }
+    public ImmutableArray<Quote> Quotes { get; init; }
+    public ImmutableArray<Quantity> Quantities { get; init; }
 
     /// <summary>Stage failures recorded on this article; the batch goes on.</summary>
     public ImmutableArray<DocumentError> Failures { get; init; } = [];
@@ -36,7 +44,11 @@ public sealed record AnalyzedDocument(NewsDocument Document)
         (Furniture.IsDefault ? Layer.None : Layer.Furniture)
         | (Paragraphs.IsDefault ? Layer.None : Layer.Paragraphs)
         | (Sentences.IsDefault ? Layer.None : Layer.Sentences)
-        | (Tokens.IsDefault ? Layer.None : Layer.Tokens);
+        | (Tokens.IsDefault ? Layer.None : Layer.Tokens)
+        | (Times.IsDefault ? Layer.None : Layer.Times)
+        | (Entities.IsDefault ? Layer.None : Layer.Entities)
+        | (Quotes.IsDefault ? Layer.None : Layer.Quotes)
+        | (Quantities.IsDefault ? Layer.None : Layer.Quantities);
 
     /// <summary>Reading errors and stage failures together.</summary>
     public IEnumerable<DocumentError> AllErrors => Document.Errors.Concat(Failures);

@@ -45,6 +45,10 @@ public sealed class PipelineBuilder
         {
             Layer.Furniture => "FurnitureStage",
             Layer.Paragraphs or Layer.Sentences or Layer.Tokens => "SentenceStage",
+            Layer.Times => "TimeStage",
+            Layer.Entities => "EntityStage",
+            Layer.Quotes => "QuoteStage",
+            Layer.Quantities => "QuantityStage",
             _ => l.ToString(),
         }).Distinct());
 }
