@@ -38,7 +38,7 @@ public sealed class FurnitureDetector(LanguageData data)
                 if (rule.Scope == RuleScope.End || line.Words > rule.MaxWords
                     || rule.Zone == RuleZone.Top && i >= zone || rule.Zone == RuleZone.Bottom && i < lines.Count - zone)
                     continue;
-                var m = rule.Pattern.Match(content);
+                var m = MatchWithin(rule.Pattern, content);
                 if (!m.Success || m.Index != 0)
                     continue;
                 if (rule.Scope == RuleScope.Line && m.Length == content.Length)
@@ -46,8 +46,10 @@ public sealed class FurnitureDetector(LanguageData data)
                     found.Add(new Furniture(new TextSpan(line.Start, line.End), rule.Kind));
                     marked[i] = true;
                 }
-                else if (rule.Scope == RuleScope.Start && m.Length < content.Length)
+                else if (rule.Scope == RuleScope.Start && m.Length > 0)
                 {
+                    // A dateline may stand alone on its line ("HOUSTON -" above the prose).
+                    marked[i] |= m.Length == content.Length;
                     var end = line.Start + m.Length;
                     while (end > line.Start && char.IsWhiteSpace(text[end - 1]))
                         end--;
@@ -71,8 +73,8 @@ public sealed class FurnitureDetector(LanguageData data)
             var content = text.Substring(last.Start, last.End - last.Start);
             foreach (var rule in data.FurnitureRules.Where(r => r.Scope == RuleScope.End))
             {
-                var m = rule.Pattern.Match(content);
-                if (m.Success && m.Index + m.Length == content.Length && m.Length < content.Length)
+                var m = MatchWithin(rule.Pattern, content);
+                if (m.Success && m.Length > 0 && m.Index + m.Length == content.Length)
                 {
                     var start = last.Start + m.Index;
                     while (start < last.End && char.IsWhiteSpace(text[start]))
@@ -144,10 +146,52 @@ public sealed class FurnitureDetector(LanguageData data)
             return true;
         if (line.StartsWith("**") && line.EndsWith("**") && line.Length > 4 || line.StartsWith("# ") || line.StartsWith("## "))
             return true;
-        if (lineCount < 3 || words < 3 || words > 30 || Terminal(line[^1]) || !(char.IsUpper(line[0]) || char.IsDigit(line[0])))
+        // A close button ("× Four People Shot") may precede the headline.
+        line = line.TrimStart("×•· ");
+        if (lineCount < 3 || words < 3 || words > MaxHeadlineWords || line.IsEmpty || Terminal(line[^1])
+            || !(char.IsUpper(line[0]) || char.IsDigit(line[0])))
+            return false;
+        // A sentence with a trailing credit ("... were shot. (Source: WOIO)") is a caption, and a
+        // line holding two sentences or ending in an attribution (", police say") is prose.
+        if (line[^1] == ')' && line.LastIndexOf('(') is var open and > 0 && Terminal(line[..open].TrimEnd()[^1])
+            || HasSentenceBreak(line) || words > 12 && EndsWithAttribution(line))
             return false;
         // The first line, unterminated, above prose; a later one only if it is in title case.
         return index == 0 || afterFurniture && TitleCase(line);
+    }
+
+    /// <summary>Headlines are short; a longer unterminated first line is more often a dek or a clipped sentence.</summary>
+    private const int MaxHeadlineWords = 18;
+
+    private static readonly string[] AttributionVerbs = ["say", "says", "said"];
+
+    private static bool EndsWithAttribution(ReadOnlySpan<char> line)
+    {
+        var comma = line.LastIndexOf(',');
+        if (comma < 0)
+            return false;
+        var tail = line[(comma + 1)..].Trim();
+        var space = tail.LastIndexOf(' ');
+        if (space < 0 || tail.Count(' ') > 3)
+            return false;
+        var verb = tail[(space + 1)..];
+        foreach (var v in AttributionVerbs)
+            if (verb.Equals(v, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
+    /// <summary>A lower-case word of three letters or more, a full stop, a space, a capital: "... Plantation. Both were".</summary>
+    private static bool HasSentenceBreak(ReadOnlySpan<char> line)
+    {
+        for (var i = 3; i + 2 < line.Length; i++)
+        {
+            if (line[i] is not ('.' or '!' or '?') || line[i + 1] != ' ' || !char.IsUpper(line[i + 2]))
+                continue;
+            if (char.IsLower(line[i - 1]) && char.IsLower(line[i - 2]) && char.IsLower(line[i - 3]))
+                return true;
+        }
+        return false;
     }
 
     private static bool TitleCase(ReadOnlySpan<char> line)
@@ -172,6 +216,29 @@ public sealed class FurnitureDetector(LanguageData data)
             return "";
         var chars = s.Where(c => char.IsLetterOrDigit(c) || c == ' ').Select(char.ToLowerInvariant).ToArray();
         return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// Matches under the rule's timeout. The first match of a compiled pattern also pays for its
+    /// JIT, which can exceed the timeout on a busy machine, so a timeout is retried once; a rule that
+    /// times out twice on one line does not mark it (furniture is optional, the article goes on).
+    /// </summary>
+    private static Match MatchWithin(Regex pattern, string line)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return pattern.Match(line);
+            }
+            catch (RegexMatchTimeoutException) when (attempt == 0)
+            {
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return Match.Empty;
+            }
+        }
     }
 
     private static Published? DateFrom(Match m)

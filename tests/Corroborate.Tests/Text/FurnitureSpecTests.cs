@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Corroborate.Lexicons;
+using Corroborate.Model;
+using Corroborate.Text;
+using Xunit;
+
+namespace Corroborate.Tests.Text;
+
+/// <summary>
+/// Runs the page-furniture cases in <c>Specs/furniture.json</c>: every expected span is found with
+/// its kind, no furniture span overlaps a sentence that must stay prose, and a dateline's date and
+/// outlet are reported when the case expects them.
+/// </summary>
+public sealed class FurnitureSpecTests
+{
+    private static readonly FurnitureDetector Detector = new(LanguageData.LoadEnglish());
+
+    public sealed record Expected(string Text, string Kind);
+
+    public sealed record Case(
+        string Name, string Text, string? Title, string? Outlet,
+        Expected[]? Furniture, string[]? NotFurniture, string? Published, string? FoundOutlet)
+    {
+        public override string ToString() => Name;
+    }
+
+    private sealed record SpecFile(Case[] Cases);
+
+    private static Case[] Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Specs", "furniture.json");
+        var file = JsonSerializer.Deserialize<SpecFile>(File.ReadAllText(path), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
+            ?? throw new InvalidDataException($"{path}: empty");
+        return file.Cases;
+    }
+
+    public static TheoryData<Case> Cases() => new(Load());
+
+    [Fact]
+    public void SpecHasEnoughCases() => Assert.True(Load().Length >= 60);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Furniture(Case c)
+    {
+        var result = Detector.Detect(c.Text, c.Title, c.Outlet);
+        var found = result.Furniture.Select(f => (Text: c.Text[f.Span.Start..f.Span.End], f.Kind, f.Span)).ToList();
+        var shown = string.Join("; ", found.Select(f => $"{f.Kind}: \"{f.Text}\""));
+
+        foreach (var e in c.Furniture ?? [])
+        {
+            var kind = Enum.Parse<FurnitureKind>(e.Kind, ignoreCase: true);
+            Assert.True(found.Any(f => f.Text == e.Text && f.Kind == kind),
+                $"{c.Name}: expected {kind} \"{e.Text}\"; found [{shown}]");
+        }
+
+        foreach (var sentence in c.NotFurniture ?? [])
+        {
+            var start = c.Text.IndexOf(sentence, StringComparison.Ordinal);
+            Assert.True(start >= 0, $"{c.Name}: notFurniture sentence not in the text: \"{sentence}\"");
+            var end = start + sentence.Length;
+            var overlapping = found.Where(f => f.Span.Start < end && start < f.Span.End).ToList();
+            Assert.True(overlapping.Count == 0,
+                $"{c.Name}: \"{sentence}\" is covered by {string.Join("; ", overlapping.Select(f => $"{f.Kind}: \"{f.Text}\""))}");
+        }
+
+        if (c.Published is { } published)
+            Assert.Equal(published, result.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (c.FoundOutlet is { } outlet)
+            Assert.Equal(outlet, result.Outlet);
+    }
+
+    [Fact]
+    public void FurnitureSpansLieInsideTheText()
+    {
+        foreach (var c in Load())
+        {
+            foreach (var f in Detector.Detect(c.Text, c.Title, c.Outlet).Furniture)
+                Assert.InRange(f.Span.End, f.Span.Start + 1, c.Text.Length);
+        }
+    }
+}
