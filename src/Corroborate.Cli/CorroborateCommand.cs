@@ -3,6 +3,7 @@ using System.Globalization;
 using Corroborate.Ingest;
 using Corroborate.Lexicons;
 using Corroborate.Output;
+using Corroborate.Reconcile;
 using Corroborate.Text;
 using Spectre.Console;
 
@@ -38,7 +39,7 @@ public static class CorroborateCommand
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static readonly HashSet<string> OptionsWithValue = ["--out", "-o", "--json"];
+    private static readonly HashSet<string> OptionsWithValue = ["--out", "-o", "--json", "--label", "--threshold", "--dump"];
     private static readonly HashSet<string> Flags = ["--help", "-h", "-?", "--version"];
 
     private static List<string> UnknownOptions(string[] args)
@@ -84,13 +85,32 @@ public static class CorroborateCommand
         };
         brief.SetAction(parse => RunBrief(parse.GetValue(inputs)!, parse.GetValue(outDir)!, parse.GetValue(json), stdout, stderr, stdin));
 
+        var evalInputs = new Argument<string[]>("inputs") { Description = "Articles with gold story labels (as for brief).", Arity = ArgumentArity.OneOrMore };
+        var label = new Option<string>("--label")
+        {
+            Description = "Field holding the gold story: 'story' (the default) or any other field of the JSON records, such as 'subtopic'.",
+            DefaultValueFactory = _ => "story",
+            HelpName = "FIELD",
+        };
+        var threshold = new Option<double?>("--threshold") { Description = "Similarity threshold for joining a story (default 0.22).", HelpName = "X" };
+        var dump = new Option<string?>("--dump") { Description = "Write each article's gold and predicted story, score and title to this JSON Lines file.", HelpName = "FILE" };
+        var clusterEval = new Command("cluster-eval", """
+            Cluster articles into stories as if they carried no story keys, and score the result against gold labels:
+            pairwise precision, recall and F1, and B-cubed.
+            Example: corroborate cluster-eval ../shared/corpus/ecbplus/ecbplus_docs.jsonl --label subtopic
+            """)
+        {
+            evalInputs, label, threshold, dump,
+        };
+        clusterEval.SetAction(parse => ClusterEvaluation.Run(parse.GetValue(evalInputs)!, parse.GetValue(label)!, parse.GetValue(threshold), parse.GetValue(dump), stdout, stderr));
+
         var root = new RootCommand("""
             Corroborate reads many news reports of the same developing story and returns the reconciled picture:
             every figure and statement, who claims it and when, where sources agree or differ, and how many
             independent sources stand behind it, each line traced to the characters it came from.
             """)
         {
-            brief,
+            brief, clusterEval,
         };
         return root;
     }
@@ -107,7 +127,7 @@ public static class CorroborateCommand
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.SomeFailed;
         }
-        var run = new BriefRun(new ArticleReader(), StandardPipeline.Build(data));
+        var run = new BriefRun(new ArticleReader(), StandardPipeline.Build(data), () => new StoryClusterer(data));
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -39,8 +39,9 @@ public sealed class LanguageData
 
     private LanguageData(
         FrozenDictionary<string, AbbreviationClass> abbreviations, FrozenSet<string> sentenceStarters,
-        FrozenSet<string> outletWords, IReadOnlyList<FurnitureRule> furnitureRules, int furnitureZoneLines)
+        FrozenSet<string> outletWords, IReadOnlyList<FurnitureRule> furnitureRules, int furnitureZoneLines, FrozenSet<string> stopwords)
     {
+        Stopwords = stopwords;
         Abbreviations = abbreviations;
         SentenceStarters = sentenceStarters;
         OutletWords = outletWords;
@@ -54,6 +55,8 @@ public sealed class LanguageData
     public FrozenSet<string> OutletWords { get; }
     public IReadOnlyList<FurnitureRule> FurnitureRules { get; }
     public int FurnitureZoneLines { get; }
+    /// <summary>Lowercase words left out of story-clustering terms.</summary>
+    public FrozenSet<string> Stopwords { get; }
 
     /// <summary>Loads the English data. Throws <see cref="InvalidDataException"/> naming the file at fault.</summary>
     public static LanguageData LoadEnglish()
@@ -70,7 +73,8 @@ public sealed class LanguageData
         var starters = Lines("en/sentence-starters.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
         var outletWords = Lines("en/outlet-words.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
         var (rules, zone) = LoadFurniture("en/furniture.json");
-        return new LanguageData(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, outletWords, rules, zone);
+        var stopwords = Lines("en/stopwords.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
+        return new LanguageData(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, outletWords, rules, zone, stopwords);
     }
 
     private static (IReadOnlyList<FurnitureRule>, int) LoadFurniture(string name)

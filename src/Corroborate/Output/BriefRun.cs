@@ -1,6 +1,7 @@
 using Corroborate.Ingest;
 using Corroborate.Model;
 using Corroborate.Pipeline;
+using Corroborate.Reconcile;
 
 namespace Corroborate.Output;
 
@@ -18,7 +19,7 @@ public sealed record BriefReport(
 /// <c>brief.md</c> into a folder. Outputs are written to temporary files and moved into place,
 /// so an interrupted run never leaves a half-written dossier. Thread-safe: holds no state.
 /// </summary>
-public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline)
+public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Func<StoryClusterer> clusterer)
 {
     /// <param name="onItem">Called after each input unit, with the running article and failure counts.</param>
     public BriefReport Run(IReadOnlyList<string> inputs, string outDir, Func<Stream>? stdin = null,
@@ -31,7 +32,7 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline)
         var tmp = dossierPath + ".partial";
         var failures = new List<DocumentError>();
         var articleErrors = new List<DocumentError>();
-        var stories = new StoryAssigner();
+        var stories = new StoryAssigner(clusterer());
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var articles = 0;
         long chars = 0;
@@ -50,7 +51,7 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline)
                 {
                     var doc = UniqueId(item.Document!, seen);
                     var analyzed = pipeline.Run(doc);
-                    var story = stories.StoryOf(analyzed.Document);
+                    var story = stories.StoryOf(analyzed);
                     dossier.WriteDocument(analyzed, story);
                     var summary = DocumentSummary.Of(analyzed, story);
                     stories.Add(summary);

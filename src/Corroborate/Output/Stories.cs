@@ -1,5 +1,6 @@
 using Corroborate.Model;
 using Corroborate.Pipeline;
+using Corroborate.Reconcile;
 
 namespace Corroborate.Output;
 
@@ -23,17 +24,28 @@ public sealed record DocumentSummary(
 public sealed record Story(string Id, string? Key, string Title, IReadOnlyList<DocumentSummary> Documents, DateOnly? First, DateOnly? Last);
 
 /// <summary>
-/// Assigns articles to stories. An article whose input names a story keeps it; the rest share
-/// one story until clustering exists. Not thread-safe (one per run).
+/// Assigns articles to stories. An article whose input names a story keeps it; the rest are
+/// clustered online (<see cref="StoryClusterer"/>). Not thread-safe (one per run).
 /// </summary>
-public sealed class StoryAssigner
+public sealed class StoryAssigner(StoryClusterer clusterer)
 {
-    public const string UnkeyedStory = "s1";
-
     private readonly Dictionary<string, List<DocumentSummary>> _stories = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private readonly HashSet<string> _keyed = new(StringComparer.Ordinal);
 
-    public string StoryOf(NewsDocument document) => document.Story ?? UnkeyedStory;
+    public string StoryOf(AnalyzedDocument article)
+    {
+        if (article.Document.Story is { } key)
+        {
+            _keyed.Add(key);
+            return key;
+        }
+        // Clustered stories are named "s1", "s2", …; a clash with a given key gets a suffix.
+        var id = clusterer.Assign(article);
+        while (_keyed.Contains(id))
+            id += "'";
+        return id;
+    }
 
     public void Add(DocumentSummary summary)
     {
@@ -54,7 +66,7 @@ public sealed class StoryAssigner
                     ?? earliest.Select(d => d.Lead).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? id;
         if (title.Length > 160)
             title = title[..157].TrimEnd() + "…";
-        return new Story(id, docs.Any(d => d.Story == id && id != UnkeyedStory) ? id : null, title, docs,
+        return new Story(id, _keyed.Contains(id) ? id : null, title, docs,
             dates.Count > 0 ? dates.Min() : null, dates.Count > 0 ? dates.Max() : null);
     }).ToList();
 }

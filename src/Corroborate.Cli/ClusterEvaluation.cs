@@ -1,0 +1,60 @@
+using System.Globalization;
+using Corroborate.Evaluation;
+using Corroborate.Ingest;
+using Corroborate.Lexicons;
+using Corroborate.Model;
+using Corroborate.Reconcile;
+using Corroborate.Text;
+
+namespace Corroborate.Cli;
+
+/// <summary>The <c>cluster-eval</c> command: story clustering scored against gold labels.</summary>
+internal static class ClusterEvaluation
+{
+    public static int Run(string[] inputs, string label, double? threshold, string? dumpPath, TextWriter stdout, TextWriter stderr)
+    {
+        var data = LanguageData.LoadEnglish();
+        var pipeline = StandardPipeline.Build(data);
+        var options = threshold is { } t ? new ClusteringOptions { Threshold = t } : new ClusteringOptions();
+        var clusterer = new StoryClusterer(data, options);
+        var pairs = new List<(string Gold, string Predicted)>();
+        var failed = 0;
+        var unlabelled = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var dump = dumpPath is null ? null : new StreamWriter(dumpPath);
+        foreach (var item in new ArticleReader().Read(inputs))
+        {
+            if (item.Error is { } e)
+            {
+                stderr.WriteLine($"error: {e}");
+                failed++;
+                continue;
+            }
+            var doc = item.Document!;
+            var gold = GoldOf(doc, label);
+            if (gold is null)
+            {
+                unlabelled++;
+                continue;
+            }
+            // Clustering must not see the answer.
+            var analyzed = pipeline.Run(doc with { Story = null });
+            var predicted = clusterer.Assign(analyzed);
+            pairs.Add((gold, predicted));
+            dump?.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { id = doc.Id, gold, predicted, score = clusterer.LastDecision.Score, candidates = clusterer.LastDecision.Candidates, published = doc.Published?.ToIso(), title = doc.Title, lead = analyzed.Sentences.IsDefaultOrEmpty ? null : analyzed.Sentences[0].Span.Of(analyzed.Text) }));
+        }
+        var s = ClusterScores.Of(pairs);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"""
+             articles {s.Items:N0} (unlabelled {unlabelled:N0}, failed {failed:N0}); gold stories {s.GoldClusters:N0}, predicted {s.PredictedClusters:N0}; {clock.Elapsed.TotalSeconds:F1} s
+             pairwise  P {s.Pairwise.Precision:F3}  R {s.Pairwise.Recall:F3}  F1 {s.Pairwise.F1:F3}
+             B-cubed   P {s.BCubed.Precision:F3}  R {s.BCubed.Recall:F3}  F1 {s.BCubed.F1:F3}
+             """));
+        return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    private static string? GoldOf(NewsDocument doc, string label) =>
+        label == "story" ? doc.Story
+        : doc.Extra.TryGetValue(label, out var v) ? v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : v.GetRawText()
+        : null;
+}
