@@ -10,6 +10,7 @@ using Corroborate.Lexicons;
 using Corroborate.Model;
 using Corroborate.Output;
 using Corroborate.Pipeline;
+using Corroborate.Reconcile;
 using Corroborate.Text;
 
 // Usage: dotnet run -c Release --project bench/Corroborate.Bench -- [--quick] [--corpus FILE.jsonl] [BenchmarkDotNet args, e.g. --filter '*Pipeline*']
@@ -45,7 +46,8 @@ namespace Corroborate.Bench
             // The host resolves the path and hands it to the benchmark process through the job's environment.
             _path = Environment.GetEnvironmentVariable(CorpusLocator.EnvironmentVariable) is { Length: > 0 } p ? p : CorpusLocator.Resolve(null);
             _reader = new ArticleReader();
-            _pipeline = StandardPipeline.Build(LanguageData.LoadEnglish());
+            var data = LanguageData.LoadEnglish();
+            _pipeline = StandardPipeline.Build(data);
             _documents = [.. _reader.Read([_path]).Select(i => i.Document).OfType<NewsDocument>()];
             if (_documents.Length == 0)
                 throw new InvalidOperationException($"no articles could be read from {_path}");
@@ -56,7 +58,7 @@ namespace Corroborate.Bench
             Console.WriteLine($"// Setup: {_documents.Length} articles from {_path}; first pipeline pass: {failures.Count} stage failures");
             foreach (var f in failures.Take(5))
                 Console.WriteLine($"//   {f}");
-            _brief = new BriefRun(_reader, _pipeline);
+            _brief = new BriefRun(_reader, _pipeline, () => new StoryClusterer(data));
             _outDir = Directory.CreateTempSubdirectory("corroborate-bench-").FullName;
         }
 

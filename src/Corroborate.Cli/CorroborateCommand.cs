@@ -143,7 +143,7 @@ public static class CorroborateCommand
             if (interactive)
             {
                 report = null!;
-                console.Progress().AutoClear(true).Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn()).Start(ctx =>
+                console.Progress().AutoClear(true).Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(ctx =>
                 {
                     var task = ctx.AddTask("Reading articles");
                     task.IsIndeterminate = true;

@@ -1,0 +1,80 @@
+using Corroborate.Ingest;
+using Corroborate.Model;
+using Corroborate.Pipeline;
+using Corroborate.Reconcile;
+using Corroborate.Text;
+using Xunit;
+
+namespace Corroborate.Tests.Reconcile;
+
+public sealed class StoryClustererTests
+{
+    private static readonly DocumentPipeline Pipeline = StandardPipeline.Build(TestData.Data);
+
+    private static AnalyzedDocument Doc(string id, string text, string published, string? title = null) =>
+        Pipeline.Run(new NewsDocument(id, id, text) { Title = title, Published = DateParsing.TryParse(published, PublishedFrom.Metadata) });
+
+    private static readonly string[] Flood =
+    [
+        "Floodwaters from the Aldermoor River swept through Kelbrook on Tuesday, forcing 300 residents from their homes.",
+        "Residents of Kelbrook were evacuated after the Aldermoor River burst its banks on Tuesday, officials said.",
+        "The Aldermoor River flood left Kelbrook's main street under a metre of water, and the mayor, Petra Voss, asked for help.",
+    ];
+
+    private static readonly string[] Strike =
+    [
+        "Dock workers at the port of Sallow Bay walked out on Monday in a dispute over pay, halting container traffic.",
+        "The Sallow Bay dockers' union said the strike would continue until the port operator raised wages.",
+    ];
+
+    [Fact]
+    public void Reports_of_one_event_join_one_story_and_another_event_opens_its_own()
+    {
+        var clusterer = new StoryClusterer(TestData.Data);
+        var flood = Flood.Select((t, i) => clusterer.Assign(Doc($"f{i}", t, "2024-03-05"))).ToList();
+        var strike = Strike.Select((t, i) => clusterer.Assign(Doc($"s{i}", t, "2024-03-04"))).ToList();
+        Assert.Single(flood.Distinct());
+        Assert.Single(strike.Distinct());
+        Assert.NotEqual(flood[0], strike[0]);
+    }
+
+    [Fact]
+    public void The_same_stream_gives_the_same_stories()
+    {
+        string[] Run()
+        {
+            var c = new StoryClusterer(TestData.Data);
+            return [.. Flood.Concat(Strike).Select((t, i) => c.Assign(Doc($"d{i}", t, "2024-03-05")))];
+        }
+        Assert.Equal(Run(), Run());
+    }
+
+    [Fact]
+    public void Reports_years_apart_beyond_the_window_are_different_stories()
+    {
+        var clusterer = new StoryClusterer(TestData.Data, new ClusteringOptions { WindowDays = 30 });
+        var first = clusterer.Assign(Doc("a", Flood[0], "2020-03-05"));
+        var later = clusterer.Assign(Doc("b", Flood[1], "2024-03-05"));
+        Assert.NotEqual(first, later);
+    }
+
+    [Fact]
+    public void Open_stories_stay_bounded()
+    {
+        var clusterer = new StoryClusterer(TestData.Data, new ClusteringOptions { MaxOpenStories = 10 });
+        for (var i = 0; i < 200; i++)
+            clusterer.Assign(Doc($"d{i}", $"Unrelated item number {i} about topic{i} and matter{i * 7} in place{i * 3}.", "2024-01-01"));
+        Assert.InRange(clusterer.OpenStories, 1, 11);
+    }
+
+    [Fact]
+    public void Boilerplate_repeated_across_many_articles_does_not_join_them()
+    {
+        const string wall = "We have sent you a verification email. Please confirm your address to keep reading our journalism today.";
+        string[] titles = ["Mayor resigns in Hartfield", "Bridge closure snarls Dunmore traffic", "Orchard frost ruins apple harvest",
+            "Library reopens after Quillan renovation", "Teachers vote to strike in Berrow", "Wildfire smoke reaches Tamsin valley"];
+        var clusterer = new StoryClusterer(TestData.Data);
+        var stories = titles.Select((t, i) => clusterer.Assign(Doc($"w{i}", wall, "2024-01-01", title: t))).ToList();
+        Assert.True(stories.Distinct().Count() >= 5, string.Join(",", stories));
+    }
+}
