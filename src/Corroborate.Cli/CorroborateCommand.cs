@@ -39,7 +39,7 @@ public static class CorroborateCommand
     }
 
     private static readonly HashSet<string> OptionsWithValue = ["--out", "-o", "--json"];
-    private static readonly HashSet<string> Flags = ["--help", "-h", "-?", "--version"];
+    private static readonly HashSet<string> Flags = ["--help", "-h", "-?", "--version", "--diffs"];
 
     private static List<string> UnknownOptions(string[] args)
     {
@@ -91,6 +91,7 @@ public static class CorroborateCommand
             """)
         {
             brief,
+            TimeMlCommand.Build(stdout, stderr),
         };
         return root;
     }
