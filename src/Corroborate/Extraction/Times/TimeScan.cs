@@ -32,7 +32,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             if (TryAt(i, out var hit) && hit.End > i)
             {
                 found.Add(new TimeExpression(new TextSpan(t[hit.Start].Start, t[hit.End - 1].End), hit.Type, hit.Value, hit.Mod));
-                if (hit.Value.Length == 7 && hit.Value[5] == 'Q' && char.IsAsciiDigit(hit.Value[6]) && !_derivedQuarter)
+                if (hit.Value.Length == 7 && hit.Value[5] == 'Q' && char.IsAsciiDigit(hit.Value[6]) && char.IsAsciiDigit(hit.Value[0]) && !_derivedQuarter)
                     _lastQuarter = (int.Parse(hit.Value.AsSpan(0, 4), CultureInfo.InvariantCulture), hit.Value[6] - '0');
                 i = hit.End;
             }
@@ -139,7 +139,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (n == 1 && Is(j, "a") || Is(j, "an"))
         {
             // "a few", "a couple of", "a dozen"
-            if (W(next)?.Number is { } m && !Is(next, "a") && !Is(next, "an") && !Is(next, "one"))
+            if (W(next)?.Number is { } m && IsAny(next, "few", "couple", "dozen", "hundred", "thousand"))
             {
                 value = m;
                 next++;
@@ -867,8 +867,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             }
             return false;
         }
-        // "the last two years", "past few weeks", "next 10 days"
-        if (Amount(k, out var n, out var u) && W(u)?.Unit is { } amountUnit && !Is(k, "a") && !Is(k, "an"))
+        // "the last two years", "past few weeks", "next 10 days"; "will last six months" is a verb.
+        if (Amount(k, out var n, out var u) && W(u)?.Unit is { } amountUnit && !Is(k, "a") && !Is(k, "an") && !(Is(i, "last") && start == i))
         {
             hit = new TimeHit(start, u + 1, TimeType.Duration, Timex.Duration(n, amountUnit, W(u)!.UnitIsClock));
             return true;
