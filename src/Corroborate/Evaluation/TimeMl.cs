@@ -177,7 +177,8 @@ public static class TimeMlScorer
         foreach (var doc in documents)
         {
             docs++;
-            var found = extractor.Extract(doc.Text, doc.CreationTime)
+            // A document without a creation time is anchored as the time stage anchors one: by its latest explicit date.
+            var found = extractor.Extract(doc.Text, doc.CreationTime ?? extractor.LatestExplicitDate(doc.Text))
                 .Where(p => !doc.Ignored.Any(s => s.Overlaps(p.Span))).ToList();
             gold += doc.Gold.Length;
             predicted += found.Count;

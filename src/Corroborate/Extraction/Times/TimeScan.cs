@@ -481,9 +481,14 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             hour += 12;
         else if (meridiem == 0 && hour == 12)
             hour = 0;
+        var utc = false;
         if (W(k)?.TimeZone == true && Upper(k))
+        {
+            utc = IsAny(k, "UTC", "GMT");
             k++;
-        var clock = $"T{hour:00}:{minute:00}";
+        }
+        // TIMEX3 marks universal time with Z.
+        var clock = $"T{hour:00}:{minute:00}{(utc ? "Z" : "")}";
         // A day written right after the time: "6 p.m. Monday", "6 p.m. on Friday", "9 a.m. yesterday".
         var dk = Is(k, "on") ? k + 1 : k;
         if (W(dk) is { } dw && (dw.Weekday > 0 && Upper(dk) && !dw.WeekdayPlural || dw.RelativeDay is not null) && Core(dk, out var day)
@@ -1199,6 +1204,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         return Timex.Month(y, month);
     }
 
+    /// <summary>A day written without its year: the future one for future tense, else the nearest (news rarely omits the year of a date a year away).</summary>
     private string MonthDayValue(int month, int day, Tense tense)
     {
         if (anchor is not { } a)
@@ -1206,7 +1212,6 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         DateOnly? Make(int y) => day <= DateTime.DaysInMonth(y, month) ? new DateOnly(y, month, day) : null;
         DateOnly? pick = tense switch
         {
-            Times.Tense.Past => Make(a.Year) is { } d && d <= a ? d : Make(a.Year - 1),
             Times.Tense.Future => Make(a.Year) is { } d && d >= a ? d : Make(a.Year + 1),
             _ => new[] { Make(a.Year - 1), Make(a.Year), Make(a.Year + 1) }.Where(d => d is not null)
                 .OrderBy(d => Math.Abs(d!.Value.DayNumber - a.DayNumber)).FirstOrDefault(),

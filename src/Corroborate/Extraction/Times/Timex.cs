@@ -39,8 +39,8 @@ public static partial class Timex
 
     // Date: year, decade or century digits (or X), then month, week, quarter, half or season, day or weekday, time or part of day.
     [GeneratedRegex(
-        @"^(?:(?:\d{4}|\d{3}|\d{2}|XXXX|\d{2}XX|\d{3}X|\d{2}X)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI))?"
-        + @"|XXXX-WXX-[1-7](?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI))?|XXXX-XX-XXT\d{2}:\d{2}"
+        @"^(?:(?:\d{4}|\d{3}|\d{2}|XXXX|\d{2}XX|\d{3}X|\d{2}X)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?(?:T(?:\d{2}(?::\d{2})?Z?|MO|AF|EV|NI))?"
+        + @"|XXXX-WXX-[1-7](?:T(?:\d{2}(?::\d{2})?Z?|MO|AF|EV|NI))?|XXXX-XX-XXT\d{2}:\d{2}Z?"
         + @"|P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|E|C|L|WE))+|PT(?:(?:\d+(?:\.\d+)?|X)(?:H|M|S))+)$",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ValuePattern();
