@@ -26,7 +26,7 @@ public static class CorroborateCommand
         var root = Build(stdout, stderr, stdin ?? Console.OpenStandardInput);
         var parse = root.Parse(args);
         // An unknown option would otherwise be taken for an input path.
-        var unknownOptions = UnknownOptions(args);
+        var unknownOptions = UnknownOptions(root, args);
         if (parse.Errors.Count > 0 || unknownOptions.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -39,18 +39,22 @@ public static class CorroborateCommand
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static readonly HashSet<string> OptionsWithValue = ["--out", "-o", "--json", "--label", "--threshold", "--dump"];
-    private static readonly HashSet<string> Flags = ["--help", "-h", "-?", "--version"];
-
-    private static List<string> UnknownOptions(string[] args)
+    /// <summary>
+    /// Tokens that look like options but that no command defines. Commands take paths as variadic
+    /// arguments, so the parser would otherwise read a mistyped option as a path to read.
+    /// </summary>
+    private static List<string> UnknownOptions(RootCommand root, string[] args)
     {
+        var options = root.Options.Concat(root.Subcommands.SelectMany(c => c.Options)).ToList();
+        var names = options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var takesValue = options.Where(o => o.ValueType != typeof(bool)).SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
         var unknown = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             var a = args[i];
-            if (OptionsWithValue.Contains(a))
+            if (takesValue.Contains(a))
                 i++;
-            else if (a.StartsWith('-') && a != "-" && !Flags.Contains(a) && !a.Contains('=') && !File.Exists(a) && !Directory.Exists(a))
+            else if (a.StartsWith('-') && a != "-" && !names.Contains(a) && !a.Contains('=') && !File.Exists(a) && !Directory.Exists(a))
                 unknown.Add(a);
         }
         return unknown;
@@ -111,6 +115,7 @@ public static class CorroborateCommand
             """)
         {
             brief, clusterEval,
+            TimeMlCommand.Build(stdout, stderr),
         };
         return root;
     }

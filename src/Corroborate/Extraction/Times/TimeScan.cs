@@ -1,0 +1,1296 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Corroborate.Model;
+
+namespace Corroborate.Extraction.Times;
+
+/// <summary>One reading of a temporal expression: tokens [Start, End), its type, value and mod.</summary>
+internal readonly record struct TimeHit(int Start, int End, TimeType Type, string Value, string? Mod = null);
+
+/// <summary>
+/// One pass of the temporal grammar over one text. Holds the per-call state (tokens, anchor, the
+/// last quarter mentioned), so the extractor itself stays immutable. Not thread-safe; one per call.
+/// </summary>
+internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, DateOnly? anchor)
+{
+    private const int TenseWindow = 14;
+    private (int Year, int Quarter)? _lastQuarter;
+    private bool _derivedQuarter;
+
+    public ImmutableArray<TimeExpression> Run()
+    {
+        var found = ImmutableArray.CreateBuilder<TimeExpression>();
+        var i = 0;
+        while (i < t.Count)
+        {
+            if (t[i].Kind is TimeTokenKind.Break || (t[i].Kind == TimeTokenKind.Punctuation && !IsApostrophe(i)))
+            {
+                i++;
+                continue;
+            }
+            _derivedQuarter = false;
+            if (TryAt(i, out var hit) && hit.End > i)
+            {
+                found.Add(new TimeExpression(new TextSpan(t[hit.Start].Start, t[hit.End - 1].End), hit.Type, hit.Value, hit.Mod));
+                if (hit.Value.Length == 7 && hit.Value[5] == 'Q' && char.IsAsciiDigit(hit.Value[6]) && char.IsAsciiDigit(hit.Value[0]) && !_derivedQuarter)
+                    _lastQuarter = (int.Parse(hit.Value.AsSpan(0, 4), CultureInfo.InvariantCulture), hit.Value[6] - '0');
+                i = hit.End;
+            }
+            else
+            {
+                i++;
+            }
+        }
+        return found.ToImmutable();
+    }
+
+    // ---------------------------------------------------------------- token helpers
+
+    private bool InRange(int j) => j >= 0 && j < t.Count;
+    private ReadOnlySpan<char> S(int j) => text.AsSpan(t[j].Start, t[j].Length);
+
+    private TimeWord? W(int j) =>
+        InRange(j) && t[j].Kind == TimeTokenKind.Word && lex.WordLookup.TryGetValue(S(j), out var w) ? w : null;
+
+    private bool Is(int j, string word) =>
+        InRange(j) && t[j].Kind == TimeTokenKind.Word && S(j).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private bool IsAny(int j, params ReadOnlySpan<string> words)
+    {
+        if (!InRange(j) || t[j].Kind != TimeTokenKind.Word)
+            return false;
+        var s = S(j);
+        foreach (var w in words)
+        {
+            if (s.Equals(w, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private bool IsPunct(int j, char c) => InRange(j) && t[j].Kind == TimeTokenKind.Punctuation && t[j].Length == 1 && text[t[j].Start] == c;
+    private bool IsHyphen(int j) => InRange(j) && t[j].Joined && t[j].Kind == TimeTokenKind.Punctuation && text[t[j].Start] is '-' or '‐' or '–';
+    private bool IsApostrophe(int j) => text[t[j].Start] is '\'' or '’';
+    private bool Upper(int j) => InRange(j) && char.IsUpper(text[t[j].Start]);
+    private bool IsNumber(int j) => InRange(j) && t[j].Kind == TimeTokenKind.Number;
+
+    /// <summary>A plain integer token ("31", "2,000" is not one), else -1.</summary>
+    private int Int(int j)
+    {
+        if (!IsNumber(j) || t[j].Length > 9)
+            return -1;
+        var v = 0;
+        foreach (var c in S(j))
+        {
+            if (!char.IsAsciiDigit(c))
+                return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /// <summary>A day of the month, bare or with its ordinal suffix ("31", "31st"), else -1.</summary>
+    private int DayNumber(int j)
+    {
+        if (!IsNumber(j))
+            return -1;
+        var s = S(j);
+        var digits = 0;
+        while (digits < s.Length && char.IsAsciiDigit(s[digits]))
+            digits++;
+        if (digits is 0 or > 2)
+            return -1;
+        var suffix = s[digits..];
+        if (suffix.Length > 0 && !(suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+                                   || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)))
+            return -1;
+        var d = int.Parse(s[..digits], CultureInfo.InvariantCulture);
+        return d is >= 1 and <= 31 ? d : -1;
+    }
+
+    /// <summary>A four-digit year token in a plausible news range, else -1.</summary>
+    private int Year(int j)
+    {
+        var v = Int(j);
+        return t[j].Length == 4 && v is >= 1800 and <= 2099 ? v : -1;
+    }
+
+    /// <summary>An amount at j: a number token or number words ("a few", "twenty-five", "a couple of"); -1 value for vague.</summary>
+    private bool Amount(int j, out int value, out int next)
+    {
+        value = 0;
+        next = j;
+        if (IsNumber(j))
+        {
+            var s = S(j);
+            if (s.IndexOfAny(':', '/') >= 0 || s.Contains('-'))
+                return false;
+            var clean = s.ToString().Replace(",", "", StringComparison.Ordinal);
+            if (!int.TryParse(clean, NumberStyles.None, CultureInfo.InvariantCulture, out value))
+                return false;
+            next = j + 1;
+            return true;
+        }
+        var w = W(j);
+        if (w?.Number is not { } n)
+            return false;
+        value = n;
+        next = j + 1;
+        if (n == 1 && Is(j, "a") || Is(j, "an"))
+        {
+            // "a few", "a couple of", "a dozen"
+            if (W(next)?.Number is { } m && IsAny(next, "few", "couple", "dozen", "hundred", "thousand"))
+            {
+                value = m;
+                next++;
+            }
+        }
+        else if (n is >= 20 and < 100 && IsHyphen(next) && W(next + 1)?.Number is >= 1 and <= 9)
+        {
+            value = n + W(next + 1)!.Number!.Value;
+            next += 2;
+        }
+        if (Is(next, "hundred") && value > 0)
+        {
+            value *= 100;
+            next++;
+        }
+        if (Is(next, "of") && (Is(next - 1, "couple") || Is(next - 1, "dozen")))
+            next++;
+        return true;
+    }
+
+    // ---------------------------------------------------------------- grammar
+
+    private bool TryAt(int i, out TimeHit hit)
+    {
+        // Part-of and approximation modifiers wrap a core expression: "late October", "about two years".
+        if (lex.PhraseLookup.TryGetValue(S(i), out var phrases))
+        {
+            foreach (var p in phrases)
+            {
+                if (p.Kind is not (PhraseKind.PointModifier or PhraseKind.AmountModifier) || !PhraseAt(i, p, out var k))
+                    continue;
+                var core = IsHyphen(k) ? k + 1 : k;
+                if (!Core(core, out var inner))
+                    continue;
+                var point = inner.Type is TimeType.Date or TimeType.Time && !inner.Value.EndsWith("_REF", StringComparison.Ordinal) && !inner.Value.StartsWith('P');
+                if (p.Kind == PhraseKind.PointModifier && point && ModifierFits(p, core))
+                {
+                    hit = inner with { Start = i, Mod = p.Value };
+                    return true;
+                }
+                if (p.Kind == PhraseKind.AmountModifier && (inner.Type == TimeType.Duration || IsAnyAgo(inner.End - 1)) && IsAmount(core))
+                {
+                    hit = inner with { Start = i, Mod = p.Value };
+                    return true;
+                }
+            }
+        }
+        return Core(i, out hit);
+    }
+
+    private bool IsAnyAgo(int j) => IsAny(j, "ago", "earlier");
+    private bool IsAmount(int j) => IsNumber(j) || W(j)?.Number is not null;
+
+    /// <summary>"earlier"/"later" modify only deictic expressions ("earlier this year", "later Sunday").</summary>
+    private bool ModifierFits(TimePhrase p, int core) =>
+        !(p.Words.Length == 1 && p.Words[0] is "earlier" or "later")
+        || W(core) is { } w && (w.Deictic is not null || w.Weekday > 0 || w.RelativeDay is not null) || Is(core, "that");
+
+    private bool PhraseAt(int i, TimePhrase p, out int end)
+    {
+        end = i;
+        var j = i;
+        foreach (var word in p.Words)
+        {
+            if (!InRange(j) || t[j].Kind is TimeTokenKind.Break || !S(j).Equals(word, StringComparison.OrdinalIgnoreCase))
+                return false;
+            j++;
+        }
+        end = j;
+        return true;
+    }
+
+    private bool Core(int i, out TimeHit hit)
+    {
+        hit = default;
+        if (!InRange(i))
+            return false;
+        if (t[i].Kind == TimeTokenKind.Number)
+            return NumberCore(i, out hit);
+        if (t[i].Kind == TimeTokenKind.Punctuation)
+            return IsApostrophe(i) && ShortDecade(i, i, out hit);
+        if (t[i].Kind != TimeTokenKind.Word)
+            return false;
+
+        var w = W(i);
+        if (Is(i, "the") && TheCore(i, out hit))
+            return true;
+        if (w is not null)
+        {
+            if (w.Deictic is not null && DeicticCore(i, i, out hit))
+                return true;
+            if (w.Month > 0 && MonthCore(i, i, out hit))
+                return true;
+            if (w.Weekday > 0 && WeekdayCore(i, out hit))
+                return true;
+            if (w.RelativeDay is { } offset)
+                return RelativeDay(i, offset, w, out hit);
+            if (w.Season is not null && SeasonCore(i, i, out hit))
+                return true;
+            if (w.Number is not null && AmountCore(i, i, out hit))
+                return true;
+            if (w.Ordinal is >= 1 and <= 4 && IsHyphen(i + 1) && QuarterAdjective(i, out hit))
+                return true;
+            if (w.Ordinal is >= 1 and <= 4 && Is(i + 1, "quarter") && OrdinalPeriod(i, i + 1, w.Ordinal.Value, out hit))
+                return true;
+            if (w.Set is { } set && SetCore(i, set, out hit))
+                return true;
+            if (w.Clock is { } clock && ClockWord(i, clock, out hit))
+                return true;
+            if (w.UnitPlural && w.Unit is { } unit && VagueDuration(i, unit, w.UnitIsClock, out hit))
+                return true;
+            if (w.Unit == "Y" && IsHyphen(i + 1) && IsAny(i + 2, "earlier", "ago"))
+            {
+                hit = new TimeHit(i, i + 3, TimeType.Date, YearAgo());
+                return true;
+            }
+        }
+        if (Is(i, "fiscal") && FiscalYear(i, i, out hit))
+            return true;
+        if (Is(i, "recent") && W(i + 1) is { UnitPlural: true, Unit: { } u } rw)
+        {
+            hit = new TimeHit(i, i + 2, TimeType.Duration, Timex.Duration(-1, u, rw.UnitIsClock));
+            return true;
+        }
+        if (t[i].Length == 2 && text[t[i].Start] == 'Q' && text[t[i].Start + 1] is >= '1' and <= '4')
+        {
+            var q = text[t[i].Start + 1] - '0';
+            var y = InRange(i + 1) ? Year(i + 1) : -1;
+            hit = new TimeHit(i, y > 0 ? i + 2 : i + 1, TimeType.Date, y > 0 ? Timex.Quarter(y, q) : QuarterValue(q, Tense(i)));
+            return true;
+        }
+        return PhraseCore(i, out hit);
+    }
+
+    private bool PhraseCore(int i, out TimeHit hit)
+    {
+        hit = default;
+        if (!lex.PhraseLookup.TryGetValue(S(i), out var phrases))
+            return false;
+        foreach (var p in phrases)
+        {
+            if (p.Kind is PhraseKind.PointModifier or PhraseKind.AmountModifier || !PhraseAt(i, p, out var end))
+                continue;
+            if (p.Kind == PhraseKind.Reference)
+            {
+                // "current" and "future" are references only as adjectives of a noun phrase, never as "the current".
+                if (p.Adjective && !(InRange(end) && t[end].Kind == TimeTokenKind.Word))
+                    continue;
+                hit = new TimeHit(i, end, TimeType.Date, p.Value);
+                return true;
+            }
+            if (p.Kind == PhraseKind.Holiday)
+            {
+                if (!Upper(i))
+                    continue;
+                var (m, d) = (int.Parse(p.Value.AsSpan(0, 2), CultureInfo.InvariantCulture), int.Parse(p.Value.AsSpan(3, 2), CultureInfo.InvariantCulture));
+                var y = InRange(end) ? Year(end) : -1;
+                if (y > 0)
+                {
+                    hit = new TimeHit(i, end + 1, TimeType.Date, Timex.Day(new DateOnly(y, m, d)));
+                    return true;
+                }
+                hit = new TimeHit(i, end, TimeType.Date, MonthDayValue(m, d, Tense(i)));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------ numbers: numeric dates, clock times, days, years, amounts
+
+    private bool NumberCore(int i, out TimeHit hit)
+    {
+        hit = default;
+        var s = S(i);
+        if (s.IndexOfAny('-', '/') >= 0)
+        {
+            foreach (var p in lex.NumericDates)
+            {
+                var m = p.Pattern.Match(text, t[i].Start);
+                if (!m.Success || m.Index + m.Length != t[i].End)
+                    continue;
+                var y = int.Parse(m.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
+                if (y < 100)
+                    y += y >= 50 ? 1900 : 2000;
+                var mo = int.Parse(m.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
+                var d = int.Parse(m.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
+                if (d > DateTime.DaysInMonth(y, mo))
+                    return false;
+                hit = new TimeHit(i, i + 1, TimeType.Date, Timex.Day(new DateOnly(y, mo, d)));
+                return true;
+            }
+            return false;
+        }
+        if (ClockTime(i, out hit))
+            return true;
+        if (DayFirstDate(i, out hit))
+            return true;
+        if (AmountCore(i, i, out hit))
+            return true;
+        var year = Year(i);
+        if (year > 0 && YearIsDate(i))
+        {
+            if (W(i + 1)?.Season is { } season && !W(i + 1)!.SeasonAmbiguous)
+            {
+                hit = new TimeHit(i, i + 2, TimeType.Date, $"{Timex.Year(year)}-{season}");
+                return true;
+            }
+            hit = new TimeHit(i, i + 1, TimeType.Date, Timex.Year(year));
+            return true;
+        }
+        if (s.Length == 5 && (s[4] is 's') && int.TryParse(s[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var decade)
+            && decade is >= 1800 and <= 2090 && decade % 10 == 0)
+        {
+            hit = new TimeHit(i, i + 1, TimeType.Date, (decade / 10).ToString("000", CultureInfo.InvariantCulture));
+            return true;
+        }
+        if (s.Length is >= 3 and <= 4 && s[^2..].Equals("th", StringComparison.OrdinalIgnoreCase) || s.EndsWith("st", StringComparison.OrdinalIgnoreCase))
+        {
+            // "the 20th century" → 19
+            if (IsAny(i + 1, "century") && int.TryParse(s[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is >= 1 and <= 30)
+            {
+                hit = new TimeHit(i, i + 2, TimeType.Date, (c - 1).ToString("00", CultureInfo.InvariantCulture));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A lone four-digit number is a year unless money, a count or a percentage says otherwise.</summary>
+    private bool YearIsDate(int i)
+    {
+        if (InRange(i - 1) && t[i].Joined && t[i - 1].Kind == TimeTokenKind.Punctuation && text[t[i - 1].Start] is '$' or '£' or '€' or '#')
+            return false;
+        if (IsHyphen(i) == false && InRange(i - 1) && t[i].Joined && IsHyphen(i - 1) && IsNumber(i - 2))
+            return false; // the second number of a range: "1,500-2000"
+
+        if (IsAny(i - 1, "No", "number", "Number", "flight", "Flight", "route", "Route"))
+            return false;
+        if (IsPunct(i + 1, '%') || IsAny(i + 1, "percent", "per", "cent"))
+            return false;
+        if (IsPunct(i + 1, ':') || IsPunct(i + 1, '-') && IsNumber(i + 2) && !t[i + 1].Joined)
+            return false;
+        return true;
+    }
+
+    /// <summary>"'90s" → 199.</summary>
+    private bool ShortDecade(int start, int i, out TimeHit hit)
+    {
+        hit = default;
+        if (!IsNumber(i + 1) || !t[i + 1].Joined)
+            return false;
+        var s = S(i + 1);
+        if (s.Length != 3 || s[2] != 's' || !char.IsAsciiDigit(s[0]) || s[1] != '0')
+            return false;
+        var century = s[0] >= '3' ? "19" : "20";
+        hit = new TimeHit(start, i + 2, TimeType.Date, century + s[0]);
+        return true;
+    }
+
+    /// <summary>"31 October 2024", "31st of October", "31 Oct".</summary>
+    private bool DayFirstDate(int i, out TimeHit hit)
+    {
+        hit = default;
+        var day = DayNumber(i);
+        if (day < 0)
+            return false;
+        var k = Is(i + 1, "of") ? i + 2 : i + 1;
+        var mw = W(k);
+        if (mw is null || mw.Month == 0 || !Upper(k))
+            return false;
+        var end = k + 1;
+        if (mw.MonthAbbreviation && IsPunct(end, '.'))
+            end++;
+        var y = InRange(end) ? Year(end) : -1;
+        if (y < 0 && IsPunct(end, ',') && InRange(end + 1) && Year(end + 1) > 0)
+        {
+            end++;
+            y = Year(end);
+        }
+        if (y > 0)
+        {
+            if (day > DateTime.DaysInMonth(y, mw.Month))
+                return false;
+            hit = new TimeHit(i, end + 1, TimeType.Date, Timex.Day(new DateOnly(y, mw.Month, day)));
+            return true;
+        }
+        if (day > DateTime.DaysInMonth(2024, mw.Month))
+            return false;
+        hit = new TimeHit(i, end, TimeType.Date, MonthDayValue(mw.Month, day, Tense(i)));
+        return true;
+    }
+
+    /// <summary>"6 p.m.", "6:30pm", "18:00 GMT", optionally with a day: "6 p.m. Monday".</summary>
+    private bool ClockTime(int i, out TimeHit hit)
+    {
+        hit = default;
+        var s = S(i);
+        int hour, minute = 0, k = i + 1;
+        var colon = s.IndexOf(':');
+        var letters = s.Length;
+        while (letters > 0 && char.IsAsciiLetter(s[letters - 1]))
+            letters--;
+        var digits = s[..letters];
+        var suffix = s[letters..];
+        if (colon > 0)
+        {
+            if (!int.TryParse(digits[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out hour)
+                || digits.Length - colon - 1 != 2 || !int.TryParse(digits[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out minute))
+                return false;
+        }
+        else if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out hour) || digits.Length > 2)
+            return false;
+        if (hour > 24 || minute > 59)
+            return false;
+
+        int? meridiem = null;
+        if (suffix.Length > 0)
+        {
+            if (!lex.WordLookup.TryGetValue(suffix, out var sw) || sw.Meridiem is not { } m)
+                return false;
+            meridiem = m;
+        }
+        else if (W(k)?.Meridiem is { } m)
+        {
+            meridiem = m;
+            k++;
+        }
+        else if (W(k)?.OClock == true)
+        {
+            k++;
+            meridiem = -1;
+        }
+        if (meridiem is null && colon < 0)
+            return false;
+        if (meridiem is >= 0 && (hour is 0 or > 12))
+            return false;
+        if (meridiem == 12 && hour < 12)
+            hour += 12;
+        else if (meridiem == 0 && hour == 12)
+            hour = 0;
+        var utc = false;
+        if (W(k)?.TimeZone == true && Upper(k))
+        {
+            utc = IsAny(k, "UTC", "GMT");
+            k++;
+        }
+        // TIMEX3 marks universal time with Z.
+        var clock = $"T{hour:00}:{minute:00}{(utc ? "Z" : "")}";
+        // A day written right after the time: "6 p.m. Monday", "6 p.m. on Friday", "9 a.m. yesterday".
+        var dk = Is(k, "on") ? k + 1 : k;
+        if (W(dk) is { } dw && (dw.Weekday > 0 && Upper(dk) && !dw.WeekdayPlural || dw.RelativeDay is not null) && Core(dk, out var day)
+            && day.Type == TimeType.Date && day.Value.Length == 10)
+        {
+            hit = new TimeHit(i, day.End, TimeType.Time, day.Value + clock);
+            return true;
+        }
+        var date = anchor is { } a ? Timex.Day(a) : "XXXX-XX-XX";
+        hit = new TimeHit(i, k, TimeType.Time, date + clock);
+        return true;
+    }
+
+    private bool ClockWord(int i, string clock, out TimeHit hit)
+    {
+        var date = anchor is { } a ? Timex.Day(a) : "XXXX-XX-XX";
+        hit = new TimeHit(i, i + 1, TimeType.Time, $"{date}T{clock}");
+        return true;
+    }
+
+    /// <summary>
+    /// Amounts of a unit: durations ("three years", "a two-year"), dates counted back ("two days ago"),
+    /// and sets ("three times a week" gives "a week" as a set). Ages ("13-year-old") and rates
+    /// ("$5 a day", "100 barrels a day") are not temporal expressions.
+    /// </summary>
+    private bool AmountCore(int start, int i, out TimeHit hit)
+    {
+        hit = default;
+        if (!Amount(i, out var n, out var k))
+            return false;
+        var hyphen = IsHyphen(k);
+        if (hyphen)
+            k++;
+        var uw = W(k);
+        if (uw?.Unit is not { } unit)
+            return false;
+        var article = Is(i, "a") || Is(i, "an");
+        if (article && !uw.UnitPlural)
+        {
+            if (Is(k, "second"))
+                return false;
+            if (IsAny(i - 1, "times", "once", "twice", "thrice"))
+            {
+                hit = new TimeHit(i, k + 1, TimeType.Set, Timex.Duration(1, unit, uw.UnitIsClock));
+                return true;
+            }
+            if (IsRateContext(i - 1))
+                return false;
+        }
+        if (!article && !IsNumber(i) && n == 1 && Is(k, "second") && !Is(i, "one"))
+            return false;
+        if (unit == "WE" && !uw.UnitPlural)
+            return false;
+        // Fractions: "three-quarters", "a quarter of", "a half".
+        if (unit == "Q" && (hyphen || Is(k + 1, "of")))
+            return false;
+        var end = k + 1;
+        // Ages: "13-year-old", "13 years old".
+        if (IsHyphen(end) && IsAny(end + 1, "old") || Is(end, "old"))
+            return false;
+        if (IsHyphen(end) && IsAny(end + 1, "long"))
+            end += 2;
+        if (Is(end, "ago") || Is(end, "earlier") || Is(end, "before") && !InRange(end + 1) || IsAny(end, "from") && Is(end + 1, "now"))
+        {
+            var forward = Is(end, "from");
+            var last = forward ? end + 2 : end + 1;
+            if (unit == "Y" && n == 1 && !forward)
+            {
+                hit = new TimeHit(start, last, TimeType.Date, YearAgo());
+                return true;
+            }
+            if (Is(end, "earlier") && IsNumber(i) == false && n != 1)
+            {
+                hit = new TimeHit(start, last, TimeType.Duration, Timex.Duration(n, unit, uw.UnitIsClock));
+                return true;
+            }
+            hit = new TimeHit(start, last, TimeType.Date, n < 0 ? (forward ? Timex.FutureRef : Timex.PastRef) : Shift(unit, uw.UnitIsClock, forward ? n : -n));
+            return true;
+        }
+        if (Is(end, "later"))
+            end++;
+        hit = new TimeHit(start, end, TimeType.Duration, Timex.Duration(n, unit, uw.UnitIsClock));
+        return true;
+    }
+
+    /// <summary>"barrels a day", "$5 a day", "20 a year": the article is a rate's "per".</summary>
+    private bool IsRateContext(int j)
+    {
+        if (!InRange(j))
+            return false;
+        if (t[j].Kind == TimeTokenKind.Number)
+            return true;
+        if (t[j].Kind != TimeTokenKind.Word || Upper(j))
+            return false;
+        var s = S(j);
+        return s.Length > 3 && s[^1] == 's' && s[^2] != 's' && !IsAny(j, "was", "has", "his", "this", "its", "does", "goes", "across", "lasts", "takes", "is", "as", "us", "thus", "perhaps", "towards")
+               && W(j)?.Unit is null;
+    }
+
+    /// <summary>"for years", "in recent months", "decades-long": a vague amount of a unit.</summary>
+    private bool VagueDuration(int i, string unit, bool clock, out TimeHit hit)
+    {
+        hit = default;
+        if (IsHyphen(i + 1) && Is(i + 2, "long"))
+        {
+            hit = new TimeHit(i, i + 3, TimeType.Duration, Timex.Duration(-1, unit, clock));
+            return true;
+        }
+        if (unit == "WE" || !IsAny(i - 1, "for", "over", "within", "recent", "past"))
+            return false;
+        if (Is(i + 1, "ago"))
+        {
+            hit = new TimeHit(i, i + 2, TimeType.Date, Timex.PastRef);
+            return true;
+        }
+        hit = new TimeHit(i, i + 1, TimeType.Duration, Timex.Duration(-1, unit, clock));
+        return true;
+    }
+
+    // ------------------------------------------------ "the …"
+
+    private bool TheCore(int i, out TimeHit hit)
+    {
+        hit = default;
+        var k = i + 1;
+        var w = W(k);
+        if (w is null)
+        {
+            if (IsNumber(k))
+            {
+                // "the 1990s", "the 20th century", "the 1988 period"
+                if (NumberCore(k, out var inner) && inner.Type == TimeType.Date && inner.Value.Length is 2 or 3)
+                {
+                    hit = inner with { Start = i };
+                    return true;
+                }
+                return false;
+            }
+            return IsPunct(k, '\'') && ShortDecade(i, k, out hit);
+        }
+        if (w.Deictic is { } dir && !Is(k, "this"))
+        {
+            // "the past two months", "the next few weeks": a duration.
+            if (Amount(k + 1, out var n, out var u) && W(u)?.Unit is { } unit && !Is(k + 1, "a") && !Is(k + 1, "an"))
+            {
+                hit = new TimeHit(i, u + 1, TimeType.Duration, Timex.Duration(n, unit, W(u)!.UnitIsClock));
+                return true;
+            }
+            var uw = W(k + 1);
+            if (uw?.Unit is { } single && !uw.UnitPlural)
+            {
+                // "the past year" is the year up to now; "the previous week", "the current quarter" are calendar units.
+                if (IsAny(k, "past", "last", "next", "coming") && single != "Q" && single != "WE")
+                {
+                    hit = new TimeHit(i, k + 2, TimeType.Duration, Timex.Duration(1, single, uw.UnitIsClock));
+                    return true;
+                }
+                if (UnitPoint(single, Is(k, "latest") && single == "Q" ? -1 : dir, out var value))
+                {
+                    hit = new TimeHit(i, k + 2, TimeType.Date, value);
+                    return true;
+                }
+            }
+            if (uw?.UnitPlural == true && uw.Unit is { } plural && IsAny(k, "past", "last", "next", "coming"))
+            {
+                if (dir > 0 && Is(k, "coming"))
+                    return false; // "the coming days" is a reference, from the phrase list
+                hit = new TimeHit(i, k + 2, TimeType.Duration, Timex.Duration(-1, plural, uw.UnitIsClock));
+                return true;
+            }
+        }
+        if (w.Ordinal is { } ord && ord is >= 1 and <= 4 || Is(k, "final") || Is(k, "last") && Is(k + 1, "quarter"))
+        {
+            var q = w.Ordinal ?? 4;
+            if (q < 0)
+                q = 4;
+            if (IsAny(k + 1, "quarter", "half") && OrdinalPeriod(i, k + 1, q, out hit))
+                return true;
+            // "the first nine months": a duration.
+            if (Amount(k + 1, out var n, out var u) && W(u)?.Unit is { } unit && W(u)!.UnitPlural)
+            {
+                hit = new TimeHit(i, u + 1, TimeType.Duration, Timex.Duration(n, unit, W(u)!.UnitIsClock));
+                return true;
+            }
+        }
+        if (w.Number is { } num && num > 1 && Amount(k, out var amount, out var next) && W(next) is { UnitPlural: true, Unit: { } pu } puw)
+        {
+            hit = new TimeHit(i, next + 1, TimeType.Duration, Timex.Duration(amount, pu, puw.UnitIsClock));
+            return true;
+        }
+        if (w.Unit is { } the && !w.UnitPlural)
+        {
+            switch (the)
+            {
+                case "Y" when !IsHyphen(k + 1) && !Is(k + 1, "before") && !Is(k + 1, "after"):
+                    hit = new TimeHit(i, k + 1, TimeType.Date, anchor is { } a ? Timex.Year(a.Year) : "XXXX");
+                    return true;
+                case "W" when !Is(k + 1, "before") && !Is(k + 1, "after") && !IsHyphen(k + 1):
+                    hit = new TimeHit(i, k + 1, TimeType.Date, anchor is { } aw ? Timex.Week(aw) : "XXXX-WXX");
+                    return true;
+                case "Q" when !Is(k + 1, "before"):
+                    hit = new TimeHit(i, k + 1, TimeType.Date, LastCompletedQuarter());
+                    return true;
+                case "WE":
+                    hit = new TimeHit(i, k + 1, TimeType.Date, Weekend(Tense(i)));
+                    return true;
+            }
+        }
+        if (w.Unit == "Y" && IsHyphen(k + 1) && IsAny(k + 2, "earlier", "ago") && IsAny(k + 3, "quarter", "period", "months", "year"))
+        {
+            hit = new TimeHit(i, k + 4, TimeType.Date, YearAgo());
+            return true;
+        }
+        if (IsAny(k, "full", "whole", "entire") && Is(k + 1, "year"))
+        {
+            hit = new TimeHit(i, k + 2, TimeType.Date, anchor is { } a ? Timex.Year(a.Year) : "XXXX");
+            return true;
+        }
+        if (Is(k, "fiscal") && (Is(k + 1, "year") || W(k + 1)?.Ordinal is not null))
+        {
+            if (Is(k + 1, "year"))
+            {
+                var y = InRange(k + 2) ? Year(k + 2) : -1;
+                hit = y > 0 ? new TimeHit(i, k + 3, TimeType.Date, Timex.Year(y))
+                    : new TimeHit(i, k + 2, TimeType.Date, anchor is { } a ? Timex.Year(a.Year) : "XXXX");
+                return true;
+            }
+            if (W(k + 1)!.Ordinal is >= 1 and <= 4 && IsAny(k + 2, "quarter", "half"))
+                return OrdinalPeriod(i, k + 2, W(k + 1)!.Ordinal!.Value, out hit);
+        }
+        if (w.Season is not null && SeasonCore(i, k, out hit))
+            return true;
+        if (w.Weekday > 0 || w.Month > 0)
+            return false;
+        return false;
+    }
+
+    /// <summary>"the third quarter", "the first half of 2024", "the fourth quarter, 1989".</summary>
+    private bool OrdinalPeriod(int start, int unitTok, int ordinal, out TimeHit hit)
+    {
+        var half = Is(unitTok, "half");
+        if (half && ordinal > 2)
+        {
+            hit = default;
+            return false;
+        }
+        var end = unitTok + 1;
+        var y = -1;
+        if (Is(end, "of") && InRange(end + 1) && Year(end + 1) > 0)
+        {
+            y = Year(end + 1);
+            end += 2;
+        }
+        else if (IsPunct(end, ',') && InRange(end + 1) && Year(end + 1) > 0 || InRange(end) && Year(end) > 0)
+        {
+            end += IsPunct(end, ',') ? 1 : 0;
+            y = Year(end);
+            end++;
+        }
+        else if (Is(end, "of") && Is(end + 1, "the") && Is(end + 2, "year"))
+            end += 3;
+        else if ((Is(end, "of") && (IsAny(end + 1, "this", "last", "next"))) && Is(end + 2, "year"))
+        {
+            var d = Is(end + 1, "this") ? 0 : Is(end + 1, "last") ? -1 : 1;
+            if (anchor is { } a0)
+                y = a0.Year + d;
+            end += 3;
+        }
+        string value;
+        if (half)
+            value = y > 0 ? $"{Timex.Year(y)}-H{ordinal}" : anchor is { } a ? $"{Timex.Year(a.Year)}-H{ordinal}" : $"XXXX-H{ordinal}";
+        else
+            value = y > 0 ? Timex.Quarter(y, ordinal) : QuarterValue(ordinal, Tense(start));
+        hit = new TimeHit(start, end, TimeType.Date, value);
+        return true;
+    }
+
+    /// <summary>"third-quarter", "first-half".</summary>
+    private bool QuarterAdjective(int i, out TimeHit hit)
+    {
+        hit = default;
+        var q = W(i)!.Ordinal!.Value;
+        if (Is(i + 2, "quarter"))
+        {
+            hit = new TimeHit(i, i + 3, TimeType.Date, QuarterValue(q, Tense(i)));
+            return true;
+        }
+        if (Is(i + 2, "half") && q <= 2)
+        {
+            hit = new TimeHit(i, i + 3, TimeType.Date, anchor is { } a ? $"{Timex.Year(a.Year)}-H{q}" : $"XXXX-H{q}");
+            return true;
+        }
+        return false;
+    }
+
+    private bool FiscalYear(int start, int i, out TimeHit hit)
+    {
+        hit = default;
+        var k = Is(i + 1, "year") ? i + 2 : i + 1;
+        if (!InRange(k) || Year(k) < 0)
+            return false;
+        hit = new TimeHit(start, k + 1, TimeType.Date, Timex.Year(Year(k)));
+        return true;
+    }
+
+    // ------------------------------------------------ deictics: last / this / next …
+
+    private bool DeicticCore(int start, int i, out TimeHit hit)
+    {
+        hit = default;
+        var dir = W(i)!.Deictic!.Value;
+        var k = i + 1;
+        var w = W(k);
+        if (w is null)
+            return false;
+        var past = Is(i, "past");
+        if (w.Weekday > 0 && Upper(k) && !w.WeekdayPlural)
+        {
+            var value = anchor is not { } a ? $"XXXX-WXX-{w.Weekday}" : Timex.Day(dir switch
+            {
+                < 0 => StepWeekday(a, w.Weekday, -1, strict: true),
+                > 0 => StepWeekday(a, w.Weekday, 1, strict: true),
+                _ => a.AddDays(w.Weekday - (int)IsoDay(a)),
+            });
+            return WithDayPart(start, k + 1, value, out hit);
+        }
+        if (w.Month > 0 && Upper(k))
+        {
+            var end = w.MonthAbbreviation && IsPunct(k + 1, '.') ? k + 2 : k + 1;
+            string value;
+            if (anchor is not { } a)
+                value = $"XXXX-{w.Month:00}";
+            else
+            {
+                var y = dir switch
+                {
+                    < 0 => w.Month < a.Month ? a.Year : a.Year - 1,
+                    > 0 => w.Month > a.Month ? a.Year : a.Year + 1,
+                    _ => a.Year,
+                };
+                value = Timex.Month(y, w.Month);
+            }
+            hit = new TimeHit(start, end, TimeType.Date, value);
+            return true;
+        }
+        if (w.Season is { } season && !past)
+        {
+            hit = new TimeHit(start, k + 1, TimeType.Date, SeasonValue(season, w.SeasonStartMonth, dir, strict: dir != 0));
+            return true;
+        }
+        if (w.DayPart is { } part && !past)
+        {
+            // "this morning", "last night"
+            if (anchor is not { } a)
+                hit = new TimeHit(start, k + 1, TimeType.Time, $"XXXX-XX-XXT{part}");
+            else
+                hit = new TimeHit(start, k + 1, TimeType.Time, Timex.Day(a.AddDays(dir < 0 ? -1 : dir > 0 ? 1 : 0)) + "T" + part);
+            return true;
+        }
+        if (w.Unit is { } unit && !w.UnitPlural)
+        {
+            if (past || (Is(i, "last") || Is(i, "next")) && IsHyphen(k + 1))
+            {
+                if (!past)
+                    return false;
+                hit = new TimeHit(start, k + 1, TimeType.Duration, Timex.Duration(1, unit, w.UnitIsClock));
+                return true;
+            }
+            if (IsHyphen(k + 1))
+                return false;
+            if (UnitPoint(unit, dir, out var value))
+            {
+                // "this year's third quarter"
+                if (unit == "Y" && Is(k + 1, "'s") && W(k + 2)?.Ordinal is >= 1 and <= 4 && Is(k + 3, "quarter") && value.Length == 4)
+                {
+                    hit = new TimeHit(start, k + 4, TimeType.Date, $"{value}-Q{W(k + 2)!.Ordinal}");
+                    return true;
+                }
+                hit = new TimeHit(start, k + 1, TimeType.Date, value);
+                return true;
+            }
+            return false;
+        }
+        // "the last two years", "past few weeks", "next 10 days"; "will last six months" is a verb.
+        if (Amount(k, out var n, out var u) && W(u)?.Unit is { } amountUnit && !Is(k, "a") && !Is(k, "an") && !(Is(i, "last") && start == i))
+        {
+            hit = new TimeHit(start, u + 1, TimeType.Duration, Timex.Duration(n, amountUnit, W(u)!.UnitIsClock));
+            return true;
+        }
+        if (w.UnitPlural && w.Unit is { } pu && (past || Is(i, "last")))
+        {
+            hit = new TimeHit(start, k + 1, TimeType.Duration, Timex.Duration(-1, pu, w.UnitIsClock));
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The calendar unit <paramref name="dir"/> steps from the anchor: "last week" → 2024-W43.</summary>
+    private bool UnitPoint(string unit, int dir, out string value)
+    {
+        value = "";
+        if (anchor is not { } a)
+        {
+            value = unit switch
+            {
+                "D" => "XXXX-XX-XX",
+                "W" => "XXXX-WXX",
+                "M" => "XXXX-XX",
+                "Q" => "XXXX-QX",
+                "Y" or "E" or "C" => "XXXX",
+                "WE" => "XXXX-WXX-WE",
+                _ => "",
+            };
+            return value.Length > 0;
+        }
+        switch (unit)
+        {
+            case "D":
+                value = Timex.Day(a.AddDays(dir));
+                return true;
+            case "W":
+                value = Timex.Week(a.AddDays(7 * dir));
+                return true;
+            case "WE":
+                value = Timex.Week(a.AddDays(7 * dir)) + "-WE";
+                return true;
+            case "M":
+                var m = a.AddMonths(dir);
+                value = Timex.Month(m.Year, m.Month);
+                return true;
+            case "Q":
+                var qd = a.AddMonths(3 * dir);
+                value = Timex.Quarter(qd.Year, Timex.QuarterOf(qd));
+                return true;
+            case "Y":
+                value = Timex.Year(a.Year + dir);
+                return true;
+            case "E":
+                value = ((a.Year + 10 * dir) / 10).ToString("000", CultureInfo.InvariantCulture);
+                return true;
+            case "C":
+                value = ((a.Year + 100 * dir) / 100).ToString("00", CultureInfo.InvariantCulture);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // ------------------------------------------------ months, weekdays, days, seasons
+
+    private static readonly string[] MonthContext =
+        ["in", "since", "until", "till", "by", "from", "through", "during", "before", "after", "of", "early", "late", "mid",
+         "last", "next", "this", "between", "to", "and", "or", "end", "beginning", "start", "middle", "that", "for", "on"];
+
+    private bool MonthCore(int start, int i, out TimeHit hit)
+    {
+        hit = default;
+        var w = W(i)!;
+        if (!Upper(i))
+            return false;
+        var k = i + 1;
+        if (w.MonthAbbreviation)
+        {
+            if (IsPunct(k, '.') && t[k].Joined)
+                k++;
+            else if (!IsNumber(k))
+                return false;
+        }
+        else if (IsPunct(k, '.') && t[k].Joined && W(i)!.Month != 5)
+            k = i + 1;
+
+        // "October 31st, 2024", "Oct. 31", "February 2022", "March of 2020", "October, 2024".
+        var day = DayNumber(k);
+        var year = InRange(k) ? Year(k) : -1;
+        if (year < 0 && day > 0 && !(IsPunct(k + 1, ':') || IsAny(k + 1, "p.m.", "a.m.", "pm", "am")))
+        {
+            if (day > DateTime.DaysInMonth(2024, w.Month))
+                return false;
+            var end = k + 1;
+            var y = -1;
+            if (IsPunct(end, ',') && InRange(end + 1) && Year(end + 1) > 0)
+            {
+                y = Year(end + 1);
+                end += 2;
+            }
+            else if (InRange(end) && Year(end) > 0)
+            {
+                y = Year(end);
+                end++;
+            }
+            if (y > 0)
+            {
+                if (day > DateTime.DaysInMonth(y, w.Month))
+                    return false;
+                hit = new TimeHit(start, end, TimeType.Date, Timex.Day(new DateOnly(y, w.Month, day)));
+                return true;
+            }
+            hit = new TimeHit(start, end, TimeType.Date, MonthDayValue(w.Month, day, Tense(i)));
+            return true;
+        }
+        if (year > 0)
+        {
+            hit = new TimeHit(start, k + 1, TimeType.Date, Timex.Month(year, w.Month));
+            return true;
+        }
+        if ((Is(k, "of") || IsPunct(k, ',')) && InRange(k + 1) && Year(k + 1) > 0)
+        {
+            hit = new TimeHit(start, k + 2, TimeType.Date, Timex.Month(Year(k + 1), w.Month));
+            return true;
+        }
+        if (w.MonthAbbreviation && k == i + 1)
+            return false;
+        // A bare month name: "may" and "march" need a temporal word before them.
+        if (w.MonthAmbiguous && !(IsAny(i - 1, MonthContext) || IsHyphen(i - 1) && Is(i - 2, "mid")))
+            return false;
+        if (W(k)?.NameAfterWeekday == true && Upper(k))
+            return false;
+        hit = new TimeHit(start, k, TimeType.Date, MonthValue(w.Month, Tense(i)));
+        return true;
+    }
+
+    private bool WeekdayCore(int i, out TimeHit hit)
+    {
+        hit = default;
+        var w = W(i)!;
+        if (!Upper(i))
+            return false;
+        // "Sunday Times", "Saturday Night Live" are names.
+        if (W(i + 1)?.NameAfterWeekday == true && Upper(i + 1))
+            return false;
+        if (w.WeekdayPlural)
+        {
+            hit = new TimeHit(i, i + 1, TimeType.Set, $"XXXX-WXX-{w.Weekday}");
+            return true;
+        }
+        // "Monday, Oct. 28, 2024", "Friday Oct. 28": the written date wins.
+        var k = IsPunct(i + 1, ',') ? i + 2 : i + 1;
+        if (W(k)?.Month > 0 && MonthCore(i, k, out var dated) && dated.Value.Length == 10)
+        {
+            hit = dated;
+            return true;
+        }
+        if (IsNumber(k) && DayFirstDate(k, out dated) && dated.Value.Length == 10)
+        {
+            hit = dated with { Start = i };
+            return true;
+        }
+        var value = anchor is not { } a ? $"XXXX-WXX-{w.Weekday}" : Timex.Day(Tense(i) switch
+        {
+            Times.Tense.Future => StepWeekday(a, w.Weekday, 1, strict: false),
+            Times.Tense.Present => NearestWeekday(a, w.Weekday),
+            _ => StepWeekday(a, w.Weekday, -1, strict: false),
+        });
+        return WithDayPart(i, i + 1, value, out hit);
+    }
+
+    /// <summary>Adds a part of day written after a date: "Friday morning" → 1998-08-07TMO.</summary>
+    private bool WithDayPart(int start, int end, string dayValue, out TimeHit hit)
+    {
+        if (W(end)?.DayPart is { } part && !(IsHyphen(end)))
+        {
+            hit = new TimeHit(start, end + 1, TimeType.Time, $"{dayValue}T{part}");
+            return true;
+        }
+        hit = new TimeHit(start, end, TimeType.Date, dayValue);
+        return true;
+    }
+
+    private bool RelativeDay(int i, int offset, TimeWord w, out TimeHit hit)
+    {
+        var value = anchor is { } a ? Timex.Day(a.AddDays(offset)) : "XXXX-XX-XX";
+        if (w.RelativeDayPart is { } part)
+        {
+            hit = new TimeHit(i, i + 1, TimeType.Time, $"{value}T{part}");
+            return true;
+        }
+        return WithDayPart(i, i + 1, value, out hit);
+    }
+
+    private static readonly string[] SeasonContext = ["in", "during", "this", "last", "next", "since", "until", "by", "early", "late", "mid", "of", "through", "the"];
+
+    private bool SeasonCore(int start, int i, out TimeHit hit)
+    {
+        hit = default;
+        var w = W(i)!;
+        var season = w.Season!;
+        // "summer 2023", "the summer of 2023"
+        var y = InRange(i + 1) ? Year(i + 1) : -1;
+        if (y > 0)
+        {
+            hit = new TimeHit(start, i + 2, TimeType.Date, $"{Timex.Year(y)}-{season}");
+            return true;
+        }
+        if (Is(i + 1, "of") && InRange(i + 2) && Year(i + 2) > 0)
+        {
+            hit = new TimeHit(start, i + 3, TimeType.Date, $"{Timex.Year(Year(i + 2))}-{season}");
+            return true;
+        }
+        var context = start < i ? IsAny(start - 1, SeasonContext) || Is(start, "the") && IsAny(start - 1, "in", "during", "since", "by", "until", "of", "through")
+                                : IsAny(i - 1, SeasonContext);
+        if (w.SeasonAmbiguous && !(start < i && context))
+            return false;
+        if (!context)
+            return false;
+        var tense = Tense(i);
+        hit = new TimeHit(start, i + 1, TimeType.Date,
+            SeasonValue(season, w.SeasonStartMonth, tense == Times.Tense.Future ? 1 : tense == Times.Tense.Past ? -1 : 0, strict: false));
+        return true;
+    }
+
+    private bool SetCore(int i, string set, out TimeHit hit)
+    {
+        hit = default;
+        if (set != "EVERY")
+        {
+            hit = new TimeHit(i, i + 1, TimeType.Set, set);
+            return true;
+        }
+        var k = Is(i + 1, "other") ? i + 2 : i + 1;
+        var step = k > i + 1 ? 2 : 1;
+        if (Amount(k, out var n, out var next) && !Is(k, "a") && W(next)?.Unit is { } au)
+        {
+            hit = new TimeHit(i, next + 1, TimeType.Set, Timex.Duration(n * step, au, W(next)!.UnitIsClock));
+            return true;
+        }
+        var w = W(k);
+        if (w is null)
+            return false;
+        if (w.Unit is { } unit && !w.UnitPlural && unit != "WE")
+            hit = new TimeHit(i, k + 1, TimeType.Set, Timex.Duration(step, unit, w.UnitIsClock));
+        else if (w.Weekday > 0 && Upper(k))
+            hit = new TimeHit(i, k + 1, TimeType.Set, $"XXXX-WXX-{w.Weekday}");
+        else if (w.DayPart is { } part)
+            hit = new TimeHit(i, k + 1, TimeType.Set, $"XXXX-XX-XXT{part}");
+        else if (w.Month > 0 && Upper(k))
+            hit = new TimeHit(i, k + 1, TimeType.Set, $"XXXX-{w.Month:00}");
+        else if (w.Season is { } season)
+            hit = new TimeHit(i, k + 1, TimeType.Set, $"XXXX-{season}");
+        else
+            return false;
+        return true;
+    }
+
+    // ------------------------------------------------ resolution against the anchor
+
+    /// <summary>"a year ago": in a report about a quarter, the same quarter a year before (as TimeBank reads it).</summary>
+    private string YearAgo()
+    {
+        _derivedQuarter = true;
+        if (_lastQuarter is { } q)
+            return Timex.Quarter(q.Year - 1, q.Quarter);
+        return anchor is { } a ? Timex.Year(a.Year - 1) : "XXXX";
+    }
+
+    private string LastCompletedQuarter()
+    {
+        _derivedQuarter = true;
+        if (_lastQuarter is { } q)
+            return Timex.Quarter(q.Year, q.Quarter);
+        if (anchor is not { } a)
+            return "XXXX-QX";
+        var d = a.AddMonths(-3);
+        return Timex.Quarter(d.Year, Timex.QuarterOf(d));
+    }
+
+    /// <summary>"the third quarter": this year's, unless it has not begun and the report is not about the future.</summary>
+    private string QuarterValue(int q, Tense tense)
+    {
+        if (anchor is not { } a)
+            return $"XXXX-Q{q}";
+        var y = q > Timex.QuarterOf(a) && tense != Times.Tense.Future ? a.Year - 1 : a.Year;
+        return Timex.Quarter(y, q);
+    }
+
+    private string Weekend(Tense tense)
+    {
+        if (anchor is not { } a)
+            return "XXXX-WXX-WE";
+        var day = (int)IsoDay(a);
+        var d = tense == Times.Tense.Future || day >= 6 ? a : a.AddDays(-7);
+        return Timex.Week(d) + "-WE";
+    }
+
+    private string Shift(string unit, bool clock, int n)
+    {
+        if (anchor is not { } a)
+            return unit switch { "W" => "XXXX-WXX", "M" when !clock => "XXXX-XX", "Y" => "XXXX", _ => "XXXX-XX-XX" };
+        return unit switch
+        {
+            "D" => Timex.Day(a.AddDays(n)),
+            "W" or "2W" => Timex.Week(a.AddDays(7 * n * (unit == "2W" ? 2 : 1))),
+            "WE" => Timex.Week(a.AddDays(7 * n)) + "-WE",
+            "M" when !clock => Timex.Month(a.AddMonths(n).Year, a.AddMonths(n).Month),
+            "Q" => Timex.Quarter(a.AddMonths(3 * n).Year, Timex.QuarterOf(a.AddMonths(3 * n))),
+            "Y" => Timex.Year(a.Year + n),
+            "E" => ((a.Year + 10 * n) / 10).ToString("000", CultureInfo.InvariantCulture),
+            "C" => ((a.Year + 100 * n) / 100).ToString("00", CultureInfo.InvariantCulture),
+            "L" => ((a.Year + 1000 * n) / 1000).ToString("0", CultureInfo.InvariantCulture) + "XXX",
+            _ => Timex.Day(a),
+        };
+    }
+
+    private string MonthValue(int month, Tense tense)
+    {
+        if (anchor is not { } a)
+            return $"XXXX-{month:00}";
+        var y = tense switch
+        {
+            Times.Tense.Past => month <= a.Month ? a.Year : a.Year - 1,
+            Times.Tense.Future => month >= a.Month ? a.Year : a.Year + 1,
+            _ => a.Year,
+        };
+        return Timex.Month(y, month);
+    }
+
+    /// <summary>A day written without its year: the future one for future tense, else the nearest (news rarely omits the year of a date a year away).</summary>
+    private string MonthDayValue(int month, int day, Tense tense)
+    {
+        if (anchor is not { } a)
+            return $"XXXX-{month:00}-{day:00}";
+        DateOnly? Make(int y) => day <= DateTime.DaysInMonth(y, month) ? new DateOnly(y, month, day) : null;
+        DateOnly? pick = tense switch
+        {
+            Times.Tense.Future => Make(a.Year) is { } d && d >= a ? d : Make(a.Year + 1),
+            _ => new[] { Make(a.Year - 1), Make(a.Year), Make(a.Year + 1) }.Where(d => d is not null)
+                .OrderBy(d => Math.Abs(d!.Value.DayNumber - a.DayNumber)).FirstOrDefault(),
+        };
+        return pick is { } p ? Timex.Day(p) : $"{Timex.Year(a.Year)}-{month:00}-{day:00}";
+    }
+
+    private string SeasonValue(string season, int startMonth, int dir, bool strict)
+    {
+        if (anchor is not { } a)
+            return $"XXXX-{season}";
+        // A season belongs to the year it begins in; the current one is the one begun most recently.
+        var startThisYear = new DateOnly(a.Year, startMonth, 1);
+        var current = startThisYear <= a ? a.Year : a.Year - 1;
+        var ongoing = a < new DateOnly(current, startMonth, 1).AddMonths(3);
+        var y = dir < 0 ? (ongoing && strict ? current - 1 : current)
+            : dir > 0 ? current + 1
+            : ongoing ? current : (startThisYear > a ? a.Year : current);
+        return $"{Timex.Year(y)}-{season}";
+    }
+
+    private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
+
+    /// <summary>The weekday before (dir -1) or after (dir 1) the anchor; today counts unless strict.</summary>
+    private static DateOnly StepWeekday(DateOnly a, int weekday, int dir, bool strict)
+    {
+        var today = IsoDay(a);
+        var diff = dir < 0 ? (today - weekday + 7) % 7 : (weekday - today + 7) % 7;
+        if (diff == 0 && strict)
+            diff = 7;
+        return a.AddDays(dir * diff);
+    }
+
+    private static DateOnly NearestWeekday(DateOnly a, int weekday)
+    {
+        var back = StepWeekday(a, weekday, -1, strict: false);
+        var ahead = StepWeekday(a, weekday, 1, strict: false);
+        return ahead.DayNumber - a.DayNumber < a.DayNumber - back.DayNumber ? ahead : back;
+    }
+
+    /// <summary>
+    /// The tense of the clause around token <paramref name="i"/>: the nearest tense cue (a verb
+    /// form from tense.tsv, or a past "-ed" form) within the sentence.
+    /// </summary>
+    private Tense Tense(int i)
+    {
+        var best = Times.Tense.Unknown;
+        var bestDistance = int.MaxValue;
+        for (var dirStep = -1; dirStep <= 1; dirStep += 2)
+        {
+            for (var j = i + dirStep; InRange(j) && Math.Abs(j - i) <= TenseWindow; j += dirStep)
+            {
+                var tok = t[j];
+                if (tok.Kind == TimeTokenKind.Break || tok.Kind == TimeTokenKind.Punctuation && text[tok.Start] is '.' or '!' or '?' or ';')
+                    break;
+                if (tok.Kind != TimeTokenKind.Word)
+                    continue;
+                var cue = Cue(j);
+                if (cue is Times.Tense.Unknown or Times.Tense.Neutral)
+                    continue;
+                var distance = Math.Abs(j - i) + (dirStep > 0 ? 1 : 0);
+                if (distance < bestDistance)
+                {
+                    best = cue;
+                    bestDistance = distance;
+                }
+                break;
+            }
+        }
+        return best;
+    }
+
+    private Tense Cue(int j)
+    {
+        if (W(j) is { } w && w.Tense != Times.Tense.Unknown)
+            return w.Tense;
+        var s = S(j);
+        if (s.Length >= 5 && s.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(s[0]))
+            return Times.Tense.Past;
+        return Times.Tense.Unknown;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Corroborate.Extraction.Times;
+
+/// <summary>TIMEX3 value formatting and validation. Stateless; thread-safe.</summary>
+public static partial class Timex
+{
+    public const string PresentRef = "PRESENT_REF";
+    public const string PastRef = "PAST_REF";
+    public const string FutureRef = "FUTURE_REF";
+
+    internal static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Month(int year, int month) => $"{Year(year)}-{month:00}";
+    internal static string Year(int year) => year.ToString("0000", CultureInfo.InvariantCulture);
+
+    internal static string Week(DateOnly d)
+    {
+        var dt = d.ToDateTime(TimeOnly.MinValue);
+        return $"{ISOWeek.GetYear(dt):0000}-W{ISOWeek.GetWeekOfYear(dt):00}";
+    }
+
+    internal static string Quarter(int year, int q) => $"{Year(year)}-Q{q}";
+    internal static int QuarterOf(DateOnly d) => (d.Month - 1) / 3 + 1;
+
+    /// <summary>A duration: P3D, PT4H, P100Y, PXY (amount -1 is "some").</summary>
+    internal static string Duration(int amount, string unit, bool clock)
+    {
+        var n = amount < 0 ? "X" : amount.ToString(CultureInfo.InvariantCulture);
+        if (unit == "WE")
+            return amount < 0 ? "PXWE" : $"P{amount * 2}D";
+        if (unit == "2W")
+            return amount < 0 ? "PXW" : $"P{amount * 2}W";
+        return clock ? $"PT{n}{unit}" : $"P{n}{unit}";
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a TIMEX3 value this project writes (dates, times, durations, sets, references).</summary>
+    public static bool IsValid(string value) => value is PresentRef or PastRef or FutureRef || ValuePattern().IsMatch(value);
+
+    // Date: year, decade or century digits (or X), then month, week, quarter, half or season, day or weekday, time or part of day.
+    [GeneratedRegex(
+        @"^(?:(?:\d{4}|\d{3}|\d{2}|XXXX|\d{2}XX|\d{3}X|\d{2}X)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?(?:T(?:\d{2}(?::\d{2})?Z?|MO|AF|EV|NI))?"
+        + @"|XXXX-WXX-[1-7](?:T(?:\d{2}(?::\d{2})?Z?|MO|AF|EV|NI))?|XXXX-XX-XXT\d{2}:\d{2}Z?"
+        + @"|P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|E|C|L|WE))+|PT(?:(?:\d+(?:\.\d+)?|X)(?:H|M|S))+)$",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ValuePattern();
+
+}
