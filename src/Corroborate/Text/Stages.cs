@@ -1,3 +1,4 @@
+using Corroborate.Extraction.Quantities;
 using Corroborate.Lexicons;
 using Corroborate.Pipeline;
 
@@ -54,5 +55,6 @@ public static class StandardPipeline
     public static DocumentPipeline Build(LanguageData data) => new PipelineBuilder()
         .Add(new FurnitureStage(data))
         .Add(new SentenceStage(data))
+        .Add(new QuantityStage(QuantityLexicon.LoadEnglish()))
         .Build();
 }

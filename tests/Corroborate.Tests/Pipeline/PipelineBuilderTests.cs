@@ -39,7 +39,7 @@ public sealed class PipelineBuilderTests
         var result = StandardPipeline.Build(TestData.Data).Run(new NewsDocument("a", "a.txt", text));
         Assert.Equal(text, result.Text);
         Assert.Empty(result.Failures);
-        Assert.Equal(Layer.Furniture | Layer.Paragraphs | Layer.Sentences | Layer.Tokens, result.Present);
+        Assert.Equal(Layer.Furniture | Layer.Paragraphs | Layer.Sentences | Layer.Tokens | Layer.Quantities, result.Present);
         Assert.Equal(["Officials met on Monday.", "They agreed."], result.Sentences.Select(s => s.Span.Of(text)));
         Assert.Empty(result.Failures);
     }
