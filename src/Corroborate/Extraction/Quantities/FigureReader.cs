@@ -36,6 +36,9 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             return false;
         if (!words && vague is null && !IsQuantityContext(v, first, last, start, end, value, scaled, ref next))
             return false;
+        // "28 year-old", "a two year-old", "52 years old": an age.
+        if (IsContext(v, last + 1, ContextKind.AgeAfter) || ((v.Is(last + 1, "years") || v.Is(last + 1, "year")) && v.Is(last + 2, "old")))
+            return false;
         if (words && v.IsCapitalized(first) && first > start && !lexicon.HedgesBefore.MatchBackward(v, first - 1, start, out _, out _))
             return false; // "Group of Seven", "Big Four": a capitalized number word inside a sentence is a name
 
@@ -64,7 +67,7 @@ public sealed class FigureReader(QuantityLexicon lexicon)
                 // "8 to 10 million": the first end takes the second's scale.
                 if (scaled is null && scaled2 is { } m && value * m <= high)
                     value *= m;
-                if (high > value && high <= value * 100)
+                if (high > value && high <= value * 10)
                 {
                     rangeHigh = high;
                     lastTok = last2;
@@ -73,6 +76,8 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         }
 
         var after = lastTok + 1;
+        if (IsContext(v, after, ContextKind.Clock))
+            return false; // "6-8 p.m."
         var percent = false;
         if (after < end && (v.IsChar(after, '%') || v.Is(after, "percent")))
         {
@@ -302,7 +307,10 @@ public sealed class FigureReader(QuantityLexicon lexicon)
                 k += 2;
                 groups++;
             }
-            if (groups >= 3 || v.IsChar(after, '/') || raw.Length >= 4 || raw[0] == '0')
+            var lastGroup = v.Chars(k);
+            // Phone numbers ("822-1111"), dates ("2024-10-29", "10/31/16"), codes.
+            if (groups >= 3 || v.IsChar(after, '/') || raw.Length >= 4 || raw[0] == '0' || v.IsChar(prev, ')')
+                || (raw.Length == 3 && lastGroup.Length == 4))
             {
                 next = k + 1;
                 return false;
@@ -311,6 +319,12 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         // "(555) 123-4567"
         if (v.IsChar(prev, '(') && v.IsChar(after, ')') && after + 1 < end && v.Kind(after + 1) == TokenKind.Number)
             return false;
+        // Glued to other characters: part of a URL, code or citation ("img=0", "[37]").
+        if (GluedToText(v.Text, v.Start(first), v.End(last)) || (v.IsChar(prev, '[') && v.IsChar(after, ']')))
+            return false;
+        if (IsContext(v, prev, ContextKind.Call))
+            return false; // "call 911", "dial 311"
+        // "28 year-old", "52 years old": an age.
         if (plain && raw.Length >= 7)
             return false; // identifiers, phone numbers and zip codes, not figures written without separators
 
@@ -335,10 +349,19 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             && !lexicon.CurrenciesBefore.MatchBackward(v, prev, start, out _, out _))
             return false;
         // An age in apposition: "John Smith, 25, of Tacoma".
-        if (v.IsChar(prev, ',') && v.IsCapitalized(prev - 1) && prev - 1 > start && value < 120 && plain
-            && (v.IsChar(after, ',') || v.Is(after, "of") || v.Is(after, "and")))
+        if (v.IsChar(prev, ',') && v.IsCapitalized(prev - 1) && prev - 1 >= start && value < 120 && plain
+            && (after >= end || v.IsChar(after, ',') || v.IsChar(after, '.') || v.IsChar(after, ';') || v.IsChar(after, ')') || v.Is(after, "of") || v.Is(after, "and")))
             return false;
         return true;
+    }
+
+    /// <summary>Characters that may touch a figure: brackets, quotes, signs and sentence punctuation.</summary>
+    private static bool GluedToText(string text, int start, int end)
+    {
+        if (start > 0 && !char.IsWhiteSpace(text[start - 1]) && text[start - 1] is not ('(' or '"' or '“' or '‘' or '\'' or '~' or '-' or '–' or '—' or '#' or '[' or '/')
+            && char.GetUnicodeCategory(text[start - 1]) != System.Globalization.UnicodeCategory.CurrencySymbol)
+            return true;
+        return end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or '.' or ';' or ':' or '!' or '?' or ')' or '"' or '”' or '’' or '\'' or '%' or '-' or '–' or '—' or ']' or '+' or '/' or '…');
     }
 
     private bool IsContext(in TokenView v, int i, ContextKind kind) =>

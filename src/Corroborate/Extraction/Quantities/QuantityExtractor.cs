@@ -110,7 +110,8 @@ public sealed class QuantityExtractor
         // "one" is a pronoun as often as a number: keep it only when it counts something known.
         if (f.Words && f.Value == 1 && casualty is null && !KnownUnit(v, f.End, end))
             return null;
-        if (f.Words && unit is null)
+        // A bare number that counts nothing known is not a claim ("dropped 11 to 10.86").
+        if (unit is null)
             return null;
 
         var rate = Rate(v, Math.Max(nounEnd, f.End), end);
@@ -161,48 +162,45 @@ public sealed class QuantityExtractor
             while (i < end && (v.Is(i, "the") || v.Is(i, "those") || v.Is(i, "these") || v.Is(i, "its") || v.Is(i, "their") || v.Is(i, "his") || v.Is(i, "her") || v.Is(i, "our")))
                 i++;
         }
+        // The words that may belong to the phrase: up to a stop word, punctuation, a cue, a
+        // casualty predicate, a gerund or participle after the first word.
         var first = i;
-        var head = -1;
-        string? unit = null;
-        for (var k = i; k < end && k - first < MaxNounPhrase; k++)
+        var limit = i;
+        while (limit < end && limit - first < MaxNounPhrase && v.IsWord(limit) && !IsStop(v, limit) && !_lexicon.CueLookup.Contains(v.Chars(limit)))
         {
-            if (!v.IsWord(k) || IsStop(v, k) || _lexicon.CueLookup.Contains(v.Chars(k)))
+            if (_lexicon.CasualtyAfter.MatchForward(v, limit, end, out _, out _) && !_lexicon.Units.MatchForward(v, limit + 1, end, out _, out _))
                 break;
-            if (_lexicon.CasualtyAfter.MatchForward(v, k, end, out _, out _) && !_lexicon.Units.MatchForward(v, k + 1, end, out _, out _))
+            var w = v.Chars(limit);
+            if (!char.IsUpper(w[0]) && limit > first && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal))
+                && !_lexicon.Units.MatchForward(v, limit, end, out _, out _))
                 break;
-            if (_lexicon.Units.MatchForward(v, k, end, out var ul, out var cls))
-            {
-                head = k + ul - 1;
-                unit = cls;
-                // "troops" ends the phrase unless another counted noun continues it ("police officers").
-                if (!_lexicon.Units.MatchForward(v, head + 1, end, out _, out _))
-                    break;
-                k = head;
-                continue;
-            }
-            var w = v.Chars(k);
-            var lower = !char.IsUpper(w[0]);
-            // Past participles, gerunds and adverbs end a noun phrase: "troops deployed", "people fleeing".
-            if (lower && k > first && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ly", StringComparison.Ordinal)))
-                break;
-            if (lower && k == first && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ly", StringComparison.Ordinal)))
-                break;
-            head = k;
-            unit = null;
-            // A lowercase noun ends the phrase unless a noun follows ("artillery rounds").
-            if (lower && !(v.IsWord(k + 1) && !IsStop(v, k + 1) && !char.IsUpper(v.Text[v.Start(k + 1)]) && _lexicon.Units.MatchForward(v, k + 1, end, out _, out _))
-                && !(v.IsWord(k + 1) && !IsStop(v, k + 1) && !char.IsUpper(v.Text[v.Start(k + 1)]) && v.Chars(k + 1).EndsWith("s", StringComparison.Ordinal) && !v.Chars(k + 1).EndsWith("ss", StringComparison.Ordinal)
-                     && !_lexicon.CueLookup.Contains(v.Chars(k + 1)) && !_lexicon.CasualtyAfter.MatchForward(v, k + 1, end, out _, out _)))
-                break;
+            limit++;
         }
-        if (head < 0)
+        if (limit == first)
             return (null, null, f.End);
-        // A capitalized head that is not a plural is a name, not a counted noun ("10,000 Russia").
-        var headText = v.Chars(head);
-        if (unit is null && char.IsUpper(headText[0]) && !headText.EndsWith("s", StringComparison.Ordinal))
+
+        // The head: a known counted noun ("police officers", "troops"), else the first plural
+        // ("non-fatal sniper attacks"), else a single word ("three hour meeting" → hour).
+        for (var k = first; k < limit; k++)
+        {
+            if (_lexicon.Units.MatchForward(v, k, end, out var ul, out var cls) && k + ul <= limit)
+                return (cls, v.Slice(first, k + ul - 1), k + ul);
+        }
+        for (var k = first; k < limit; k++)
+        {
+            var w = v.Chars(k);
+            if (w.Length > 2 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal))
+                return (w.ToString().ToLowerInvariant(), v.Slice(first, k), k + 1);
+        }
+        // No plural: the last word of a lower-case compound ("bomb technician"), unless it is a
+        // name ("10,000 Russia") or a verb or adverb.
+        var head = first;
+        while (head + 1 < limit && !char.IsUpper(v.Text[v.Start(head + 1)]))
+            head++;
+        var only = v.Chars(head);
+        if (char.IsUpper(only[0]) || only.EndsWith("ly", StringComparison.Ordinal) || only.EndsWith("ed", StringComparison.Ordinal))
             return (null, null, f.End);
-        unit ??= headText.ToString().ToLowerInvariant();
-        return (unit, v.Slice(first, head), head + 1);
+        return (only.ToString().ToLowerInvariant(), v.Slice(first, head), head + 1);
     }
 
     private bool IsStop(in TokenView v, int k) =>
@@ -224,8 +222,6 @@ public sealed class QuantityExtractor
                 break;
             if (_lexicon.CasualtyAfter.MatchForward(v, k, end, out _, out var cls))
                 return cls;
-            if (_lexicon.CueLookup.Contains(v.Chars(k)))
-                break;
         }
         // A toll named before the figure: "the death toll rose to 12".
         for (var k = f.First - 1; k >= Math.Max(start, f.First - 8); k--)
@@ -298,7 +294,7 @@ public sealed class QuantityExtractor
             if ((c.Kind & ContextKind.RateWord) != 0)
                 return "per " + c.Value;
             if ((c.Kind & ContextKind.RateLead) != 0 && i + 1 < end && _lexicon.ContextLookup.TryGetValue(v.Chars(i + 1), out var p)
-                && (p.Kind & ContextKind.Period) != 0 && !v.Chars(i + 1).EndsWith("s", StringComparison.Ordinal))
+                && (p.Kind & ContextKind.Period) != 0 && !v.Chars(i + 1).EndsWith("s", StringComparison.Ordinal) && !v.Is(i + 2, "ago") && !v.Is(i + 2, "earlier"))
                 return "per " + p.Value;
         }
         return null;

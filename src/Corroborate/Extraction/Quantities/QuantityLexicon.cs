@@ -34,6 +34,8 @@ public enum ContextKind
     Place = 1 << 9,
     PlaceWord = 1 << 10,
     Stop = 1 << 11,
+    Call = 1 << 12,
+    AgeAfter = 1 << 13,
 }
 
 /// <summary>

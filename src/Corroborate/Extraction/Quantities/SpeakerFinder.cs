@@ -80,6 +80,11 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             if (!v.IsWord(k))
                 break;
             var lower = !char.IsUpper(v.Text[v.Start(k)]);
+            if (v.Is(k, "and") && v.IsCapitalized(k - 1) && v.IsCapitalized(k + 1) && k < last)
+            {
+                k--; // "the Department of Fish and Wildlife"
+                continue;
+            }
             if (lower && lexicon.Attribution.MatchBackward(v, k, start, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Pronoun or AttributionRole.According)
             {
                 if (role == AttributionRole.Pronoun && k == last)
