@@ -49,9 +49,14 @@ public sealed class QuantityExtractor
             var i = start;
             while (i < end)
             {
-                if (v.Kind(i) is not (TokenKind.Number or TokenKind.Word) || !_figures.TryRead(v, i, start, end, out var figure, out var next))
+                if (v.Kind(i) is not (TokenKind.Number or TokenKind.Word))
                 {
-                    i = v.Kind(i) is TokenKind.Number or TokenKind.Word ? Math.Max(i + 1, NextAfterFailure(v, i, start, end)) : i + 1;
+                    i++;
+                    continue;
+                }
+                if (!_figures.TryRead(v, i, start, end, out var figure, out var next))
+                {
+                    i = Math.Max(i + 1, next);
                     continue;
                 }
                 if (Compose(doc, s, figure) is { } q)
@@ -62,15 +67,13 @@ public sealed class QuantityExtractor
         return result.ToImmutable();
     }
 
-    private int NextAfterFailure(in TokenView v, int i, int start, int end)
-    {
-        _figures.TryRead(v, i, start, end, out _, out var next);
-        return next;
-    }
-
     private sealed record DocumentContext(
         TokenView V, (int Start, int End, int Paragraph)[] Sentences, ImmutableArray<SpeechCue>?[] Cues,
-        List<(int Start, int End)> Quotes, ImmutableArray<TimeExpression> Times, string? Published);
+        List<(int Start, int End)> Quotes, ImmutableArray<TimeExpression> Times, string? Published)
+    {
+        /// <summary>Known counted nouns of the whole article (token, length, class), found once when an elided figure needs them.</summary>
+        public List<(int Token, int Length, string Class)>? Units { get; set; }
+    }
 
     private Quantity? Compose(DocumentContext doc, int sentence, Figure f)
     {
@@ -254,7 +257,35 @@ public sealed class QuantityExtractor
                     return found;
             }
         }
-        return Nearest(v, 0, v.Count, at) is { } anywhere ? anywhere : (null, null);
+        doc.Units ??= FindUnits(v);
+        var best = -1;
+        foreach (var (token, length, cls) in doc.Units)
+            if (best < 0 || Math.Abs(token - at) < Math.Abs(doc.Units[best].Token - at))
+                best = doc.Units.IndexOf((token, length, cls));
+        if (best < 0)
+            return (null, null);
+        var u = doc.Units[best];
+        var first = u.Token;
+        while (first - 1 >= 0 && v.IsCapitalized(first - 1) && v.Kind(first - 1) == TokenKind.Word && !IsSentenceStart(doc, first - 1))
+            first--;
+        return (u.Class, v.Slice(first, u.Token + u.Length - 1));
+    }
+
+    private static bool IsSentenceStart(DocumentContext doc, int token)
+    {
+        foreach (var s in doc.Sentences)
+            if (s.Start == token)
+                return true;
+        return false;
+    }
+
+    private List<(int, int, string)> FindUnits(in TokenView v)
+    {
+        var list = new List<(int, int, string)>();
+        for (var k = 0; k < v.Count; k++)
+            if (v.IsWord(k) && _lexicon.Units.MatchForward(v, k, v.Count, out var len, out var cls) && IsRecoverable(cls))
+                list.Add((k, len, cls));
+        return list;
     }
 
     private (string Unit, string Subject)? Nearest(in TokenView v, int start, int end, int at)

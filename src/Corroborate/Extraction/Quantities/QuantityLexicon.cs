@@ -138,10 +138,11 @@ public sealed class QuantityLexicon
     public required PhraseTable<AttributionRole> Attribution { get; init; }
     public required FrozenDictionary<string, (ContextKind Kind, string? Value)> Context { get; init; }
 
-    internal FrozenDictionary<string, decimal>.AlternateLookup<ReadOnlySpan<char>> NumberLookup => NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    internal FrozenDictionary<string, Scale>.AlternateLookup<ReadOnlySpan<char>> ScaleLookup => Scales.GetAlternateLookup<ReadOnlySpan<char>>();
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup => Cues.GetAlternateLookup<ReadOnlySpan<char>>();
-    internal FrozenDictionary<string, (ContextKind Kind, string? Value)>.AlternateLookup<ReadOnlySpan<char>> ContextLookup => Context.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Span lookups, made once: the scanners compare token text without allocating strings.
+    internal FrozenDictionary<string, decimal>.AlternateLookup<ReadOnlySpan<char>> NumberLookup { get; private init; }
+    internal FrozenDictionary<string, Scale>.AlternateLookup<ReadOnlySpan<char>> ScaleLookup { get; private init; }
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup { get; private init; }
+    internal FrozenDictionary<string, (ContextKind Kind, string? Value)>.AlternateLookup<ReadOnlySpan<char>> ContextLookup { get; private init; }
 
     /// <summary>Loads the English data. Throws <see cref="InvalidDataException"/> naming the file and line at fault.</summary>
     public static QuantityLexicon LoadEnglish()
@@ -182,8 +183,14 @@ public sealed class QuantityLexicon
                 : (kind, r.Cells.Length > 2 ? r.Cells[2] : null);
         }
 
+        var cues = Rows("cues.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        var contextTable = context.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         return new QuantityLexicon
         {
+            NumberLookup = numbers.GetAlternateLookup<ReadOnlySpan<char>>(),
+            ScaleLookup = scales.GetAlternateLookup<ReadOnlySpan<char>>(),
+            CueLookup = cues.GetAlternateLookup<ReadOnlySpan<char>>(),
+            ContextLookup = contextTable.GetAlternateLookup<ReadOnlySpan<char>>(),
             NumberWords = numbers,
             Scales = scales,
             Vague = vague,
@@ -195,9 +202,9 @@ public sealed class QuantityLexicon
             CasualtyAfter = new(casualties.Where(r => r.Cells[2] == "after").Select(r => (r.Cells[0], r.Cells[1]))),
             CasualtyBefore = new(casualties.Where(r => r.Cells[2] == "before").Select(r => (r.Cells[0], r.Cells[1]))),
             CasualtyContext = new(casualties.Where(r => r.Cells[2] == "context").Select(r => (r.Cells[0], r.Cells[1]))),
-            Cues = Rows("cues.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            Cues = cues,
             Attribution = new(attribution),
-            Context = context.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            Context = contextTable,
         };
     }
 
