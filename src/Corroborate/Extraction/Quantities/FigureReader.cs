@@ -37,7 +37,7 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         if (!words && vague is null && !IsQuantityContext(v, first, last, start, end, value, scaled, ref next))
             return false;
         // "28 year-old", "a two year-old", "52 years old": an age.
-        if (IsContext(v, last + 1, ContextKind.AgeAfter) || ((v.Is(last + 1, "years") || v.Is(last + 1, "year")) && v.Is(last + 2, "old")))
+        if (IsContext(v, last + 1, ContextKind.AgeAfter) || (IsContext(v, last + 1, ContextKind.Period) && v.Is(last + 2, "old")))
             return false;
         if (words && v.IsCapitalized(first) && first > start && !lexicon.HedgesBefore.MatchBackward(v, first - 1, start, out _, out _))
             return false; // "Group of Seven", "Big Four": a capitalized number word inside a sentence is a name

@@ -111,8 +111,8 @@ public sealed class QuantityExtractor
         if (unit is null && subject is null)
             (unit, subject) = Elided(doc, sentence, f.First);
         // "one" is a pronoun as often as a number: keep it only when it counts something known.
-        if (f.Words && f.Value == 1 && casualty is null && !KnownUnit(v, f.End, end))
-            return null;
+        if (f.Words && f.Value == 1 && (casualty is null && !KnownUnit(v, f.End, end) || v.Is(f.First - 1, "no")))
+            return null; // "no one was injured" is none
         // A bare number that counts nothing known is not a claim ("dropped 11 to 10.86").
         if (unit is null)
             return null;
@@ -216,6 +216,9 @@ public sealed class QuantityExtractor
         var b = f.First - 1;
         if (_lexicon.HedgesBefore.MatchBackward(v, b, start, out var hl, out _))
             b -= hl;
+        // "killed the two children", "killed her two daughters", "the wounding of three others".
+        if (v.Is(b, "the") || v.Is(b, "his") || v.Is(b, "her") || v.Is(b, "their") || v.Is(b, "of"))
+            b--;
         if (_lexicon.CasualtyBefore.MatchBackward(v, b, start, out _, out var before))
             return before;
         // A predicate after the figure and its noun, within the clause.
