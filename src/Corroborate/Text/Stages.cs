@@ -1,3 +1,4 @@
+using Corroborate.Extraction.Quantities;
 using Corroborate.Extraction.Times;
 using Corroborate.Lexicons;
 using Corroborate.Pipeline;
@@ -56,5 +57,6 @@ public static class StandardPipeline
         .Add(new FurnitureStage(data))
         .Add(new SentenceStage(data))
         .Add(new TimeStage(new TimeExtractor(TimeLexicon.LoadEnglish())))
+        .Add(new QuantityStage(QuantityLexicon.LoadEnglish()))
         .Build();
 }

@@ -1,0 +1,547 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Corroborate.Model;
+
+namespace Corroborate.Extraction.Quantities;
+
+/// <summary>
+/// Extracts the quantities of one article: finds figures (<see cref="FigureReader"/>), then reads
+/// their hedge and bounds, what they count (the noun through its modifiers, a casualty predicate,
+/// or the counted noun of the context when elided), rate, place, time and source
+/// (<see cref="SpeakerFinder"/>). One pass over the tokens of each sentence; no regex.
+/// Immutable; thread-safe.
+/// </summary>
+public sealed class QuantityExtractor
+{
+    private const int MaxNounPhrase = 5;
+    private const int CasualtyWindow = 4;
+
+    private readonly QuantityLexicon _lexicon;
+    private readonly FigureReader _figures;
+    private readonly SpeakerFinder _speakers;
+
+    public QuantityExtractor(QuantityLexicon lexicon)
+    {
+        _lexicon = lexicon;
+        _figures = new FigureReader(lexicon);
+        _speakers = new SpeakerFinder(lexicon);
+    }
+
+    /// <summary>The quantities of the text, in text order.</summary>
+    /// <param name="published">The fallback for <see cref="Quantity.When"/>.</param>
+    /// <param name="times">Date expressions of the article, or default when that layer is absent.</param>
+    public ImmutableArray<Quantity> Extract(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences,
+        ImmutableArray<TimeExpression> times, DateOnly? published)
+    {
+        var v = new TokenView(text, tokens);
+        var ranges = new (int Start, int End, int Paragraph)[sentences.Length];
+        for (var s = 0; s < sentences.Length; s++)
+            ranges[s] = (v.FirstAtOrAfter(sentences[s].Span.Start), v.FirstAtOrAfter(sentences[s].Span.End), sentences[s].Paragraph);
+        var cues = new ImmutableArray<SpeechCue>?[sentences.Length];
+        var quotes = QuoteRegions(text);
+        var publishedIso = published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var result = ImmutableArray.CreateBuilder<Quantity>();
+        var doc = new DocumentContext(v, ranges, cues, quotes, times, publishedIso);
+        for (var s = 0; s < ranges.Length; s++)
+        {
+            var (start, end, _) = ranges[s];
+            var i = start;
+            while (i < end)
+            {
+                if (v.Kind(i) is not (TokenKind.Number or TokenKind.Word))
+                {
+                    i++;
+                    continue;
+                }
+                if (!_figures.TryRead(v, i, start, end, out var figure, out var next))
+                {
+                    i = Math.Max(i + 1, next);
+                    continue;
+                }
+                if (Compose(doc, s, figure) is { } q)
+                    result.Add(q);
+                i = Math.Max(next, i + 1);
+            }
+        }
+        return result.ToImmutable();
+    }
+
+    private sealed record DocumentContext(
+        TokenView V, (int Start, int End, int Paragraph)[] Sentences, ImmutableArray<SpeechCue>?[] Cues,
+        List<(int Start, int End)> Quotes, ImmutableArray<TimeExpression> Times, string? Published)
+    {
+        /// <summary>Known counted nouns of the whole article (token, length, class), found once when an elided figure needs them.</summary>
+        public List<(int Token, int Length, string Class)>? Units { get; set; }
+    }
+
+    private Quantity? Compose(DocumentContext doc, int sentence, Figure f)
+    {
+        var v = doc.V;
+        var (start, end, _) = doc.Sentences[sentence];
+
+        // Hedge: a phrase before the figure (an opening quote may stand between: over "1,000 missiles).
+        var first = f.First;
+        var hedgeEnd = first - 1;
+        if (v.IsQuoteMark(hedgeEnd) && hedgeEnd - 1 >= start)
+            hedgeEnd--;
+        HedgeRule? rule = null;
+        if (_lexicon.HedgesBefore.MatchBackward(v, hedgeEnd, start, out var hl, out var before))
+        {
+            rule = before;
+            first = hedgeEnd - hl + 1;
+        }
+        var last = f.End - 1;
+        if (rule is null && _lexicon.HedgesAfter.MatchForward(v, f.End, end, out var al, out var after)
+            && (al > 1 || v.IsWord(f.End) || v.Touches(f.End - 1)))
+        {
+            rule = after;
+            last = f.End + al - 1;
+        }
+
+        // What is counted.
+        var (unit, subject, nounEnd) = CountedNoun(v, f, end);
+        var casualty = Casualty(v, f, start, end, nounEnd);
+        if (casualty is not null)
+            unit = casualty;
+        if (f.Currency is not null)
+            unit = f.Currency;
+        else if (f.Percent)
+            unit = "percent";
+        if (unit is null && subject is null)
+            (unit, subject) = Elided(doc, sentence, f.First);
+        // "one" is a pronoun as often as a number: keep it only when it counts something known.
+        if (f.Words && f.Value == 1 && (casualty is null && !KnownUnit(v, f.End, end) || v.Is(f.First - 1, "no")))
+            return null; // "no one was injured" is none
+        // A bare number that counts nothing known is not a claim ("dropped 11 to 10.86").
+        if (unit is null)
+            return null;
+
+        var rate = Rate(v, Math.Max(nounEnd, f.End), end);
+        var hedge = rule?.Hedge ?? (f.RangeHigh is not null || f.VagueHigh is not null ? Hedge.Approx : Hedge.Exact);
+        decimal? low, high;
+        if (f.RangeHigh is { } rh)
+            (low, high) = (f.Value, rh); // a range is stated as its lower, conservative end, bounded by both
+        else if (f.VagueHigh is { } vh && rule is null)
+            (low, high) = (f.Value, vh);
+        else
+            (low, high) = HedgeBounds.Of(f.Value, rule ?? HedgeBounds.Default(Hedge.Exact));
+
+        var spanEnd = Math.Max(v.End(last), v.End(f.End - 1));
+        var span = new TextSpan(v.Start(first), spanEnd);
+        return new Quantity(
+            span, Normalize(f.Value), Normalize(low), Normalize(high), hedge, unit, subject,
+            Where: Place(v, Math.Max(nounEnd, f.End), start, end, f.First),
+            When: When(doc, sentence, span),
+            Rate: rate,
+            Source: Source(doc, sentence, f.First),
+            Vague: f.VagueHigh is not null);
+    }
+
+    private static decimal Normalize(decimal d) => d / 1.000000000000000000000000000000000m;
+
+    private static decimal? Normalize(decimal? d) => d is { } x ? Normalize(x) : null;
+
+    private bool KnownUnit(in TokenView v, int i, int end)
+    {
+        if (v.Is(i, "of"))
+            i++;
+        for (var k = i; k < Math.Min(end, i + 3); k++)
+            if (_lexicon.Units.MatchForward(v, k, end, out _, out _))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The noun phrase after the figure ("10,000 North Korean troops", "8,000 of those troops",
+    /// "dozens of people"): its head's class as unit, the phrase as subject, and where it ends.
+    /// </summary>
+    private (string? Unit, string? Subject, int End) CountedNoun(in TokenView v, Figure f, int end)
+    {
+        var i = f.End;
+        if (v.Is(i, "of"))
+        {
+            i++;
+            while (i < end && (v.Is(i, "the") || v.Is(i, "those") || v.Is(i, "these") || v.Is(i, "its") || v.Is(i, "their") || v.Is(i, "his") || v.Is(i, "her") || v.Is(i, "our")))
+                i++;
+        }
+        // The words that may belong to the phrase: up to a stop word, punctuation, a cue, a
+        // casualty predicate, a gerund or participle after the first word.
+        var first = i;
+        var limit = i;
+        while (limit < end && limit - first < MaxNounPhrase && v.IsWord(limit) && !IsStop(v, limit) && !_lexicon.CueLookup.Contains(v.Chars(limit)))
+        {
+            if (_lexicon.CasualtyAfter.MatchForward(v, limit, end, out _, out _) && !_lexicon.Units.MatchForward(v, limit + 1, end, out _, out _))
+                break;
+            var w = v.Chars(limit);
+            if (!char.IsUpper(w[0]) && limit > first && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal))
+                && !_lexicon.Units.MatchForward(v, limit, end, out _, out _))
+                break;
+            limit++;
+        }
+        if (limit == first)
+            return (null, null, f.End);
+
+        // The head: a known counted noun ("police officers", "troops"), else the first plural
+        // ("non-fatal sniper attacks"), else a single word ("three hour meeting" → hour).
+        for (var k = first; k < limit; k++)
+        {
+            if (_lexicon.Units.MatchForward(v, k, end, out var ul, out var cls) && k + ul <= limit)
+                return (cls, v.Slice(first, k + ul - 1), k + ul);
+        }
+        for (var k = first; k < limit; k++)
+        {
+            var w = v.Chars(k);
+            if (w.Length > 2 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal))
+                return (w.ToString().ToLowerInvariant(), v.Slice(first, k), k + 1);
+        }
+        // No plural: the last word of a lower-case compound ("bomb technician"), unless it is a
+        // name ("10,000 Russia") or a verb or adverb.
+        var head = first;
+        while (head + 1 < limit && !char.IsUpper(v.Text[v.Start(head + 1)]))
+            head++;
+        var only = v.Chars(head);
+        if (char.IsUpper(only[0]) || only.EndsWith("ly", StringComparison.Ordinal) || only.EndsWith("ed", StringComparison.Ordinal))
+            return (null, null, f.End);
+        return (only.ToString().ToLowerInvariant(), v.Slice(first, head), head + 1);
+    }
+
+    private bool IsStop(in TokenView v, int k) =>
+        _lexicon.ContextLookup.TryGetValue(v.Chars(k), out var c) && (c.Kind & ContextKind.Stop) != 0 && !char.IsUpper(v.Text[v.Start(k)]);
+
+    /// <summary>"five people were killed", "Five dead", "killed three", "wounding at least 8", "the death toll rose to 12".</summary>
+    private string? Casualty(in TokenView v, Figure f, int start, int end, int nounEnd)
+    {
+        // A verb right before the figure (a hedge may stand between).
+        var b = f.First - 1;
+        if (_lexicon.HedgesBefore.MatchBackward(v, b, start, out var hl, out _))
+            b -= hl;
+        // "killed the two children", "killed her two daughters", "the wounding of three others".
+        if (v.Is(b, "the") || v.Is(b, "his") || v.Is(b, "her") || v.Is(b, "their") || v.Is(b, "of"))
+            b--;
+        if (_lexicon.CasualtyBefore.MatchBackward(v, b, start, out _, out var before))
+            return before;
+        // A predicate after the figure and its noun, within the clause.
+        for (var k = nounEnd; k < Math.Min(end, nounEnd + CasualtyWindow); k++)
+        {
+            if (!v.IsWord(k) || (v.Kind(k) == TokenKind.Number))
+                break;
+            if (_lexicon.CasualtyAfter.MatchForward(v, k, end, out _, out var cls))
+                return cls;
+        }
+        // A toll named before the figure: "the death toll rose to 12".
+        for (var k = f.First - 1; k >= Math.Max(start, f.First - 8); k--)
+        {
+            if (v.Kind(k) == TokenKind.Number)
+                break;
+            if (_lexicon.CasualtyContext.MatchBackward(v, k, start, out _, out var cls) && nounEnd == f.End)
+                return cls;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The counted noun of an elided figure ("dispatched approximately 10,000 to Russia"): the
+    /// nearest known counted noun of the sentence, else of the paragraph, else of the article.
+    /// </summary>
+    private (string? Unit, string? Subject) Elided(DocumentContext doc, int sentence, int at)
+    {
+        var v = doc.V;
+        var (start, end, paragraph) = doc.Sentences[sentence];
+        if (Nearest(v, start, end, at) is { } own)
+            return own;
+        for (var d = 1; d < doc.Sentences.Length; d++)
+        {
+            foreach (var s in (ReadOnlySpan<int>)[sentence - d, sentence + d])
+            {
+                if (s < 0 || s >= doc.Sentences.Length || doc.Sentences[s].Paragraph != paragraph)
+                    continue;
+                if (Nearest(v, doc.Sentences[s].Start, doc.Sentences[s].End, at) is { } found)
+                    return found;
+            }
+        }
+        doc.Units ??= FindUnits(v);
+        var best = -1;
+        foreach (var (token, length, cls) in doc.Units)
+            if (best < 0 || Math.Abs(token - at) < Math.Abs(doc.Units[best].Token - at))
+                best = doc.Units.IndexOf((token, length, cls));
+        if (best < 0)
+            return (null, null);
+        var u = doc.Units[best];
+        var first = u.Token;
+        while (first - 1 >= 0 && v.IsCapitalized(first - 1) && v.Kind(first - 1) == TokenKind.Word && !IsSentenceStart(doc, first - 1))
+            first--;
+        return (u.Class, v.Slice(first, u.Token + u.Length - 1));
+    }
+
+    private static bool IsSentenceStart(DocumentContext doc, int token)
+    {
+        foreach (var s in doc.Sentences)
+            if (s.Start == token)
+                return true;
+        return false;
+    }
+
+    private List<(int, int, string)> FindUnits(in TokenView v)
+    {
+        var list = new List<(int, int, string)>();
+        for (var k = 0; k < v.Count; k++)
+            if (v.IsWord(k) && _lexicon.Units.MatchForward(v, k, v.Count, out var len, out var cls) && IsRecoverable(cls))
+                list.Add((k, len, cls));
+        return list;
+    }
+
+    private (string Unit, string Subject)? Nearest(in TokenView v, int start, int end, int at)
+    {
+        var best = -1;
+        string? cls = null;
+        var bestLength = 0;
+        for (var k = start; k < end; k++)
+        {
+            if (!v.IsWord(k) || !_lexicon.Units.MatchForward(v, k, end, out var len, out var c) || !IsRecoverable(c))
+                continue;
+            if (best < 0 || Math.Abs(k - at) < Math.Abs(best - at))
+            {
+                best = k;
+                cls = c;
+                bestLength = len;
+            }
+        }
+        if (best < 0)
+            return null;
+        var first = best;
+        while (first - 1 >= start && v.IsCapitalized(first - 1) && v.Kind(first - 1) == TokenKind.Word && first - 1 > start)
+            first--;
+        return (cls!, v.Slice(first, best + bestLength - 1));
+    }
+
+    /// <summary>Classes of things counted by themselves in prose; casualty and percent words describe, not count.</summary>
+    private static bool IsRecoverable(string cls) => cls is not ("percent" or "percentage points" or "killed" or "injured");
+
+    /// <summary>"a day", "per week", "each month", "daily" → "per day".</summary>
+    private string? Rate(in TokenView v, int i, int end)
+    {
+        if (i >= end)
+            return null;
+        if (_lexicon.ContextLookup.TryGetValue(v.Chars(i), out var c))
+        {
+            if ((c.Kind & ContextKind.RateWord) != 0)
+                return "per " + c.Value;
+            if ((c.Kind & ContextKind.RateLead) != 0 && i + 1 < end && _lexicon.ContextLookup.TryGetValue(v.Chars(i + 1), out var p)
+                && (p.Kind & ContextKind.Period) != 0 && !v.Chars(i + 1).EndsWith("s", StringComparison.Ordinal) && !v.Is(i + 2, "ago") && !v.Is(i + 2, "earlier"))
+                return "per " + p.Value;
+        }
+        return null;
+    }
+
+    /// <summary>"to Russia", "in the Kursk region", "in Russia's western Kursk region": after the figure, else before it.</summary>
+    private string? Place(in TokenView v, int from, int start, int end, int figure)
+    {
+        for (var k = from; k < end - 1; k++)
+        {
+            if (_lexicon.CueLookup.Contains(v.Chars(k)) || (v.Is(k, "according")))
+                break;
+            if (PlaceAt(v, k, end) is { } p)
+                return p;
+        }
+        for (var k = figure - 2; k >= start; k--)
+            if (PlaceAt(v, k, figure) is { } p)
+                return p;
+        return null;
+    }
+
+    private string? PlaceAt(in TokenView v, int k, int end)
+    {
+        if (!v.IsWord(k) || char.IsUpper(v.Text[v.Start(k)]) || !_lexicon.ContextLookup.TryGetValue(v.Chars(k), out var c) || (c.Kind & ContextKind.Place) == 0)
+            return null;
+        var i = k + 1;
+        if (v.Is(i, "the"))
+            i++;
+        if (!v.IsCapitalized(i) || IsTimeWord(v, i))
+            return null;
+        var first = i;
+        var last = i;
+        while (i < end)
+        {
+            if (v.IsCapitalized(i) && !IsTimeWord(v, i))
+                last = i++;
+            else if (v.IsWord(i) && _lexicon.ContextLookup.TryGetValue(v.Chars(i), out var w) && (w.Kind & ContextKind.PlaceWord) != 0)
+            {
+                last = i;
+                break;
+            }
+            else if (v.IsWord(i) && !char.IsUpper(v.Text[v.Start(i)]) && !IsStop(v, i) && v.IsCapitalized(i + 1) && !IsTimeWord(v, i + 1))
+                i++; // "Russia's western Kursk region"
+            else
+                break;
+        }
+        return v.Slice(first, last);
+    }
+
+    private bool IsTimeWord(in TokenView v, int i) =>
+        _lexicon.ContextLookup.TryGetValue(v.Chars(i), out var c) && (c.Kind & (ContextKind.Month | ContextKind.Weekday)) != 0;
+
+    /// <summary>The nearest date expression of the sentence, else the publication date.</summary>
+    private static string? When(DocumentContext doc, int sentence, TextSpan span)
+    {
+        if (!doc.Times.IsDefault)
+        {
+            var v = doc.V;
+            var (start, end, _) = doc.Sentences[sentence];
+            var from = start < v.Count ? v.Start(start) : span.Start;
+            var to = end - 1 >= 0 && end - 1 < v.Count ? v.End(end - 1) : span.End;
+            TimeExpression? best = null;
+            var bestDistance = int.MaxValue;
+            foreach (var t in doc.Times)
+            {
+                if (t.Type != TimeType.Date || t.Span.Start < from || t.Span.End > to || t.Value.Length == 0 || !char.IsAsciiDigit(t.Value[0]))
+                    continue;
+                var d = Math.Abs(t.Span.Start - span.Start);
+                if (d < bestDistance)
+                    (best, bestDistance) = (t, d);
+            }
+            if (best is not null)
+                return best.Value;
+        }
+        return doc.Published;
+    }
+
+    /// <summary>
+    /// Who gives the figure: "according to X" in its sentence; the nearest speaker before it in
+    /// the sentence; a trailing ", X said"; the speaker of the quotation it stands in; else a
+    /// source named in the previous sentence of its paragraph. Pronouns resolve to the last named
+    /// speaker. Null when the figure is the outlet's own statement.
+    /// </summary>
+    private Attribution? Source(DocumentContext doc, int sentence, int at)
+    {
+        var v = doc.V;
+        var cues = CuesOf(doc, sentence);
+        var position = v.Start(at);
+        Attribution? found = null;
+        foreach (var c in cues)
+            if (c.According && c.Speaker is not null)
+            {
+                found = Resolve(doc, sentence, c);
+                break;
+            }
+        if (found is null)
+        {
+            for (var k = cues.Length - 1; k >= 0 && found is null; k--)
+            {
+                var c = cues[k];
+                if (c.According || c.Cue > at)
+                    continue;
+                if (c.Passive)
+                    break;
+                if (c.Speaker is not null)
+                    found = Resolve(doc, sentence, c);
+            }
+        }
+        if (found is null)
+        {
+            foreach (var c in cues)
+                if (!c.According && c.Cue > at && c.Trailing && c.Speaker is not null)
+                {
+                    found = Resolve(doc, sentence, c);
+                    break;
+                }
+        }
+        if (found is null && QuoteAround(doc, position) is { } quote)
+            found = QuoteSpeaker(doc, sentence, quote);
+        if (found is null && sentence > 0 && doc.Sentences[sentence - 1].Paragraph == doc.Sentences[sentence].Paragraph)
+        {
+            foreach (var c in CuesOf(doc, sentence - 1))
+                if (c.Speaker is not null && (c.According || !c.Passive))
+                {
+                    found = Resolve(doc, sentence - 1, c);
+                    if (found is not null)
+                        break;
+                }
+        }
+        return found is null ? null : _speakers.CompleteName(v, found);
+    }
+
+    private ImmutableArray<SpeechCue> CuesOf(DocumentContext doc, int sentence) =>
+        doc.Cues[sentence] ??= _speakers.Find(doc.V, doc.Sentences[sentence].Start, doc.Sentences[sentence].End);
+
+    private Attribution? Resolve(DocumentContext doc, int sentence, SpeechCue cue)
+    {
+        if (!cue.Pronoun)
+            return cue.Speaker;
+        // "he said": the last named speaker of this or the previous few sentences.
+        for (var s = sentence; s >= Math.Max(0, sentence - 4); s--)
+        {
+            var list = CuesOf(doc, s);
+            for (var k = list.Length - 1; k >= 0; k--)
+            {
+                var c = list[k];
+                if (s == sentence && c.Cue >= cue.Cue)
+                    continue;
+                if (c.Speaker is not null && !c.Pronoun)
+                    return c.Speaker;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The quotation around a position, by pairing quotation marks.</summary>
+    private static (int Start, int End)? QuoteAround(DocumentContext doc, int position)
+    {
+        foreach (var q in doc.Quotes)
+            if (q.Start <= position && position < q.End)
+                return q;
+        return null;
+    }
+
+    /// <summary>A speaker written just before the quotation's opening or after its closing mark.</summary>
+    private Attribution? QuoteSpeaker(DocumentContext doc, int sentence, (int Start, int End) quote)
+    {
+        for (var s = Math.Max(0, sentence - 3); s < Math.Min(doc.Sentences.Length, sentence + 4); s++)
+        {
+            var v = doc.V;
+            var (start, end, _) = doc.Sentences[s];
+            if (start >= end || v.End(end - 1) < quote.Start - 200 || v.Start(start) > quote.End + 200)
+                continue;
+            foreach (var c in CuesOf(doc, s))
+            {
+                var at = v.Start(c.Cue);
+                if (c.Speaker is null || (at >= quote.Start && at < quote.End))
+                    continue;
+                if ((at >= quote.End && at - quote.End < 60) || (at < quote.Start && quote.Start - at < 80))
+                    return Resolve(doc, s, c);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Quotations as spans between paired marks (“…”, "…"), within a paragraph-sized reach.</summary>
+    private static List<(int Start, int End)> QuoteRegions(string text)
+    {
+        var regions = new List<(int, int)>();
+        var open = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n' && i + 1 < text.Length && text[i + 1] == '\n')
+                open = -1; // quotations do not run across blank lines unclosed
+            else if (c == '“')
+                open = i;
+            else if (c == '”' && open >= 0)
+            {
+                regions.Add((open, i + 1));
+                open = -1;
+            }
+            else if (c == '"')
+            {
+                if (open >= 0 && text[open] == '"')
+                {
+                    regions.Add((open, i + 1));
+                    open = -1;
+                }
+                else
+                    open = i;
+            }
+        }
+        return regions;
+    }
+}

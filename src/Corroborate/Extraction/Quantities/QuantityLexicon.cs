@@ -1,0 +1,239 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Reflection;
+using Corroborate.Model;
+
+namespace Corroborate.Extraction.Quantities;
+
+/// <summary>How a hedge phrase bounds a figure: factors of the value, null for an open side.</summary>
+public sealed record HedgeRule(Hedge Hedge, decimal? LowFactor, decimal? HighFactor);
+
+/// <summary>A vague amount ("dozens") with its conservative value and upper bound.</summary>
+public sealed record VagueAmount(decimal Value, decimal High);
+
+/// <summary>A scale word or suffix ("million", "bn").</summary>
+public sealed record Scale(decimal Multiplier, bool AsWord, bool AsSuffix);
+
+/// <summary>What a word of <c>attribution.tsv</c> does around a speech cue.</summary>
+public enum AttributionRole { According, Skip, Boundary, Pronoun, Title, SourceNoun }
+
+/// <summary>What a word of <c>context.tsv</c> says about a figure beside it.</summary>
+[Flags]
+public enum ContextKind
+{
+    None = 0,
+    Month = 1 << 0,
+    Weekday = 1 << 1,
+    Clock = 1 << 2,
+    Street = 1 << 3,
+    Address = 1 << 4,
+    Age = 1 << 5,
+    Period = 1 << 6,
+    RateWord = 1 << 7,
+    RateLead = 1 << 8,
+    Place = 1 << 9,
+    PlaceWord = 1 << 10,
+    Stop = 1 << 11,
+    Call = 1 << 12,
+    AgeAfter = 1 << 13,
+}
+
+/// <summary>
+/// Multi-word phrases over tokens, matched case-insensitively forwards from a first token or
+/// backwards from a last one; the longest phrase wins. Immutable; thread-safe.
+/// </summary>
+public sealed class PhraseTable<T>
+{
+    private readonly FrozenDictionary<string, (string[] Words, T Value)[]> _byFirst;
+    private readonly FrozenDictionary<string, (string[] Words, T Value)[]> _byLast;
+    private readonly FrozenDictionary<string, (string[] Words, T Value)[]>.AlternateLookup<ReadOnlySpan<char>> _first;
+    private readonly FrozenDictionary<string, (string[] Words, T Value)[]>.AlternateLookup<ReadOnlySpan<char>> _last;
+
+    public PhraseTable(IEnumerable<(string Phrase, T Value)> entries)
+    {
+        var list = entries.Select(e => (Words: e.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries), e.Value)).ToList();
+        _byFirst = list.GroupBy(e => e.Words[0], StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+        _byLast = list.GroupBy(e => e.Words[^1], StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+        _first = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        _last = _byLast.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The longest phrase starting at token <paramref name="i"/>, within [.., end).</summary>
+    public bool MatchForward(in TokenView v, int i, int end, out int length, out T value)
+    {
+        length = 0;
+        value = default!;
+        if (i < 0 || i >= end || !_first.TryGetValue(v.Chars(i), out var candidates))
+            return false;
+        foreach (var (words, val) in candidates)
+        {
+            if (i + words.Length > end)
+                continue;
+            var ok = true;
+            for (var k = 1; k < words.Length && ok; k++)
+                ok = v.Is(i + k, words[k]);
+            if (ok)
+            {
+                length = words.Length;
+                value = val;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The longest phrase ending at token <paramref name="last"/>, within [start, ..].</summary>
+    public bool MatchBackward(in TokenView v, int last, int start, out int length, out T value)
+    {
+        length = 0;
+        value = default!;
+        if (last < start || last >= v.Count || !_last.TryGetValue(v.Chars(last), out var candidates))
+            return false;
+        foreach (var (words, val) in candidates)
+        {
+            var first = last - words.Length + 1;
+            if (first < start)
+                continue;
+            var ok = true;
+            for (var k = 0; k < words.Length - 1 && ok; k++)
+                ok = v.Is(first + k, words[k]);
+            if (ok)
+            {
+                length = words.Length;
+                value = val;
+                return true;
+            }
+        }
+        return false;
+    }
+}
+
+/// <summary>
+/// The quantity language data of one language, loaded once from <c>data/en/quantities/</c>
+/// (embedded in the library): number, scale and vague words, hedges, currencies, counted-noun
+/// classes, casualty predicates, speech cues and context words. A missing or malformed file is
+/// an error naming the file and line. Immutable; thread-safe.
+/// </summary>
+public sealed class QuantityLexicon
+{
+    private const string Folder = "en/quantities/";
+
+    private QuantityLexicon() { }
+
+    public required FrozenDictionary<string, decimal> NumberWords { get; init; }
+    public required FrozenDictionary<string, Scale> Scales { get; init; }
+    public required PhraseTable<VagueAmount> Vague { get; init; }
+    public required PhraseTable<HedgeRule> HedgesBefore { get; init; }
+    public required PhraseTable<HedgeRule> HedgesAfter { get; init; }
+    public required PhraseTable<string> CurrenciesBefore { get; init; }
+    public required PhraseTable<string> CurrenciesAfter { get; init; }
+    /// <summary>Counted nouns (one or more words) to their class.</summary>
+    public required PhraseTable<string> Units { get; init; }
+    public required PhraseTable<string> CasualtyAfter { get; init; }
+    public required PhraseTable<string> CasualtyBefore { get; init; }
+    public required PhraseTable<string> CasualtyContext { get; init; }
+    public required FrozenSet<string> Cues { get; init; }
+    public required PhraseTable<AttributionRole> Attribution { get; init; }
+    public required FrozenDictionary<string, (ContextKind Kind, string? Value)> Context { get; init; }
+
+    // Span lookups, made once: the scanners compare token text without allocating strings.
+    internal FrozenDictionary<string, decimal>.AlternateLookup<ReadOnlySpan<char>> NumberLookup { get; private init; }
+    internal FrozenDictionary<string, Scale>.AlternateLookup<ReadOnlySpan<char>> ScaleLookup { get; private init; }
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup { get; private init; }
+    internal FrozenDictionary<string, (ContextKind Kind, string? Value)>.AlternateLookup<ReadOnlySpan<char>> ContextLookup { get; private init; }
+
+    /// <summary>Loads the English data. Throws <see cref="InvalidDataException"/> naming the file and line at fault.</summary>
+    public static QuantityLexicon LoadEnglish()
+    {
+        var numbers = Rows("numbers.tsv", 2).ToFrozenDictionary(r => r.Cells[0], r => ParseDecimal(r, 1), StringComparer.OrdinalIgnoreCase);
+        var scales = Rows("scales.tsv", 3).ToFrozenDictionary(r => r.Cells[0], r =>
+        {
+            var form = r.Cells[2];
+            if (form is not ("word" or "suffix" or "both"))
+                throw r.Error("form must be word, suffix or both");
+            return new Scale(ParseDecimal(r, 1), form != "suffix", form != "word");
+        }, StringComparer.OrdinalIgnoreCase);
+        var vague = new PhraseTable<VagueAmount>(Rows("vague.tsv", 3).Select(r => (r.Cells[0], new VagueAmount(ParseDecimal(r, 1), ParseDecimal(r, 2)))));
+
+        var hedges = Rows("hedges.tsv", 5).Select(r =>
+        {
+            if (!Enum.TryParse<Hedge>(r.Cells[1], ignoreCase: true, out var hedge))
+                throw r.Error($"unknown hedge '{r.Cells[1]}'");
+            decimal? Factor(int i) => r.Cells[i] == "-" ? null : ParseDecimal(r, i);
+            return (Phrase: r.Cells[0], Position: r.Cells[2], Rule: new HedgeRule(hedge, Factor(3), Factor(4)));
+        }).ToList();
+        var currencies = Rows("currencies.tsv", 3).ToList();
+        var casualties = Rows("casualties.tsv", 3).ToList();
+        var attribution = Rows("attribution.tsv", 2).Select(r =>
+        {
+            if (!Enum.TryParse<AttributionRole>(r.Cells[1], ignoreCase: true, out var role))
+                throw r.Error($"unknown kind '{r.Cells[1]}'");
+            return (r.Cells[0], role);
+        });
+        var context = new Dictionary<string, (ContextKind, string?)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in Rows("context.tsv", 2))
+        {
+            if (!Enum.TryParse<ContextKind>(r.Cells[1], ignoreCase: true, out var kind))
+                throw r.Error($"unknown kind '{r.Cells[1]}'");
+            // A word may have several kinds ("in" is a place preposition and a phrase stop).
+            context[r.Cells[0]] = context.TryGetValue(r.Cells[0], out var old)
+                ? (old.Item1 | kind, old.Item2 ?? (r.Cells.Length > 2 ? r.Cells[2] : null))
+                : (kind, r.Cells.Length > 2 ? r.Cells[2] : null);
+        }
+
+        var cues = Rows("cues.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        var contextTable = context.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return new QuantityLexicon
+        {
+            NumberLookup = numbers.GetAlternateLookup<ReadOnlySpan<char>>(),
+            ScaleLookup = scales.GetAlternateLookup<ReadOnlySpan<char>>(),
+            CueLookup = cues.GetAlternateLookup<ReadOnlySpan<char>>(),
+            ContextLookup = contextTable.GetAlternateLookup<ReadOnlySpan<char>>(),
+            NumberWords = numbers,
+            Scales = scales,
+            Vague = vague,
+            HedgesBefore = new(hedges.Where(h => h.Position == "before").Select(h => (h.Phrase, h.Rule))),
+            HedgesAfter = new(hedges.Where(h => h.Position == "after").Select(h => (h.Phrase, h.Rule))),
+            CurrenciesBefore = new(currencies.Where(r => r.Cells[2] is "before" or "both").Select(r => (r.Cells[0], r.Cells[1]))),
+            CurrenciesAfter = new(currencies.Where(r => r.Cells[2] is "after" or "both").Select(r => (r.Cells[0], r.Cells[1]))),
+            Units = new(Rows("units.tsv", 2).Select(r => (r.Cells[0], r.Cells[1]))),
+            CasualtyAfter = new(casualties.Where(r => r.Cells[2] == "after").Select(r => (r.Cells[0], r.Cells[1]))),
+            CasualtyBefore = new(casualties.Where(r => r.Cells[2] == "before").Select(r => (r.Cells[0], r.Cells[1]))),
+            CasualtyContext = new(casualties.Where(r => r.Cells[2] == "context").Select(r => (r.Cells[0], r.Cells[1]))),
+            Cues = cues,
+            Attribution = new(attribution),
+            Context = contextTable,
+        };
+    }
+
+    private sealed record Row(string File, int Line, string[] Cells)
+    {
+        public InvalidDataException Error(string message) => new($"data/{Folder}{File} line {Line}: {message}");
+    }
+
+    private static decimal ParseDecimal(Row r, int i) =>
+        decimal.TryParse(r.Cells[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw r.Error($"'{r.Cells[i]}' is not a number");
+
+    private static IEnumerable<Row> Rows(string file, int minCells)
+    {
+        var resource = "data/" + Folder + file;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidDataException($"language data {resource} is missing from the build");
+        using var reader = new StreamReader(stream);
+        var rows = new List<Row>();
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            var row = new Row(file, number, line.Split('\t'));
+            if (row.Cells.Length < minCells || row.Cells.Any(c => c.Length == 0))
+                throw row.Error($"expected {minCells} tab-separated cells");
+            rows.Add(row);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Collections.Immutable;
+using Corroborate.Model;
+
+namespace Corroborate.Extraction.Quantities;
+
+/// <summary>A speech cue in a sentence and the speaker written with it.</summary>
+/// <param name="Cue">The cue's token ("said"), or the first token of "according to".</param>
+/// <param name="Speaker">The speaker as written; null when the cue has none (passive, participle).</param>
+/// <param name="Pronoun">The speaker is a pronoun, to be resolved to an earlier named speaker.</param>
+/// <param name="Passive">"is estimated to be": the figure's source is left unsaid.</param>
+/// <param name="Trailing">", X said." after the statement it attributes.</param>
+/// <param name="According">"according to X": attributes the whole sentence.</param>
+public sealed record SpeechCue(int Cue, Attribution? Speaker, bool Pronoun, bool Passive, bool Trailing, bool According);
+
+/// <summary>
+/// Finds who says what in a sentence: "X said", "according to X", "X told Y", "X estimated that",
+/// ", said X". Reads the speaker phrase backwards from the cue to a clause boundary, so the span
+/// covers the name and any title or chain written with it ("Ukraine's military intelligence
+/// (HUR)"). Token-based, no regex. Immutable; thread-safe.
+/// </summary>
+public sealed class SpeakerFinder(QuantityLexicon lexicon)
+{
+    private const int MaxSpeakerTokens = 12;
+
+    /// <summary>Every cue of the sentence [start, end), in text order.</summary>
+    public ImmutableArray<SpeechCue> Find(in TokenView v, int start, int end)
+    {
+        ImmutableArray<SpeechCue>.Builder? cues = null;
+        for (var i = start; i < end; i++)
+        {
+            if (!v.IsWord(i))
+                continue;
+            if (lexicon.Attribution.MatchForward(v, i, end, out var len, out var role) && role == AttributionRole.According)
+            {
+                var speaker = ForwardPhrase(v, i + len, end);
+                if (speaker is not null)
+                    (cues ??= ImmutableArray.CreateBuilder<SpeechCue>()).Add(new SpeechCue(i, speaker, IsPronoun(v, speaker), false, false, true));
+                i += len - 1;
+                continue;
+            }
+            if (!lexicon.CueLookup.Contains(v.Chars(i)) || char.IsUpper(v.Text[v.Start(i)]))
+                continue;
+            (cues ??= ImmutableArray.CreateBuilder<SpeechCue>()).Add(Backward(v, i, start, end));
+        }
+        return cues?.ToImmutable() ?? [];
+    }
+
+    private SpeechCue Backward(in TokenView v, int cue, int start, int end)
+    {
+        var j = cue - 1;
+        // Skip what may stand between a speaker and the cue: "has also", "continued by", "roughly".
+        while (j >= start)
+        {
+            if (lexicon.Attribution.MatchBackward(v, j, start, out var len, out var role) && role == AttributionRole.Skip)
+                j -= len;
+            else if (v.IsWord(j) && !char.IsUpper(v.Text[v.Start(j)]) && v.Chars(j).EndsWith("ly", StringComparison.Ordinal) && v.Chars(j).Length > 3)
+                j--;
+            else
+                break;
+        }
+        if (j >= start && v.IsWord(j) && (v.Is(j, "is") || v.Is(j, "was") || v.Is(j, "were") || v.Is(j, "are") || v.Is(j, "be") || v.Is(j, "been") || v.Is(j, "being")))
+            return new SpeechCue(cue, null, false, true, false, false);
+
+        var last = j;
+        var first = -1;
+        var k = j;
+        while (k >= start && last - k < MaxSpeakerTokens)
+        {
+            if (v.IsChar(k, ')'))
+            {
+                var open = k - 1;
+                while (open >= start && !v.IsChar(open, '(') && k - open < 6)
+                    open--;
+                if (open < start || !v.IsChar(open, '('))
+                    break;
+                first = open;
+                k = open - 1;
+                continue;
+            }
+            if (!v.IsWord(k))
+                break;
+            var lower = !char.IsUpper(v.Text[v.Start(k)]);
+            if (v.Is(k, "and") && v.IsCapitalized(k - 1) && v.IsCapitalized(k + 1) && k < last)
+            {
+                k--; // "the Department of Fish and Wildlife"
+                continue;
+            }
+            if (lower && lexicon.Attribution.MatchBackward(v, k, start, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Pronoun or AttributionRole.According)
+            {
+                if (role == AttributionRole.Pronoun && k == last)
+                    first = k;
+                break;
+            }
+            if (lower && lexicon.CueLookup.Contains(v.Chars(k)))
+                break;
+            if (v.Is(k, "the") || v.Is(k, "a") || v.Is(k, "an"))
+            {
+                first = k;
+                break;
+            }
+            if (v.Is(k, "of") && !(v.IsCapitalized(k - 1) && v.IsCapitalized(k + 1)))
+                break;
+            if (lower && k < last && !v.IsCapitalized(k + 1) && !v.Is(k + 1, "of") && v.IsCapitalized(k - 1) == false && !IsSourceNoun(v, last))
+                break;
+            first = k;
+            k--;
+        }
+
+        var trailing = first > start && (v.IsChar(first - 1, ',') || v.IsQuoteMark(first - 1) || v.IsChar(first - 1, '—') || v.IsChar(first - 1, '–'))
+            && !v.Is(cue + 1, "that");
+        if (first < 0 || first > last)
+        {
+            // ", said X": the speaker follows the cue.
+            if (j < start || v.IsClausePunctuation(j) || v.IsQuoteMark(j))
+            {
+                var after = ForwardPhrase(v, cue + 1, end);
+                if (after is not null && v.IsCapitalized(v.FirstAtOrAfter(after.Span.Start)))
+                    return new SpeechCue(cue, after, IsPronoun(v, after), false, true, false);
+            }
+            return new SpeechCue(cue, null, false, false, trailing, false);
+        }
+        var speaker = new Attribution(new TextSpan(v.Start(first), v.End(last)), v.Slice(first, last));
+        var pronoun = IsPronoun(v, speaker);
+        if (!pronoun && !HasName(v, first, last))
+            return new SpeechCue(cue, null, false, false, trailing, false);
+        return new SpeechCue(cue, speaker, pronoun, false, trailing, false);
+    }
+
+    /// <summary>A speaker phrase after "according to" or an inverted cue: up to clause punctuation or a clause word.</summary>
+    private Attribution? ForwardPhrase(in TokenView v, int i, int end)
+    {
+        var first = i;
+        var last = -1;
+        var k = i;
+        while (k < end && k - first < MaxSpeakerTokens)
+        {
+            if (v.IsChar(k, '('))
+            {
+                var close = k + 1;
+                while (close < end && !v.IsChar(close, ')') && close - k < 6)
+                    close++;
+                if (close >= end || !v.IsChar(close, ')'))
+                    break;
+                last = close;
+                k = close + 1;
+                continue;
+            }
+            if (!v.IsWord(k))
+                break;
+            var lower = !char.IsUpper(v.Text[v.Start(k)]);
+            if (lower && k > first && lexicon.Attribution.MatchForward(v, k, end, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.According)
+            {
+                // "the Ministry of Defence and the General Staff": "and"/"of" between capitalized words continue the chain.
+                if (!((v.Is(k, "of") || v.Is(k, "and")) && v.IsCapitalized(k + 1) || (v.Is(k + 1, "the") && v.IsCapitalized(k + 2))))
+                    break;
+            }
+            if (lower && lexicon.CueLookup.Contains(v.Chars(k)))
+                break;
+            last = k++;
+        }
+        if (last < first)
+            return null;
+        if (!HasName(v, first, last) && !IsPronounToken(v, first))
+            return null;
+        return new Attribution(new TextSpan(v.Start(first), v.End(last)), v.Slice(first, last));
+    }
+
+    /// <summary>A capitalized word other than a leading article, or a source noun ("police", "officials").</summary>
+    private bool HasName(in TokenView v, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (v.IsCapitalized(k) && !(k == first && (v.Is(k, "the") || v.Is(k, "a") || v.Is(k, "an"))))
+                return true;
+        }
+        return IsSourceNoun(v, last);
+    }
+
+    private bool IsSourceNoun(in TokenView v, int k) =>
+        lexicon.Attribution.MatchBackward(v, k, 0, out _, out var role) && role == AttributionRole.SourceNoun;
+
+    private bool IsPronoun(in TokenView v, Attribution a)
+    {
+        var i = v.FirstAtOrAfter(a.Span.Start);
+        return v.End(i) == a.Span.End && IsPronounToken(v, i);
+    }
+
+    private bool IsPronounToken(in TokenView v, int i) =>
+        lexicon.Attribution.MatchForward(v, i, v.Count, out var len, out var role) && len == 1 && role == AttributionRole.Pronoun;
+
+    /// <summary>
+    /// A surname written alone or after a title ("Defense Minister Kim", "Blinken") completed
+    /// from the article's first full mention ("Kim Yong-hyun", "Antony Blinken"). The span stays on
+    /// the words as written; only the text is completed, so the dossier can match the name.
+    /// </summary>
+    public Attribution CompleteName(in TokenView v, Attribution a)
+    {
+        var last = v.FirstAtOrAfter(a.Span.End) - 1;
+        if (last < 0 || !v.IsCapitalized(last) || v.Kind(last) != TokenKind.Word)
+            return a;
+        var firstOfSpeaker = v.FirstAtOrAfter(a.Span.Start);
+        if (last > firstOfSpeaker && v.IsCapitalized(last - 1) && !IsTitle(v, last - 1))
+            return a; // already a full name
+        var surname = v.Chars(last);
+        for (var k = 0; k < v.Count; k++)
+        {
+            if (k == last || v.Kind(k) != TokenKind.Word || !v.Chars(k).SequenceEqual(surname))
+                continue;
+            // First name(s) before: "Antony Blinken", "Lloyd J. Austin".
+            var f = k;
+            while (f - 1 >= 0 && v.IsCapitalized(f - 1) && !IsTitle(v, f - 1) && v.Touches(f - 1) == false && k - f < 3
+                   && !lexicon.CueLookup.Contains(v.Chars(f - 1)) && !IsContextWord(v, f - 1) && !v.Is(f - 2, "of"))
+                f--;
+            if (f < k)
+                return a with { Text = a.Text[..(v.Start(last) - a.Span.Start)] + v.Slice(f, k) };
+            // A given name after: "Kim Yong-hyun".
+            if (k + 1 < v.Count && v.IsCapitalized(k + 1) && v.Kind(k + 1) == TokenKind.Word && !IsTitle(v, k + 1) && !IsContextWord(v, k + 1)
+                && v.Chars(k + 1).IndexOfAny('-', '‐') > 0)
+                return a with { Text = a.Text[..(v.Start(last) - a.Span.Start)] + v.Slice(k, k + 1) };
+        }
+        return a;
+    }
+
+    private bool IsTitle(in TokenView v, int i) =>
+        lexicon.Attribution.MatchForward(v, i, v.Count, out var len, out var role) && len == 1 && role == AttributionRole.Title;
+
+    private bool IsContextWord(in TokenView v, int i) => lexicon.ContextLookup.ContainsKey(v.Chars(i)) || lexicon.HedgesBefore.MatchForward(v, i, v.Count, out _, out _);
+}
