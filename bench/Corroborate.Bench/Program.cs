@@ -20,9 +20,10 @@ if (options is null)
 var corpus = CorpusInfo.Measure(options.CorpusPath);
 Console.WriteLine(corpus.Describe());
 
-var summary = BenchmarkRunner.Run<CorpusBenchmarks>(BenchConfig.Create(options), rest);
-DerivedFigures.Print(summary, corpus, Console.Out);
-return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+var summaries = BenchmarkRunner.Run([typeof(CorpusBenchmarks), typeof(StageBenchmarks)], BenchConfig.Create(options), rest);
+foreach (var summary in summaries)
+    DerivedFigures.Print(summary, corpus, Console.Out);
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 
 namespace Corroborate.Bench
 {
@@ -255,7 +256,7 @@ namespace Corroborate.Bench
             };
             foreach (var report in summary.Reports)
             {
-                var name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo;
+                var name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo + (report.BenchmarkCase.HasParameters ? " " + report.BenchmarkCase.Parameters.DisplayInfo : "");
                 var stats = report.ResultStatistics;
                 if (!report.Success || stats is null)
                 {
