@@ -59,7 +59,7 @@ namespace Corroborate.Bench
             Console.WriteLine($"// Setup: {_documents.Length} articles from {_path}; first pipeline pass: {failures.Count} stage failures");
             foreach (var f in failures.Take(5))
                 Console.WriteLine($"//   {f}");
-            _brief = new BriefRun(_reader, _pipeline, () => new StoryClusterer(data));
+            _brief = new BriefRun(_reader, _pipeline, () => new StoryClusterer(data), ReconcileLexicon.LoadEnglish(data));
             _outDir = Directory.CreateTempSubdirectory("corroborate-bench-").FullName;
         }
 

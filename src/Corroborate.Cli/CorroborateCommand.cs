@@ -132,7 +132,7 @@ public static class CorroborateCommand
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.SomeFailed;
         }
-        var run = new BriefRun(new ArticleReader(), StandardPipeline.Build(data), () => new StoryClusterer(data));
+        var run = new BriefRun(new ArticleReader(), StandardPipeline.Build(data), () => new StoryClusterer(data), ReconcileLexicon.LoadEnglish(data));
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

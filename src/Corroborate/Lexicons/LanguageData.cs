@@ -109,7 +109,8 @@ public sealed class LanguageData
         return (rules, zoneLines);
     }
 
-    private static IEnumerable<(string Line, int Number)> Lines(string name)
+    /// <summary>The lines of an embedded data file (data/NAME), without comments and blank lines.</summary>
+    internal static IEnumerable<(string Line, int Number)> Lines(string name)
     {
         var number = 0;
         foreach (var raw in Read(name).Split('\n'))
@@ -118,7 +119,7 @@ public sealed class LanguageData
             var line = raw.TrimEnd('\r');
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
-            yield return (line.Trim(), number);
+            yield return (line.Trim('\r', '\n', ' '), number);
         }
     }
 

@@ -19,7 +19,7 @@ public sealed record BriefReport(
 /// <c>brief.md</c> into a folder. Outputs are written to temporary files and moved into place,
 /// so an interrupted run never leaves a half-written dossier. Thread-safe: holds no state.
 /// </summary>
-public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Func<StoryClusterer> clusterer)
+public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Func<StoryClusterer> clusterer, ReconcileLexicon lexicon)
 {
     /// <param name="onItem">Called after each input unit, with the running article and failure counts.</param>
     public BriefReport Run(IReadOnlyList<string> inputs, string outDir, Func<Stream>? stdin = null,
@@ -33,11 +33,13 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
         var failures = new List<DocumentError>();
         var articleErrors = new List<DocumentError>();
         var stories = new StoryAssigner(clusterer());
+        var reconciler = new Reconciler(lexicon);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var articles = 0;
         long chars = 0;
 
         IReadOnlyList<Story> list;
+        Reconciliation reconciliation;
         using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var dossier = new DossierWriter(stream))
         {
@@ -53,6 +55,7 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
                     var analyzed = pipeline.Run(doc);
                     var story = stories.StoryOf(analyzed);
                     dossier.WriteDocument(analyzed, story);
+                    reconciler.Observe(analyzed, story);
                     var summary = DocumentSummary.Of(analyzed, story);
                     stories.Add(summary);
                     articleErrors.AddRange(summary.Errors);
@@ -62,7 +65,8 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
                 onItem?.Invoke(item, articles, failures.Count);
             }
             list = stories.Stories();
-            dossier.Complete(list, failures);
+            reconciliation = reconciler.Complete();
+            dossier.Complete(list, failures, reconciliation);
         }
         File.WriteAllText(briefPath + ".partial", MarkdownBrief.Render(list, failures));
         File.Move(tmp, dossierPath, overwrite: true);

@@ -24,27 +24,27 @@ public sealed class DossierWriter : IDisposable
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    private readonly Utf8JsonWriter _json;
-    private bool _completed;
+    private readonly Stream _output;
 
-    // Cross-document sections are written after the documents; each item keeps its own text, not the article's.
-    private readonly List<(string Doc, TimeExpression Time, string Text)> _times = [];
-    private readonly List<(string Doc, Quantity Quantity, string Text)> _quantities = [];
-    private readonly List<(string Doc, Quote Quote, string Text, string? SpeakerText)> _quotes = [];
-    private readonly List<MentionRecord> _mentions = [];
+    // Documents go to a spool file as they arrive, since their off-topic passages are known only
+    // once the whole story has been read; the spool is spliced into the dossier at the end.
+    private readonly FileStream _spool;
+    private readonly Utf8JsonWriter _spoolJson;
+    private readonly List<(string Id, long Offset, int Length)> _spooled = [];
 
-    public DossierWriter(Stream stream)
+    public DossierWriter(Stream output)
     {
-        _json = new Utf8JsonWriter(stream, Options);
-        _json.WriteStartObject();
-        _json.WriteNumber("version", Version);
-        _json.WriteStartArray("documents");
+        _output = output;
+        _spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        _spoolJson = new Utf8JsonWriter(_spool, new JsonWriterOptions { Encoder = Options.Encoder });
     }
 
     public void WriteDocument(AnalyzedDocument analyzed, string story)
     {
         var doc = analyzed.Document;
-        var w = _json;
+        var w = _spoolJson;
+        w.Reset(_spool);
+        var offset = _spool.Position;
         w.WriteStartObject();
         w.WriteString("id", doc.Id);
         w.WriteString("source", doc.Source);
@@ -62,8 +62,6 @@ public sealed class DossierWriter : IDisposable
             w.WriteString("kind", f.Kind.ToString().ToLowerInvariant());
             w.WriteEndObject();
         }
-        w.WriteEndArray();
-        w.WriteStartArray("offTopic");
         w.WriteEndArray();
         w.WriteStartArray("paragraphs");
         foreach (var pa in analyzed.Paragraphs.IsDefault ? [] : analyzed.Paragraphs)
@@ -98,40 +96,27 @@ public sealed class DossierWriter : IDisposable
             }
             w.WriteEndObject();
         }
-        w.WriteEndObject();
-        if (w.BytesPending > 64 * 1024)
-            w.Flush();
-        Collect(analyzed, story);
+        // The object is left open: offTopic and the closing brace are added when the dossier is completed.
+        w.Flush();
+        _spooled.Add((doc.Id, offset, (int)(_spool.Position - offset)));
     }
 
-    private void Collect(AnalyzedDocument a, string story)
+    /// <summary>Writes the dossier: the spooled documents with their off-topic passages, then the cross-article sections.</summary>
+    public void Complete(IReadOnlyList<Story> stories, IReadOnlyList<DocumentError> failures, Reconciliation reconciliation)
     {
-        var id = a.Document.Id;
-        foreach (var t in a.Times.IsDefault ? [] : a.Times)
-            _times.Add((id, t, t.Span.Of(a.Text)));
-        foreach (var q in a.Quantities.IsDefault ? [] : a.Quantities)
-            _quantities.Add((id, q, q.Span.Of(a.Text)));
-        foreach (var q in a.Quotes.IsDefault ? [] : a.Quotes)
-            _quotes.Add((id, q, q.Span.Of(a.Text), q.Speaker?.Text));
-        foreach (var m in a.Entities.IsDefault ? [] : a.Entities)
-            _mentions.Add(new MentionRecord(id, story, m, m.Span.Of(a.Text)));
-    }
-
-    /// <summary>Closes the documents and writes the cross-article sections.</summary>
-    public void Complete(IReadOnlyList<Story> stories, IReadOnlyList<DocumentError> failures)
-    {
-        var w = _json;
+        using var w = new Utf8JsonWriter(_output, Options);
+        w.WriteStartObject();
+        w.WriteNumber("version", Version);
+        w.WriteStartArray("documents");
+        WriteSpooledDocuments(w, reconciliation);
         w.WriteEndArray();
-        var entities = new EntityResolver(_mentions);
+        var entities = reconciliation.Entities;
         WriteEntities(w, entities);
-        WriteTimes(w);
-        WriteQuantities(w, entities);
-        WriteQuotes(w, entities);
-        foreach (var empty in new[] { "groups", "origins" })
-        {
-            w.WriteStartArray(empty);
-            w.WriteEndArray();
-        }
+        WriteTimes(w, reconciliation);
+        WriteQuantities(w, entities, reconciliation);
+        WriteQuotes(w, entities, reconciliation);
+        WriteGroups(w, reconciliation);
+        WriteOrigins(w, reconciliation);
         w.WriteStartArray("stories");
         foreach (var s in stories)
         {
@@ -148,8 +133,7 @@ public sealed class DossierWriter : IDisposable
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteStartArray("timeline");
-        w.WriteEndArray();
+        WriteTimeline(w, reconciliation);
         // Inputs that produced no document at all: the file (and line or record) and why.
         w.WriteStartArray("failures");
         foreach (var f in failures)
@@ -157,7 +141,6 @@ public sealed class DossierWriter : IDisposable
         w.WriteEndArray();
         w.WriteEndObject();
         w.Flush();
-        _completed = true;
     }
 
     private static void WriteEntities(Utf8JsonWriter w, EntityResolver entities)
@@ -192,10 +175,10 @@ public sealed class DossierWriter : IDisposable
         w.WriteEndArray();
     }
 
-    private void WriteTimes(Utf8JsonWriter w)
+    private static void WriteTimes(Utf8JsonWriter w, Reconciliation r)
     {
         w.WriteStartArray("times");
-        foreach (var (doc, t, text) in _times)
+        foreach (var (doc, t, text) in r.Times)
         {
             w.WriteStartObject();
             w.WriteString("doc", doc);
@@ -209,14 +192,14 @@ public sealed class DossierWriter : IDisposable
         w.WriteEndArray();
     }
 
-    private void WriteQuantities(Utf8JsonWriter w, EntityResolver entities)
+    private static void WriteQuantities(Utf8JsonWriter w, EntityResolver entities, Reconciliation r)
     {
         w.WriteStartArray("quantities");
-        var n = 0;
-        foreach (var (doc, q, text) in _quantities)
+        foreach (var claim in r.Claims)
         {
+            var (doc, q, text) = (claim.Doc, claim.Quantity, claim.Text);
             w.WriteStartObject();
-            w.WriteString("id", $"q{++n}");
+            w.WriteString("id", claim.Id);
             w.WriteString("doc", doc);
             WriteSpan(w, q.Span);
             w.WriteString("text", text);
@@ -231,26 +214,116 @@ public sealed class DossierWriter : IDisposable
             w.WriteString("when", q.When);
             w.WriteString("rate", q.Rate);
             WriteAttribution(w, "source", doc, q.Source, entities);
-            w.WriteNull("group");
+            w.WriteString("group", r.GroupOfClaim.TryGetValue(claim.Id, out var g) ? g : null);
             w.WriteEndObject();
         }
         w.WriteEndArray();
     }
 
-    private void WriteQuotes(Utf8JsonWriter w, EntityResolver entities)
+    private static void WriteQuotes(Utf8JsonWriter w, EntityResolver entities, Reconciliation r)
     {
         w.WriteStartArray("quotes");
-        var n = 0;
-        foreach (var (doc, q, text, _) in _quotes)
+        foreach (var (id, doc, q, text) in r.Quotes)
         {
             w.WriteStartObject();
-            w.WriteString("id", $"u{++n}");
+            w.WriteString("id", id);
             w.WriteString("doc", doc);
             WriteSpan(w, q.Span);
             w.WriteString("text", text);
             w.WriteString("kind", q.Kind.ToString().ToLowerInvariant());
             WriteAttribution(w, "speaker", doc, q.Speaker, entities);
             w.WriteString("cue", q.Cue);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteGroups(Utf8JsonWriter w, Reconciliation r)
+    {
+        w.WriteStartArray("groups");
+        foreach (var g in r.Groups)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", g.Id);
+            w.WriteString("story", g.Story);
+            w.WriteString("label", g.Label);
+            w.WriteString("unit", g.Unit);
+            w.WriteStartArray("members");
+            foreach (var m in g.Members)
+                w.WriteStringValue(m);
+            w.WriteEndArray();
+            w.WriteStartArray("values");
+            foreach (var v in g.Values)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("value", v.Value);
+                w.WriteString("hedge", v.Hedge.ToString().ToLowerInvariant());
+                w.WriteStartArray("sources");
+                foreach (var s in v.Sources)
+                    w.WriteStringValue(s);
+                w.WriteEndArray();
+                w.WriteStartArray("docs");
+                foreach (var d in v.Docs)
+                    w.WriteStringValue(d);
+                w.WriteEndArray();
+                w.WriteString("first", Iso(v.First));
+                w.WriteNumber("independentSources", v.Independent);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("consensus");
+            w.WriteNumber("value", g.Consensus.Value);
+            w.WriteNumber("low", g.Consensus.Low);
+            w.WriteNumber("high", g.Consensus.High);
+            w.WriteString("rule", g.Consensus.Rule);
+            w.WriteEndObject();
+            w.WriteNumber("conservative", g.Conservative);
+            w.WriteString("verdict", g.Verdict switch { Verdict.SingleSource => "single-source", var v => v.ToString().ToLowerInvariant() });
+            w.WriteNumber("independentSources", g.IndependentSources);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteOrigins(Utf8JsonWriter w, Reconciliation r)
+    {
+        w.WriteStartArray("origins");
+        foreach (var o in r.Origins)
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("docs");
+            foreach (var d in o.Docs)
+                w.WriteStringValue(d);
+            w.WriteEndArray();
+            w.WriteString("evidence", o.Evidence);
+            w.WriteString("sample", o.Sample);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteTimeline(Utf8JsonWriter w, Reconciliation r)
+    {
+        w.WriteStartArray("timeline");
+        foreach (var e in r.Timeline)
+        {
+            w.WriteStartObject();
+            w.WriteString("date", e.Date);
+            w.WriteString("story", e.Story);
+            w.WriteString("text", e.Text);
+            w.WriteStartArray("docs");
+            foreach (var d in e.Docs)
+                w.WriteStringValue(d);
+            w.WriteEndArray();
+            w.WriteStartArray("evidence");
+            foreach (var ev in e.Evidence)
+            {
+                w.WriteStartObject();
+                w.WriteString("doc", ev.Doc);
+                WriteSpan(w, ev.Span);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -281,9 +354,37 @@ public sealed class DossierWriter : IDisposable
 
     public void Dispose()
     {
-        if (!_completed)
-            _json.Flush();
-        _json.Dispose();
+        _spoolJson.Dispose();
+        _spool.Dispose();
+    }
+
+    private void WriteSpooledDocuments(Utf8JsonWriter w, Reconciliation reconciliation)
+    {
+        _spool.Position = 0;
+        var buffer = new MemoryStream();
+        foreach (var (id, offset, length) in _spooled)
+        {
+            var bytes = new byte[length];
+            _spool.Position = offset;
+            _spool.ReadExactly(bytes);
+            buffer.SetLength(0);
+            buffer.Write(bytes);
+            buffer.WriteByte((byte)',');
+            using (var tail = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
+            {
+                // Completes the object left open in the spool.
+                tail.WriteStartArray("offTopic");
+                foreach (var span in reconciliation.OffTopicOf(id))
+                {
+                    tail.WriteStartObject();
+                    WriteSpan(tail, span);
+                    tail.WriteEndObject();
+                }
+                tail.WriteEndArray();
+                tail.WriteEndObject();
+            }
+            w.WriteRawValue(buffer.ToArray(), skipInputValidation: true);
+        }
     }
 
     private static void WriteSpan(Utf8JsonWriter w, TextSpan span)

@@ -1,0 +1,208 @@
+using System.Collections.Immutable;
+using Corroborate.Model;
+
+namespace Corroborate.Reconcile;
+
+/// <summary>A figure as the reconciliation sees it: the quantity, where it came from, and who gives it.</summary>
+public sealed record Claim(
+    string Id, string Doc, string Story, Quantity Quantity, string Text, DateOnly? Published, string? Outlet,
+    string Origin, string? SourceKey, string? SourceLabel);
+
+/// <summary>One distinct figure of a group: its value and hedge, who gives it, in which articles, first seen when.</summary>
+public sealed record ClaimValue(decimal Value, Hedge Hedge, ImmutableArray<string> Sources, ImmutableArray<string> Docs, DateOnly? First, int Independent);
+
+/// <summary>The figure most independent sources give, and the range of the figures reported.</summary>
+public sealed record Consensus(decimal Value, decimal Low, decimal High, string Rule);
+
+public enum Verdict { Corroborated, Disputed, SingleSource }
+
+/// <summary>Claims about one real-world quantity across the articles of a story.</summary>
+public sealed record ClaimGroup(
+    string Id, string Story, string Label, string Unit, ImmutableArray<string> Members, ImmutableArray<ClaimValue> Values,
+    Consensus Consensus, decimal Conservative, Verdict Verdict, int IndependentSources);
+
+/// <summary>
+/// Groups the claims of each story by quantity: same unit class and rate, compatible subjects
+/// ("North Korean troops" ~ "troops", not ~ "U.S. troops") and the same place. A figure whose
+/// place lies inside another group's place, or contains it, moves to that group only when its
+/// value agrees with that group's figures better than with its own: a total "in Russia" and a
+/// figure "in the Kursk region" stay apart unless the numbers say they are the same count.
+/// Stateless; thread-safe.
+/// </summary>
+public sealed class ClaimGrouper(ReconcileLexicon lexicon)
+{
+    /// <summary>Figures within this ratio of a group's median agree with it.</summary>
+    private static readonly double Agreement = Math.Log(1.25);
+    /// <summary>Reports of one count disagree, but not by this factor: "$400 million" and "$59.5 billion" are two quantities.</summary>
+    private static readonly double SameQuantity = Math.Log(5);
+
+    private sealed class Draft(string place, IReadOnlySet<string> containers)
+    {
+        public string Place { get; } = place;
+        public HashSet<string> Containers { get; } = [.. containers];
+        public List<(Claim Claim, string Place, IReadOnlySet<string> Containers, HashSet<string> Qualifiers)> Members { get; } = [];
+    }
+
+    public IReadOnlyList<ClaimGroup> Group(IEnumerable<Claim> claims)
+    {
+        var result = new List<ClaimGroup>();
+        var buckets = claims
+            .Where(c => c.Quantity.Unit is not null)
+            .GroupBy(c => (c.Story, Unit: c.Quantity.Unit!, Rate: c.Quantity.Rate ?? ""))
+            .OrderBy(b => b.Key.Story, StringComparer.Ordinal).ThenBy(b => b.Key.Unit, StringComparer.Ordinal).ThenBy(b => b.Key.Rate, StringComparer.Ordinal);
+        foreach (var bucket in buckets)
+        {
+            foreach (var draft in Drafts(bucket))
+                result.Add(Summarize($"g{result.Count + 1}", bucket.Key.Story, bucket.Key.Unit, bucket.Key.Rate, draft));
+        }
+        return result;
+    }
+
+    private List<Draft> Drafts(IEnumerable<Claim> claims)
+    {
+        var drafts = new List<Draft>();
+        foreach (var claim in claims)
+        {
+            var (place, containers) = PlaceOf(claim.Quantity.Where);
+            var qualifiers = Qualifiers(claim.Quantity.Subject, claim.Quantity.Unit!);
+            var value = Log(claim.Quantity.Value);
+            var draft = drafts.FirstOrDefault(d => d.Place == place && d.Members.All(m => Compatible(m.Qualifiers, qualifiers))
+                                                   && Distance(value, d.Members) <= SameQuantity);
+            if (draft is null)
+                drafts.Add(draft = new Draft(place, containers));
+            draft.Containers.UnionWith(containers);
+            draft.Members.Add((claim, place, containers, qualifiers));
+        }
+
+        // A figure that disagrees with its own group and agrees with a group of a nested or unnamed
+        // place moves there; repeat until stable.
+        for (var round = 0; round < 4; round++)
+        {
+            var moved = false;
+            foreach (var draft in drafts.ToList())
+            {
+                foreach (var member in draft.Members.ToList())
+                {
+                    var value = Log(member.Claim.Quantity.Value);
+                    var own = Distance(value, draft.Members.Where(m => !ReferenceEquals(m.Claim, member.Claim)));
+                    var best = drafts
+                        .Where(d => d != draft && d.Members.Count > 0 && Nested(member.Place, member.Containers, d)
+                                    && d.Members.All(m => Compatible(m.Qualifiers, member.Qualifiers)))
+                        .Select(d => (Draft: d, Distance: Distance(value, d.Members)))
+                        .Where(x => x.Distance <= Agreement && x.Distance < own && own > Agreement)
+                        .OrderBy(x => x.Distance).ThenByDescending(x => x.Draft.Members.Count)
+                        .FirstOrDefault();
+                    if (best.Draft is null)
+                        continue;
+                    draft.Members.Remove(member);
+                    best.Draft.Members.Add(member);
+                    moved = true;
+                }
+            }
+            drafts.RemoveAll(d => d.Members.Count == 0);
+            if (!moved)
+                break;
+        }
+        return drafts;
+    }
+
+    /// <summary>A member's place is inside the draft's place, contains it, or is unnamed.</summary>
+    private static bool Nested(string place, IReadOnlySet<string> containers, Draft draft) =>
+        place.Length == 0 || draft.Place.Length == 0 || containers.Contains(draft.Place) || draft.Containers.Contains(place)
+        || draft.Members.Any(m => m.Containers.Contains(place));
+
+    private static double Distance(double logValue, IEnumerable<(Claim Claim, string, IReadOnlySet<string>, HashSet<string>)> members)
+    {
+        var values = members.Select(m => Log(m.Claim.Quantity.Value)).Order().ToList();
+        if (values.Count == 0)
+            return double.PositiveInfinity;
+        var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+        return Math.Abs(logValue - median);
+    }
+
+    private static double Log(decimal v) => Math.Log((double)Math.Max(v, 0.0001m));
+
+    private static bool Compatible(HashSet<string> a, HashSet<string> b) => a.Count == 0 || b.Count == 0 || a.Overlaps(b);
+
+    /// <summary>Capitalized words of the subject that qualify what is counted ("North Korean" in "North Korean troops").</summary>
+    private static HashSet<string> Qualifiers(string? subject, string unit)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (subject is null)
+            return set;
+        foreach (var word in subject.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (char.IsUpper(word[0]) && !word.Equals(unit, StringComparison.OrdinalIgnoreCase))
+                set.Add(word.ToLowerInvariant().TrimEnd('\'', '’', 's'));
+        return set;
+    }
+
+    /// <summary>
+    /// The most specific place named ("Russia's western Kursk region" → "kursk") and the places
+    /// the text says contain it (→ {"russia"}), without kind and direction words.
+    /// </summary>
+    internal (string Place, IReadOnlySet<string> Containers) PlaceOf(string? where)
+    {
+        var containers = new HashSet<string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(where))
+            return ("", containers);
+        var parts = where.Replace('’', '\'').Split("'s ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var container in parts[..^1])
+            if (Key(container) is { Length: > 0 } k)
+                containers.Add(k);
+        var place = Key(parts[^1]);
+        return (place.Length > 0 ? place : containers.LastOrDefault() ?? "", containers);
+    }
+
+    private string Key(string phrase)
+    {
+        var words = phrase.Split([' ', ',', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.ToLowerInvariant().Trim('.', '\'', '"'))
+            .Where(w => w.Length > 0 && !lexicon.PlaceGenerics.Contains(w));
+        return string.Join(' ', words);
+    }
+
+    private static ClaimGroup Summarize(string id, string story, string unit, string rate, Draft draft)
+    {
+        var members = draft.Members.Select(m => m.Claim).OrderBy(c => c.Published ?? DateOnly.MaxValue).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var values = members
+            .GroupBy(c => (c.Quantity.Value, c.Quantity.Hedge))
+            .Select(g => new ClaimValue(
+                g.Key.Value, g.Key.Hedge,
+                [.. g.Select(c => c.SourceLabel).OfType<string>().Distinct(StringComparer.Ordinal)],
+                [.. g.Select(c => c.Doc).Distinct(StringComparer.Ordinal)],
+                g.Min(c => c.Published),
+                Independent(g)))
+            .OrderByDescending(v => v.Independent).ThenBy(v => v.Value).ThenBy(v => v.Hedge)
+            .ToList();
+
+        // Consensus: the value given by the most independent sources (hedges aside); ties go to the lower figure.
+        var byValue = members.GroupBy(c => c.Quantity.Value)
+            .Select(g => (Value: g.Key, Independent: Independent(g)))
+            .OrderByDescending(x => x.Independent).ThenBy(x => x.Value).ToList();
+        var independentTotal = Independent(members);
+        var rule = byValue.Count == 1 ? "unanimous" : byValue[0].Independent > byValue.Skip(1).First().Independent ? "majority" : "lowest of tied";
+        var consensus = new Consensus(byValue[0].Value, members.Min(c => c.Quantity.Value), members.Max(c => c.Quantity.Value), rule);
+        // Conservative: the lowest figure reported, as ACLED codes fatalities.
+        var conservative = members.Min(c => c.Quantity.Value);
+        var verdict = independentTotal < 2 ? Verdict.SingleSource : Agree(members) ? Verdict.Corroborated : Verdict.Disputed;
+
+        var subject = members.Select(c => c.Quantity.Subject).OfType<string>()
+            .GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length).Select(g => g.Key).FirstOrDefault() ?? unit;
+        var place = members.Select(c => c.Quantity.Where).OfType<string>()
+            .GroupBy(w => w, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Length).Select(g => g.Key).FirstOrDefault();
+        var label = subject + (place is null ? "" : $" in {place}") + (rate.Length > 0 ? $", {rate}" : "");
+        return new ClaimGroup(id, story, label, unit, [.. members.Select(c => c.Id)], [.. values], consensus, conservative, verdict, independentTotal);
+    }
+
+    /// <summary>Independent sources: distinct speakers, and for the outlets' own statements, distinct origins.</summary>
+    private static int Independent(IEnumerable<Claim> claims) =>
+        claims.Select(c => c.SourceKey ?? "origin:" + c.Origin).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>Every pair of figures is compatible within its hedge's bounds.</summary>
+    private static bool Agree(IReadOnlyList<Claim> claims)
+    {
+        var low = claims.Max(c => c.Quantity.Low ?? decimal.MinValue);
+        var high = claims.Min(c => c.Quantity.High ?? decimal.MaxValue);
+        return low <= high;
+    }
+}

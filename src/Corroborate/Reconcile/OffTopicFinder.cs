@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using Corroborate.Model;
+using Corroborate.Pipeline;
+
+namespace Corroborate.Reconcile;
+
+/// <summary>
+/// Finds paragraphs that belong to another story: their names and terms are foreign to the
+/// story's other articles (for a one-article story, to the article's lead). Keeps per article only
+/// the hashed terms of each paragraph, so memory grows with the story, not with its text.
+/// Not thread-safe: one finder per run.
+/// </summary>
+public sealed class OffTopicFinder(ReconcileLexicon lexicon)
+{
+    /// <summary>A paragraph whose share of known names and terms is below this is off-topic.</summary>
+    private const double MaxForeign = 0.45;
+    /// <summary>Paragraphs with fewer salient terms than this are too short to judge.</summary>
+    private const int MinTerms = 6;
+    private const int MinNames = 3;
+    private const double NameWeight = 3;
+
+    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words);
+    private sealed record ArticleTerms(string Doc, ImmutableArray<ParagraphTerms> Paragraphs);
+
+    private readonly Dictionary<string, List<ArticleTerms>> _stories = new(StringComparer.Ordinal);
+
+    public void Observe(AnalyzedDocument article, string story)
+    {
+        if (article.Paragraphs.IsDefault || article.Sentences.IsDefault)
+            return;
+        var text = article.Text;
+        var paragraphs = ImmutableArray.CreateBuilder<ParagraphTerms>();
+        var tokens = article.Tokens;
+        var t = 0;
+        var s = 0;
+        foreach (var paragraph in article.Paragraphs)
+        {
+            var names = new HashSet<int>();
+            var words = new HashSet<int>();
+            for (; s < article.Sentences.Length && article.Sentences[s].Paragraph == paragraph.Index; s++)
+            {
+                var sentence = article.Sentences[s].Span;
+                while (t < tokens.Length && tokens[t].Span.Start < sentence.Start)
+                    t++;
+                for (var first = true; t < tokens.Length && tokens[t].Span.End <= sentence.End; t++, first = false)
+                {
+                    var token = tokens[t];
+                    if (token.Kind is not (TokenKind.Word or TokenKind.Abbreviation))
+                        continue;
+                    var word = text.Substring(token.Span.Start, token.Span.Length);
+                    var lower = Normalize(word);
+                    if (lower.Length < 3 || lexicon.Stopwords.Contains(lower))
+                        continue;
+                    var hash = StringComparer.Ordinal.GetHashCode(lower);
+                    if (char.IsUpper(word[0]) && !first)
+                        names.Add(hash);
+                    else
+                        words.Add(hash);
+                }
+            }
+            if (names.Count + words.Count > 0)
+                paragraphs.Add(new ParagraphTerms(paragraph.Span, [.. names], [.. words]));
+        }
+        if (!_stories.TryGetValue(story, out var list))
+            _stories[story] = list = [];
+        list.Add(new ArticleTerms(article.Document.Id, paragraphs.ToImmutable()));
+    }
+
+    /// <summary>Off-topic paragraph spans, by document id.</summary>
+    public IReadOnlyDictionary<string, ImmutableArray<TextSpan>> Find()
+    {
+        var result = new Dictionary<string, ImmutableArray<TextSpan>>(StringComparer.Ordinal);
+        foreach (var articles in _stories.Values)
+        {
+            // How many articles of the story use each term: a term from another article counts as known.
+            var names = new Dictionary<int, int>();
+            var words = new Dictionary<int, int>();
+            foreach (var a in articles)
+            {
+                foreach (var n in a.Paragraphs.SelectMany(p => p.Names).Distinct())
+                    names[n] = names.GetValueOrDefault(n) + 1;
+                foreach (var w in a.Paragraphs.SelectMany(p => p.Words).Distinct())
+                    words[w] = words.GetValueOrDefault(w) + 1;
+            }
+            foreach (var a in articles)
+            {
+                if (a.Paragraphs.Length < 3)
+                    continue;
+                // Known: used by another article of the story, or by this article's lead (its first two paragraphs).
+                var leadNames = a.Paragraphs.Take(2).SelectMany(p => p.Names).ToHashSet();
+                var leadWords = a.Paragraphs.Take(2).SelectMany(p => p.Words).ToHashSet();
+                var spans = ImmutableArray.CreateBuilder<TextSpan>();
+                foreach (var p in a.Paragraphs.Skip(2))
+                {
+                    if (p.Names.Length < MinNames || p.Names.Length + p.Words.Length < MinTerms)
+                        continue;
+                    bool KnownName(int n) => leadNames.Contains(n) || names.GetValueOrDefault(n) > 1;
+                    bool KnownWord(int w) => leadWords.Contains(w) || words.GetValueOrDefault(w) > 1;
+                    // Names weigh most: who and where say which story a paragraph tells.
+                    var known = NameWeight * p.Names.Count(KnownName) + p.Words.Count(KnownWord);
+                    var total = NameWeight * p.Names.Length + p.Words.Length;
+                    if (known / total < MaxForeign)
+                        spans.Add(p.Span);
+                }
+                if (spans.Count > 0)
+                    result[a.Doc] = spans.ToImmutable();
+            }
+        }
+        return result;
+    }
+
+    private static string Normalize(string word)
+    {
+        var lower = word.ToLowerInvariant().Replace('’', '\'');
+        return lower.EndsWith("'s", StringComparison.Ordinal) ? lower[..^2] : lower;
+    }
+}

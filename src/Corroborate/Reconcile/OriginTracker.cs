@@ -1,0 +1,182 @@
+using System.Collections.Immutable;
+using Corroborate.Model;
+using Corroborate.Pipeline;
+
+namespace Corroborate.Reconcile;
+
+/// <summary>Articles that are one source, not several: they share verbatim passages or a wire agency's copy.</summary>
+public sealed record SharedOrigin(ImmutableArray<string> Docs, string Evidence, string Sample);
+
+/// <summary>
+/// Finds articles of one story that share an origin, as they arrive: each article's 8-word
+/// shingles are looked up in an index of the story's earlier articles (no pairwise comparison),
+/// and articles sharing several shingles, or carrying the same agency's mark ("(AP)",
+/// "Reuters reported"), are joined. Not thread-safe: one tracker per run.
+/// </summary>
+public sealed class OriginTracker(ReconcileLexicon lexicon)
+{
+    private const int ShingleWords = 8;
+    /// <summary>Shared shingles needed to call two articles one origin: a 12-word passage and more, not a stock phrase.</summary>
+    private const int MinShared = 5;
+
+    private sealed class StoryIndex
+    {
+        public Dictionary<long, int> Shingles { get; } = [];
+        public Dictionary<string, int> Agencies { get; } = new(StringComparer.Ordinal);
+    }
+
+    private readonly Dictionary<string, StoryIndex> _stories = new(StringComparer.Ordinal);
+    private readonly List<string> _docs = [];
+    private readonly Dictionary<string, int> _position = new(StringComparer.Ordinal);
+    private readonly List<int> _parent = [];
+    private readonly Dictionary<int, (string Evidence, string Sample)> _evidence = [];
+
+    public void Observe(AnalyzedDocument article, string story)
+    {
+        if (!_stories.TryGetValue(story, out var index))
+            _stories[story] = index = new StoryIndex();
+        var me = _docs.Count;
+        _docs.Add(article.Document.Id);
+        _position.TryAdd(article.Document.Id, me);
+        _parent.Add(me);
+        if (article.Sentences.IsDefault)
+            return;
+
+        var text = article.Text;
+        var quotes = article.Quotes.IsDefault ? [] : article.Quotes.Where(q => q.Kind != QuoteKind.Indirect).Select(q => q.Span).ToImmutableArray();
+        var shared = new Dictionary<int, (int Count, int Quoted, TextSpan First)>();
+        var mine = new List<long>();
+        foreach (var sentence in article.Sentences)
+        {
+            var words = Words(text, sentence.Span);
+            for (var i = 0; i + ShingleWords <= words.Count; i++)
+            {
+                var hash = Hash(text, words, i);
+                mine.Add(hash);
+                if (index.Shingles.TryGetValue(hash, out var other) && other != me)
+                {
+                    var window = new TextSpan(words[i].Start, words[i + ShingleWords - 1].End);
+                    var inQuote = quotes.Any(q => q.Contains(window)) ? 1 : 0;
+                    var (count, quoted, first) = shared.TryGetValue(other, out var seen) ? seen : (0, 0, sentence.Span);
+                    shared[other] = (count + 1, quoted + inQuote, first);
+                }
+            }
+        }
+        foreach (var (other, (count, quoted, first)) in shared.OrderBy(kv => kv.Key))
+        {
+            if (count < MinShared)
+                continue;
+            var evidence = quoted * 2 >= count ? "shared quotation" : "shared passage";
+            Union(other, me, evidence, Sample(first.Of(text)));
+        }
+        foreach (var hash in mine)
+            index.Shingles.TryAdd(hash, me);
+
+        foreach (var agency in AgencyMarks(article))
+        {
+            if (index.Agencies.TryGetValue(agency, out var other))
+                Union(other, me, $"syndication ({agency})", agency);
+            else
+                index.Agencies[agency] = me;
+        }
+    }
+
+    /// <summary>The origin of every article: articles that share one have the same key.</summary>
+    public string OriginOf(string doc)
+    {
+        return _position.TryGetValue(doc, out var i) ? _docs[Find(i)] : doc;
+    }
+
+    public IReadOnlyList<SharedOrigin> Origins() => Enumerable.Range(0, _docs.Count)
+        .GroupBy(Find)
+        .Where(g => g.Count() > 1)
+        .Select(g =>
+        {
+            var (evidence, sample) = _evidence.TryGetValue(g.Key, out var e) ? e : ("shared passage", "");
+            return new SharedOrigin([.. g.Select(i => _docs[i])], evidence, sample);
+        })
+        .ToList();
+
+    /// <summary>Agency marks: an agency in brackets ("(AP)", "(Reuters) -") or "X reported".</summary>
+    private IEnumerable<string> AgencyMarks(AnalyzedDocument article)
+    {
+        var text = article.Text;
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var open = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '(')
+                open = i;
+            else if (text[i] == ')' && open >= 0 && i - open < 40)
+            {
+                if (lexicon.Agencies.TryGetValue(text[(open + 1)..i].Trim(), out var agency))
+                    found.Add(agency);
+                open = -1;
+            }
+        }
+        foreach (var (form, agency) in lexicon.Agencies)
+        {
+            var at = text.IndexOf(form + " reported", StringComparison.Ordinal);
+            if (at >= 0 && (at == 0 || !char.IsLetter(text[at - 1])))
+                found.Add(agency);
+        }
+        return found.Order(StringComparer.Ordinal);
+    }
+
+    private void Union(int a, int b, string evidence, string sample)
+    {
+        var ra = Find(a);
+        var rb = Find(b);
+        if (ra == rb)
+            return;
+        var (root, child) = ra < rb ? (ra, rb) : (rb, ra);
+        _parent[child] = root;
+        if (!_evidence.ContainsKey(root))
+            _evidence[root] = _evidence.TryGetValue(child, out var e) ? e : (evidence, sample);
+    }
+
+    private int Find(int i)
+    {
+        while (_parent[i] != i)
+            i = _parent[i] = _parent[_parent[i]];
+        return i;
+    }
+
+    private static string Sample(string s)
+    {
+        s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return s.Length <= 240 ? s : s[..239] + "…";
+    }
+
+    private static List<TextSpan> Words(string text, TextSpan span)
+    {
+        var words = new List<TextSpan>();
+        var i = span.Start;
+        while (i < span.End)
+        {
+            while (i < span.End && !char.IsLetterOrDigit(text[i]))
+                i++;
+            var start = i;
+            while (i < span.End && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’') )
+                i++;
+            if (i > start)
+                words.Add(new TextSpan(start, i));
+        }
+        return words;
+    }
+
+    /// <summary>A case-insensitive hash of eight words, apostrophes unified.</summary>
+    private static long Hash(string text, List<TextSpan> words, int from)
+    {
+        var h = new HashCode();
+        for (var k = from; k < from + ShingleWords; k++)
+            foreach (var c in text.AsSpan(words[k].Start, words[k].Length))
+                h.Add(c == '’' ? '\'' : char.ToLowerInvariant(c));
+        var low = h.ToHashCode();
+        var h2 = new HashCode();
+        h2.Add(low);
+        h2.Add(words[from].Length);
+        h2.Add(words[from + ShingleWords - 1].Length);
+        return ((long)low << 32) | (uint)h2.ToHashCode();
+    }
+}

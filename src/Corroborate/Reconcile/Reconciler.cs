@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Corroborate.Model;
+using Corroborate.Pipeline;
+
+namespace Corroborate.Reconcile;
+
+/// <summary>A quotation as the cross-article sections keep it.</summary>
+public sealed record QuoteRecord(string Id, string Doc, Quote Quote, string Text);
+
+/// <summary>A temporal expression as the cross-article sections keep it.</summary>
+public sealed record TimeRecord(string Doc, TimeExpression Time, string Text);
+
+/// <summary>The reconciled picture: everything the dossier's cross-article sections and the brief show.</summary>
+public sealed record Reconciliation(
+    EntityResolver Entities,
+    IReadOnlyList<TimeRecord> Times,
+    IReadOnlyList<Claim> Claims,
+    IReadOnlyDictionary<string, string> GroupOfClaim,
+    IReadOnlyList<QuoteRecord> Quotes,
+    IReadOnlyList<ClaimGroup> Groups,
+    IReadOnlyList<SharedOrigin> Origins,
+    IReadOnlyDictionary<string, ImmutableArray<TextSpan>> OffTopic,
+    IReadOnlyList<TimelineEvent> Timeline)
+{
+    public ImmutableArray<TextSpan> OffTopicOf(string doc) => OffTopic.TryGetValue(doc, out var spans) ? spans : [];
+}
+
+/// <summary>
+/// Collects what each analyzed article gives the cross-article steps (claims, quotations,
+/// mentions, dated sentences, shingles, paragraph terms) without keeping its text, then
+/// reconciles: entities across articles, shared origins, off-topic passages, claim groups with
+/// consensus and verdict, and the timeline. Not thread-safe: one reconciler per run, fed in order.
+/// </summary>
+public sealed class Reconciler(ReconcileLexicon lexicon)
+{
+    private readonly OriginTracker _origins = new(lexicon);
+    private readonly OffTopicFinder _offTopic = new(lexicon);
+    private readonly TimelineBuilder _timeline = new(lexicon);
+    private readonly List<MentionRecord> _mentions = [];
+    private readonly List<TimeRecord> _times = [];
+    private readonly List<QuoteRecord> _quotes = [];
+    private readonly List<(string Id, string Doc, string Story, Quantity Quantity, string Text, DateOnly? Published, string? Outlet)> _quantities = [];
+
+    public void Observe(AnalyzedDocument a, string story)
+    {
+        var doc = a.Document.Id;
+        _origins.Observe(a, story);
+        _offTopic.Observe(a, story);
+        _timeline.Observe(a, story);
+        foreach (var m in a.Entities.IsDefault ? [] : a.Entities)
+            _mentions.Add(new MentionRecord(doc, story, m, m.Span.Of(a.Text)));
+        foreach (var t in a.Times.IsDefault ? [] : a.Times)
+            _times.Add(new TimeRecord(doc, t, t.Span.Of(a.Text)));
+        foreach (var q in a.Quotes.IsDefault ? [] : a.Quotes)
+            _quotes.Add(new QuoteRecord($"u{_quotes.Count + 1}", doc, q, q.Span.Of(a.Text)));
+        foreach (var q in a.Quantities.IsDefault ? [] : a.Quantities)
+            _quantities.Add(($"q{_quantities.Count + 1}", doc, story, q, q.Span.Of(a.Text), a.Document.Published?.Date, a.Document.Outlet));
+    }
+
+    public Reconciliation Complete()
+    {
+        var entities = new EntityResolver(_mentions);
+        var offTopic = _offTopic.Find();
+        var claims = _quantities.Select(q =>
+        {
+            var entity = q.Quantity.Source is { } s ? entities.EntityFor(q.Doc, s.Span) : null;
+            var label = entity ?? q.Quantity.Source?.Text;
+            var key = entity ?? (q.Quantity.Source is { } src ? Normalize(src.Text) : null);
+            return new Claim(q.Id, q.Doc, q.Story, q.Quantity, q.Text, q.Published, q.Outlet, _origins.OriginOf(q.Doc), key, label);
+        }).ToList();
+        bool OffTopic(Claim c) => offTopic.TryGetValue(c.Doc, out var spans) && spans.Any(s => s.Overlaps(c.Quantity.Span));
+        var groups = new ClaimGrouper(lexicon).Group(claims.Where(c => !OffTopic(c)));
+        var groupOf = groups.SelectMany(g => g.Members.Select(m => (m, g.Id))).ToDictionary(x => x.m, x => x.Id, StringComparer.Ordinal);
+        return new Reconciliation(entities, _times, claims, groupOf, _quotes, groups, _origins.Origins(), offTopic, _timeline.Build(offTopic));
+    }
+
+    private static string Normalize(string s) => string.Join(' ', s.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
