@@ -68,9 +68,17 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
             reconciliation = reconciler.Complete();
             dossier.Complete(list, failures, reconciliation);
         }
-        File.WriteAllText(briefPath + ".partial", MarkdownBrief.Render(list, failures));
+        var views = StoryView.Build(list, reconciliation);
+        var htmlPath = Path.Combine(outDir, "brief.html");
+        var csvPath = Path.Combine(outDir, "claims.csv");
+        File.WriteAllText(briefPath + ".partial", MarkdownBrief.Render(views, failures));
+        File.WriteAllText(htmlPath + ".partial", HtmlBrief.Render(views, failures));
+        using (var csv = new StreamWriter(csvPath + ".partial"))
+            ClaimsCsv.Write(csv, reconciliation);
         File.Move(tmp, dossierPath, overwrite: true);
         File.Move(briefPath + ".partial", briefPath, overwrite: true);
+        File.Move(htmlPath + ".partial", htmlPath, overwrite: true);
+        File.Move(csvPath + ".partial", csvPath, overwrite: true);
         if (extraDossierPath is not null)
         {
             if (Path.GetDirectoryName(Path.GetFullPath(extraDossierPath)) is { } dir)

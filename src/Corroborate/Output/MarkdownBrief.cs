@@ -5,48 +5,25 @@ using Corroborate.Model;
 namespace Corroborate.Output;
 
 /// <summary>
-/// The Markdown brief: per story, its articles and what each leads with, what was set aside as
-/// page furniture, and the inputs that could not be read. Article text is untrusted and is
-/// escaped so that it can neither break the Markdown nor inject HTML. Thread-safe.
+/// The Markdown brief: per story, a summary, a table per claim group (figure, hedge, who, when,
+/// outlet, evidence), quotations by speaker, the people and organisations involved, the timeline,
+/// and what was left out. Article text is untrusted and is escaped so that it can neither break
+/// the Markdown nor inject HTML. Thread-safe.
 /// </summary>
 public static class MarkdownBrief
 {
-    public static string Render(IReadOnlyList<Story> stories, IReadOnlyList<DocumentError> failures)
+    public static string Render(IReadOnlyList<StoryView> stories, IReadOnlyList<DocumentError> failures)
     {
         var sb = new StringBuilder();
-        var articles = stories.Sum(s => s.Documents.Count);
+        var articles = stories.Sum(s => s.Story.Documents.Count);
         sb.AppendLine("# Corroborate brief").AppendLine();
         sb.Append(CultureInfo.InvariantCulture, $"{articles} {Plural(articles, "article", "articles")} in {stories.Count} {Plural(stories.Count, "story", "stories")}");
         if (failures.Count > 0)
             sb.Append(CultureInfo.InvariantCulture, $"; {failures.Count} {Plural(failures.Count, "input", "inputs")} could not be read (listed at the end)");
         sb.AppendLine(".").AppendLine();
 
-        foreach (var story in stories)
-        {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"## {Escape(story.Title)}").AppendLine();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"Story `{Code(story.Id)}` · {story.Documents.Count} {Plural(story.Documents.Count, "article", "articles")} · {Range(story.First, story.Last)}").AppendLine();
-            sb.AppendLine("| Published | Outlet | Article | Leads with |");
-            sb.AppendLine("|---|---|---|---|");
-            foreach (var d in story.Documents.OrderBy(d => d.Published?.Date ?? DateOnly.MaxValue).ThenBy(d => d.Id, StringComparer.Ordinal))
-            {
-                var published = d.Published is { } p ? $"{Iso(p.Date)}{(p.From == PublishedFrom.Metadata ? "" : $" ({p.From.ToString().ToLowerInvariant()})")}" : "unknown";
-                sb.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {published} | {Escape(d.Outlet ?? "—")} | {Escape(d.Title ?? d.Id)} | {Escape(Shorten(d.Lead ?? "", 200))} |");
-            }
-            sb.AppendLine();
-            var furniture = story.Documents.SelectMany(d => d.Furniture)
-                .GroupBy(kv => kv.Key).OrderBy(g => g.Key).Select(g => $"{g.Key.ToString().ToLowerInvariant()} ×{g.Sum(kv => kv.Value)}").ToList();
-            if (furniture.Count > 0)
-                sb.AppendLine(CultureInfo.InvariantCulture, $"Left out as page furniture: {string.Join(", ", furniture)}.").AppendLine();
-            var problems = story.Documents.SelectMany(d => d.Errors).ToList();
-            if (problems.Count > 0)
-            {
-                sb.AppendLine("Problems met while reading these articles:").AppendLine();
-                foreach (var e in problems)
-                    sb.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(e.ToString())}");
-                sb.AppendLine();
-            }
-        }
+        foreach (var view in stories)
+            RenderStory(sb, view);
 
         if (failures.Count > 0)
         {
@@ -56,6 +33,97 @@ public static class MarkdownBrief
             sb.AppendLine();
         }
         return sb.ToString();
+    }
+
+    private static void RenderStory(StringBuilder sb, StoryView view)
+    {
+        var story = view.Story;
+        sb.AppendLine(CultureInfo.InvariantCulture, $"## {Escape(story.Title)}").AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Story `{Code(story.Id)}`").AppendLine();
+        foreach (var line in view.Summary)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(line)}");
+        sb.AppendLine();
+
+        if (view.Groups.Length > 0)
+        {
+            sb.AppendLine("### Figures").AppendLine();
+            foreach (var g in view.Groups)
+            {
+                var group = g.Group;
+                sb.AppendLine(CultureInfo.InvariantCulture,
+                    $"**{Escape(group.Label)}** — consensus {StoryView.Number(group.Consensus.Value)} ({group.Consensus.Rule}), lowest {StoryView.Number(group.Conservative)}; {StoryView.Verdict(group.Verdict)}, {group.IndependentSources} independent {Plural(group.IndependentSources, "source", "sources")}").AppendLine();
+                sb.AppendLine("| Figure | Hedge | Who | When | Outlet | Evidence |");
+                sb.AppendLine("|---:|---|---|---|---|---|");
+                foreach (var row in g.Rows)
+                {
+                    sb.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {StoryView.Number(row.Value)} | {row.Hedge.ToString().ToLowerInvariant()} | {Escape(row.Who)} | {(row.When is { } d ? StoryView.Iso(d) : "—")} | {Escape(row.Outlet)} | {Escape(Shorten(row.Evidence, 220))} |");
+                }
+                sb.AppendLine();
+            }
+        }
+
+        if (view.Quotes.Length > 0)
+        {
+            sb.AppendLine("### Quotations by speaker").AppendLine();
+            foreach (var speaker in view.Quotes)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"**{Escape(speaker.Speaker)}**").AppendLine();
+                foreach (var (text, doc, kind) in speaker.Quotes)
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"- {(kind == QuoteKind.Indirect ? "(reported) " : "")}“{Escape(Shorten(text, 300))}” — `{Code(doc)}`");
+                sb.AppendLine();
+            }
+        }
+
+        if (view.Entities.Length > 0)
+        {
+            sb.AppendLine("### People and organisations").AppendLine();
+            sb.AppendLine("| Name | Kind | Roles | Articles |");
+            sb.AppendLine("|---|---|---|---:|");
+            foreach (var e in view.Entities.Take(40))
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(e.Name)} | {e.Kind.ToString().ToLowerInvariant()} | {Escape(string.Join("; ", e.Roles))} | {e.Articles} |");
+            sb.AppendLine();
+        }
+
+        if (view.Timeline.Length > 0)
+        {
+            sb.AppendLine("### Timeline").AppendLine();
+            foreach (var e in view.Timeline)
+                sb.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(e.Date)}** {Escape(Shorten(e.Text, 240))} ({e.Docs.Length} {Plural(e.Docs.Length, "report", "reports")})");
+            sb.AppendLine();
+        }
+
+        sb.AppendLine("### Articles").AppendLine();
+        sb.AppendLine("| Published | Outlet | Article | Leads with |");
+        sb.AppendLine("|---|---|---|---|");
+        foreach (var d in story.Documents.OrderBy(d => d.Published?.Date ?? DateOnly.MaxValue).ThenBy(d => d.Id, StringComparer.Ordinal))
+        {
+            var published = d.Published is { } p ? $"{StoryView.Iso(p.Date)}{(p.From == PublishedFrom.Metadata ? "" : $" ({p.From.ToString().ToLowerInvariant()})")}" : "unknown";
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {published} | {Escape(d.Outlet ?? "—")} | {Escape(d.Title ?? d.Id)} | {Escape(Shorten(d.Lead ?? "", 200))} |");
+        }
+        sb.AppendLine();
+
+        var leftOut = new List<string>();
+        if (view.Furniture.Count > 0)
+            leftOut.Add("page furniture: " + string.Join(", ", view.Furniture.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key.ToString().ToLowerInvariant()} ×{kv.Value}")));
+        foreach (var (doc, text) in view.OffTopic)
+            leftOut.Add($"off-topic in `{Code(doc)}`: {Escape(text)}");
+        if (leftOut.Count > 0)
+        {
+            sb.AppendLine("### Left out").AppendLine();
+            foreach (var l in leftOut)
+                sb.AppendLine(CultureInfo.InvariantCulture, $"- {l}");
+            sb.AppendLine();
+        }
+        var problems = story.Documents.SelectMany(d => d.Errors).ToList();
+        if (problems.Count > 0)
+        {
+            sb.AppendLine("Problems met while reading these articles:").AppendLine();
+            foreach (var e in problems)
+                sb.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(e.ToString())}");
+            sb.AppendLine();
+        }
     }
 
     /// <summary>Escapes text for a Markdown table cell or line: no markup, no HTML, no line breaks.</summary>
@@ -79,12 +147,7 @@ public static class MarkdownBrief
 
     private static string Code(string s) => s.Replace("`", "'", StringComparison.Ordinal);
 
-    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
-
-    private static string Range(DateOnly? first, DateOnly? last) =>
-        first is null ? "dates unknown" : first == last ? Iso(first.Value) : $"{Iso(first.Value)} to {Iso(last!.Value)}";
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
 
     private static string Plural(int n, string one, string many) => n == 1 ? one : many;
 }

@@ -19,7 +19,7 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
     private const int MinNames = 3;
     private const double NameWeight = 3;
 
-    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words);
+    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words, string Preview);
     private sealed record ArticleTerms(string Doc, ImmutableArray<ParagraphTerms> Paragraphs);
 
     private readonly Dictionary<string, List<ArticleTerms>> _stories = new(StringComparer.Ordinal);
@@ -59,11 +59,22 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                 }
             }
             if (names.Count + words.Count > 0)
-                paragraphs.Add(new ParagraphTerms(paragraph.Span, [.. names], [.. words]));
+                paragraphs.Add(new ParagraphTerms(paragraph.Span, [.. names], [.. words], Preview(paragraph.Span.Of(text))));
         }
         if (!_stories.TryGetValue(story, out var list))
             _stories[story] = list = [];
         list.Add(new ArticleTerms(article.Document.Id, paragraphs.ToImmutable()));
+    }
+
+    /// <summary>The opening words of each paragraph found off-topic, for the brief.</summary>
+    public IReadOnlyDictionary<(string Doc, TextSpan Span), string> Previews => _previews;
+
+    private readonly Dictionary<(string Doc, TextSpan Span), string> _previews = [];
+
+    private static string Preview(string paragraph)
+    {
+        var s = string.Join(' ', paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return s.Length <= 120 ? s : s[..119] + "…";
     }
 
     /// <summary>Off-topic paragraph spans, by document id.</summary>
@@ -100,7 +111,10 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                     var known = NameWeight * p.Names.Count(KnownName) + p.Words.Count(KnownWord);
                     var total = NameWeight * p.Names.Length + p.Words.Length;
                     if (known / total < MaxForeign)
+                    {
                         spans.Add(p.Span);
+                        _previews[(a.Doc, p.Span)] = p.Preview;
+                    }
                 }
                 if (spans.Count > 0)
                     result[a.Doc] = spans.ToImmutable();

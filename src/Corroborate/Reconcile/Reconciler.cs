@@ -20,8 +20,14 @@ public sealed record Reconciliation(
     IReadOnlyList<ClaimGroup> Groups,
     IReadOnlyList<SharedOrigin> Origins,
     IReadOnlyDictionary<string, ImmutableArray<TextSpan>> OffTopic,
-    IReadOnlyList<TimelineEvent> Timeline)
+    IReadOnlyList<TimelineEvent> Timeline,
+    IReadOnlyDictionary<string, string> ClaimSentences,
+    IReadOnlyDictionary<(string Doc, TextSpan Span), string> OffTopicPreviews)
 {
+    /// <summary>The display name of a source: the entity's name when it resolved to one, else the text as written.</summary>
+    public string SourceName(string? label) =>
+        label is null ? "the outlet itself" : Entities.Entities.FirstOrDefault(e => e.Id == label)?.Name ?? label;
+
     public ImmutableArray<TextSpan> OffTopicOf(string doc) => OffTopic.TryGetValue(doc, out var spans) ? spans : [];
 }
 
@@ -40,6 +46,8 @@ public sealed class Reconciler(ReconcileLexicon lexicon)
     private readonly List<TimeRecord> _times = [];
     private readonly List<QuoteRecord> _quotes = [];
     private readonly List<(string Id, string Doc, string Story, Quantity Quantity, string Text, DateOnly? Published, string? Outlet)> _quantities = [];
+    // The sentence each figure stands in: the evidence a reader checks in the brief.
+    private readonly Dictionary<string, string> _sentences = new(StringComparer.Ordinal);
 
     public void Observe(AnalyzedDocument a, string story)
     {
@@ -54,7 +62,12 @@ public sealed class Reconciler(ReconcileLexicon lexicon)
         foreach (var q in a.Quotes.IsDefault ? [] : a.Quotes)
             _quotes.Add(new QuoteRecord($"u{_quotes.Count + 1}", doc, q, q.Span.Of(a.Text)));
         foreach (var q in a.Quantities.IsDefault ? [] : a.Quantities)
-            _quantities.Add(($"q{_quantities.Count + 1}", doc, story, q, q.Span.Of(a.Text), a.Document.Published?.Date, a.Document.Outlet));
+        {
+            var id = $"q{_quantities.Count + 1}";
+            _quantities.Add((id, doc, story, q, q.Span.Of(a.Text), a.Document.Published?.Date, a.Document.Outlet));
+            var sentence = a.Sentences.IsDefault ? null : a.Sentences.FirstOrDefault(s => s.Span.Overlaps(q.Span));
+            _sentences[id] = Collapse((sentence?.Span ?? q.Span).Of(a.Text));
+        }
     }
 
     public Reconciliation Complete()
@@ -71,8 +84,10 @@ public sealed class Reconciler(ReconcileLexicon lexicon)
         bool OffTopic(Claim c) => offTopic.TryGetValue(c.Doc, out var spans) && spans.Any(s => s.Overlaps(c.Quantity.Span));
         var groups = new ClaimGrouper(lexicon).Group(claims.Where(c => !OffTopic(c)));
         var groupOf = groups.SelectMany(g => g.Members.Select(m => (m, g.Id))).ToDictionary(x => x.m, x => x.Id, StringComparer.Ordinal);
-        return new Reconciliation(entities, _times, claims, groupOf, _quotes, groups, _origins.Origins(), offTopic, _timeline.Build(offTopic));
+        return new Reconciliation(entities, _times, claims, groupOf, _quotes, groups, _origins.Origins(), offTopic, _timeline.Build(offTopic), _sentences, _offTopic.Previews);
     }
+
+    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Normalize(string s) => string.Join(' ', s.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
