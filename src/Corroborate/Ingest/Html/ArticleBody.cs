@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Corroborate.Ingest.Html;
+
+/// <summary>
+/// Extracts an article's body text from a parsed page: clean the page of furniture, find the
+/// container of the article by text density, render it as blocks, and drop the furniture that
+/// sits inside the article (link lists, share bars). Headings inside the article, its headline
+/// included, are kept: they are the article's own text. Thread-safe: works
+/// on the document it is given and keeps no state.
+/// </summary>
+internal static partial class ArticleBody
+{
+    /// <summary>The body text (empty when the page holds no article) of <paramref name="document"/>; changes the document.</summary>
+    public static string Extract(IDocument document)
+    {
+        var body = document.Body;
+        if (body is null)
+            return "";
+        PageCleaner.Clean(body);
+        var measures = TextMeasure.Measure(body);
+        var roots = ContentFinder.Find(body, measures);
+        if (roots.Count == 0)
+        {
+            // No paragraph long enough to score (a short note, a fragment): the semantic container, if any, is the article.
+            roots = [SemanticContainer(body, measures) ?? body];
+        }
+        var blocks = BlockText.Render(roots, e => IsFurnitureInside(e, measures));
+        return BlockText.Join(Tidy(blocks));
+    }
+
+    private static IElement? SemanticContainer(IElement body, Dictionary<IElement, TextMeasure> measures)
+    {
+        IElement? best = null;
+        foreach (var e in DomWalk.PreOrder(body))
+        {
+            if (PageCleaner.IsArticleBodyProp(e))
+                return e;
+            if (e.TagName is "ARTICLE" or "MAIN" && (best is null || measures[e].Chars > measures[best].Chars))
+                best = e;
+        }
+        return best;
+    }
+
+    /// <summary>Readability's conditional cleaning: containers inside the article that read as lists of links, forms or image strips.</summary>
+    private static bool IsFurnitureInside(IElement e, Dictionary<IElement, TextMeasure> measures)
+    {
+        if (!measures.TryGetValue(e, out var m))
+            return false;
+        var tag = e.TagName;
+        var names = MarkupSignals.Names(e);
+        var weight = MarkupSignals.ClassWeight(names);
+        if (MarkupSignals.Headings.Contains(tag))
+            return weight < 0;
+        if (tag is not ("FORM" or "FIELDSET" or "TABLE" or "UL" or "OL" or "DIV" or "SECTION" or "DL" or "P"))
+            return false;
+        if (weight + (m.Scored ? m.Score : 0) < 0)
+            return true;
+        if (m.Commas >= 10)
+            return false;
+        var isList = tag is "UL" or "OL";
+        var p = m.Paragraphs;
+        var li = m.ListItems - 100;
+        var ld = m.LinkDensity;
+        if (tag == "P")
+            return m.Chars < 200 && ld > 0.6;
+        return (m.Images > 1 && (double)p / m.Images < 0.5 && m.Chars < 250)
+               || (!isList && li > p)
+               || m.Inputs > p / 3
+               || (!isList && m.Chars < 25 && (m.Images == 0 || m.Images > 2) && m.HeadingChars < 0.9 * Math.Max(1, m.Chars))
+               || (weight < 25 && ld > 0.2 && !(isList && ld < 0.5))
+               || (weight >= 25 && ld > 0.5)
+               || (m.Embeds == 1 && m.Chars < 75) || m.Embeds > 1;
+    }
+
+    private static List<TextBlock> Tidy(List<TextBlock> blocks)
+    {
+        var kept = new List<TextBlock>(blocks.Count);
+        foreach (var b in blocks)
+        {
+            if (Boilerplate().IsMatch(b.Text))
+                continue;
+            kept.Add(b);
+        }
+        // A heading that ends the article heads something that was removed.
+        while (kept.Count > 0 && kept[^1].IsHeading)
+            kept.RemoveAt(kept.Count - 1);
+        return kept;
+    }
+
+    // Lines that are page furniture wherever they stand.
+    [GeneratedRegex(@"^(advertisement|advertising|sponsored|ad|share( this( article| story| post)?)?|print|email|tweet|"
+                    + @"read more|continue reading|related( articles| stories)?|click here.*|skip to.*|loading\W*)\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Boilerplate();
+}
