@@ -11,7 +11,11 @@ namespace Corroborate.Ingest;
 /// </summary>
 public static class HtmlArticle
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    // Script and style text, comments and source positions are never read; skipping them is most of the parse time.
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions
+    {
+        IsScripting = false, SkipScriptText = true, SkipRawText = true, SkipComments = true, DisableElementPositionTracking = true,
+    });
 
     /// <summary>
     /// The page's article text and metadata. The text is empty when the page holds no article;
@@ -22,7 +26,7 @@ public static class HtmlArticle
     public static Page Parse(string html)
     {
         using var document = Parser.ParseDocument(html);
-        var meta = PageMetadata.Read(document);
+        var meta = PageMetadata.Read(document, html);
         var text = ArticleBody.Extract(document);
         return new Page(text, meta.Title, meta.Outlet, meta.Url, meta.Published, meta.Author);
     }

@@ -18,15 +18,19 @@ internal static partial class ArticleBody
         var body = document.Body;
         if (body is null)
             return "";
-        PageCleaner.Clean(body);
+        var judge = new NameJudge();
+        PageCleaner.Clean(body, judge);
         var measures = TextMeasure.Measure(body);
-        var roots = ContentFinder.Find(body, measures);
+        var roots = ContentFinder.Find(body, measures, judge);
         if (roots.Count == 0)
         {
-            // No paragraph long enough to score (a short note, a fragment): the semantic container, if any, is the article.
-            roots = [SemanticContainer(body, measures) ?? body];
+            // No paragraph long enough to score (a short note, a fragment): the semantic container, if any,
+            // is the article; a page with neither holds no article.
+            if (SemanticContainer(body, measures) is not { } container || measures[container].LinkDensity > 0.5)
+                return "";
+            roots = [container];
         }
-        var blocks = BlockText.Render(roots, e => IsFurnitureInside(e, measures));
+        var blocks = BlockText.Render(roots, e => IsFurnitureInside(e, measures, judge));
         return BlockText.Join(Tidy(blocks));
     }
 
@@ -44,13 +48,12 @@ internal static partial class ArticleBody
     }
 
     /// <summary>Readability's conditional cleaning: containers inside the article that read as lists of links, forms or image strips.</summary>
-    private static bool IsFurnitureInside(IElement e, Dictionary<IElement, TextMeasure> measures)
+    private static bool IsFurnitureInside(IElement e, Dictionary<IElement, TextMeasure> measures, NameJudge judge)
     {
         if (!measures.TryGetValue(e, out var m))
             return false;
         var tag = e.TagName;
-        var names = MarkupSignals.Names(e);
-        var weight = MarkupSignals.ClassWeight(names);
+        var weight = judge.Judge(e).Weight;
         if (MarkupSignals.Headings.Contains(tag))
             return weight < 0;
         if (tag is not ("FORM" or "FIELDSET" or "TABLE" or "UL" or "OL" or "DIV" or "SECTION" or "DL" or "P"))

@@ -11,9 +11,10 @@ namespace Corroborate.Ingest.Html;
 internal static class ContentFinder
 {
     private const int MinParagraphChars = 25;
+    private const double ListingFactor = 0.25;
 
     /// <summary>The article's elements in document order: the best container, or its qualifying siblings.</summary>
-    public static IReadOnlyList<IElement> Find(IElement body, Dictionary<IElement, TextMeasure> measures)
+    public static IReadOnlyList<IElement> Find(IElement body, Dictionary<IElement, TextMeasure> measures, NameJudge judge)
     {
         var candidates = new List<IElement>();
         foreach (var e in DomWalk.PreOrder(body))
@@ -46,7 +47,7 @@ internal static class ContentFinder
                 if (!am.Scored)
                 {
                     am.Scored = true;
-                    am.Score = InitialScore(a);
+                    am.Score = InitialScore(a, judge);
                     candidates.Add(a);
                 }
                 am.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
@@ -55,11 +56,16 @@ internal static class ContentFinder
         if (candidates.Count == 0)
             return [];
         foreach (var c in candidates)
-            measures[c].Score *= 1 - measures[c].LinkDensity;
+        {
+            var m = measures[c];
+            m.Score *= 1 - m.LinkDensity;
+            // A container of several <article> elements lists teasers, and so does each of them;
+            // the article is beside them (or, on a page of nothing else, one of them).
+            if (m.Articles >= 3 || IsTeaser(c, measures))
+                m.Score *= ListingFactor;
+        }
 
         var ranked = candidates.OrderByDescending(c => measures[c].Score).Take(5).ToList();
-        if (Environment.GetEnvironmentVariable("HTML_DEBUG") is not null) // DEBUG-REMOVE
-            foreach (var c in ranked) Console.Error.WriteLine($"cand {measures[c].Score:F1} chars={measures[c].Chars} ld={measures[c].LinkDensity:F2} {DebugPath(c)}");
         var top = ranked[0];
         var topScore = measures[top].Score;
 
@@ -69,6 +75,8 @@ internal static class ContentFinder
         {
             for (var p = top.ParentElement; p is not null && top != body && p != body; p = p.ParentElement)
             {
+                if (measures[p].Articles >= 3)
+                    break;
                 if (alternatives.Count(a => DomWalk.Contains(p, a)) >= 3)
                 {
                     top = p;
@@ -94,13 +102,21 @@ internal static class ContentFinder
             }
             last = pm.Score;
         }
-        while (top != body && top.ParentElement is { } only && only != body && only.Children.Length == 1)
+        while (top != body && top.ParentElement is { } only && only != body && DomWalk.ChildElements(only).Take(2).Count() == 1)
             top = only;
 
-        var picked = WithSiblings(top, measures);
-        if (Environment.GetEnvironmentVariable("HTML_DEBUG") is not null) // DEBUG-REMOVE
-            foreach (var c in picked) Console.Error.WriteLine($"pick {measures[c].Score:F1} chars={measures[c].Chars} {DebugPath(c)}");
-        return picked;
+        return WithSiblings(top, measures);
+    }
+
+    /// <summary>Whether <paramref name="e"/> is, or is inside, one of three or more &lt;article&gt; elements side by side.</summary>
+    private static bool IsTeaser(IElement e, Dictionary<IElement, TextMeasure> measures)
+    {
+        for (IElement? a = e; a is not null; a = a.ParentElement)
+        {
+            if (a.TagName == "ARTICLE" && a.ParentElement is { } p && measures.TryGetValue(p, out var pm) && pm.ArticleChildren >= 3)
+                return true;
+        }
+        return false;
     }
 
     private static List<IElement> WithSiblings(IElement top, Dictionary<IElement, TextMeasure> measures)
@@ -112,14 +128,14 @@ internal static class ContentFinder
         var threshold = Math.Max(10, topScore * 0.2);
         var topClass = top.GetAttribute("class");
         var picked = new List<IElement>();
-        foreach (var s in parent.Children)
+        foreach (var s in DomWalk.ChildElements(parent))
         {
             if (s == top)
             {
                 picked.Add(s);
                 continue;
             }
-            if (!measures.TryGetValue(s, out var m))
+            if (!measures.TryGetValue(s, out var m) || m.Articles >= 3)
                 continue;
             var bonus = !string.IsNullOrEmpty(topClass) && s.GetAttribute("class") == topClass ? topScore * 0.2 : 0;
             if (m.Scored && m.Score + bonus >= threshold)
@@ -138,9 +154,8 @@ internal static class ContentFinder
         return picked;
     }
 
-    internal static string DebugPath(IElement e) => string.Join(" > ", DomWalk.Ancestors(e).Take(4).Reverse().Append(e).Select(a => a.TagName + "." + MarkupSignals.Names(a).Replace(' ', '.'))); // DEBUG-REMOVE
 
-    private static double InitialScore(IElement e)
+    private static double InitialScore(IElement e, NameJudge judge)
     {
         var score = e.TagName switch
         {
@@ -150,6 +165,6 @@ internal static class ContentFinder
             "H1" or "H2" or "H3" or "H4" or "H5" or "H6" or "TH" => -5,
             _ => 0,
         };
-        return score + MarkupSignals.ClassWeight(MarkupSignals.Names(e));
+        return score + judge.Judge(e).Weight;
     }
 }

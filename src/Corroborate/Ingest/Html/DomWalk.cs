@@ -18,11 +18,33 @@ internal static class DomWalk
         {
             var e = stack.Pop();
             order.Add(e);
-            var children = e.Children;
-            for (var i = children.Length - 1; i >= 0; i--)
-                stack.Push(children[i]);
+            PushChildren(stack, e);
         }
         return order;
+    }
+
+    /// <summary>
+    /// Pushes the element children of <paramref name="e"/>, last first, so they pop in document order.
+    /// Reads ChildNodes: AngleSharp's Children collection is filtered anew on every index.
+    /// </summary>
+    public static void PushChildren(Stack<IElement> stack, IElement e)
+    {
+        var nodes = e.ChildNodes;
+        for (var i = nodes.Length - 1; i >= 0; i--)
+        {
+            if (nodes[i] is IElement child)
+                stack.Push(child);
+        }
+    }
+
+    /// <summary>The element children of <paramref name="e"/> in document order.</summary>
+    public static IEnumerable<IElement> ChildElements(IElement e)
+    {
+        foreach (var n in e.ChildNodes)
+        {
+            if (n is IElement child)
+                yield return child;
+        }
     }
 
     /// <summary>The ancestors of <paramref name="e"/>, nearest first, up to and excluding <paramref name="stop"/>.</summary>

@@ -80,7 +80,9 @@ internal static partial class MarkupSignals
     public static bool IsHidden(IElement e) =>
         e.HasAttribute("hidden")
         || string.Equals(e.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
-        || e.GetAttribute("style") is { Length: > 0 and < 2000 } style && HiddenStyle().IsMatch(style);
+        || e.GetAttribute("style") is { Length: > 0 and < 2000 } style
+           && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase))
+           && HiddenStyle().IsMatch(style);
 
     public static bool HasFurnitureRole(IElement e) => e.GetAttribute("role") is { } role && FurnitureRoles.Contains(role.Trim().ToLowerInvariant());
 
@@ -101,6 +103,13 @@ internal static partial class MarkupSignals
     public static bool IsWeakFurniture(string names) => names.Length > 0 && WeakFurnitureName().IsMatch(names) && !ContentName().IsMatch(names);
 
     public static bool IsArticleBodyName(string names) => names.Length > 0 && ArticleBodyName().IsMatch(names);
+
+    /// <summary>What a class-and-id string says, computed once per distinct string.</summary>
+    public readonly record struct Verdict(bool Furniture, bool MayHoldArticle, bool ArticleBody, bool Comments, int Weight);
+
+    public static Verdict Judge(string names) => names.Length == 0
+        ? default
+        : new Verdict(IsStrongFurniture(names) || IsWeakFurniture(names), MayHoldArticle(names), IsArticleBodyName(names), IsComments(names), ClassWeight(names));
 
     /// <summary>Readability's class weight: furniture names count against an element, content names for it.</summary>
     public static int ClassWeight(string names)

@@ -10,7 +10,7 @@ namespace Corroborate.Ingest.Html;
 /// </summary>
 internal static class PageCleaner
 {
-    public static void Clean(IElement body)
+    public static void Clean(IElement body, NameJudge judge)
     {
         // Pass 1: what is never text, whatever holds it.
         foreach (var e in DomWalk.PreOrder(body))
@@ -26,34 +26,29 @@ internal static class PageCleaner
         while (stack.Count > 0)
         {
             var e = stack.Pop();
-            if (e != body && IsFurniture(e, measures[e], pageChars))
+            if (e != body && IsFurniture(e, measures[e], pageChars, judge))
             {
-                if (Environment.GetEnvironmentVariable("HTML_DEBUG") is not null && measures[e].Chars > 200) Console.Error.WriteLine($"drop chars={measures[e].Chars} {ContentFinder.DebugPath(e)}"); // DEBUG-REMOVE
                 e.Remove();
                 continue;
             }
-            var children = e.Children;
-            for (var i = children.Length - 1; i >= 0; i--)
-                stack.Push(children[i]);
+            DomWalk.PushChildren(stack, e);
         }
     }
 
-    private static bool IsFurniture(IElement e, TextMeasure m, int pageChars)
+    private static bool IsFurniture(IElement e, TextMeasure m, int pageChars, NameJudge judge)
     {
         var tag = e.TagName;
         if (tag is "ARTICLE" or "MAIN" or "BODY" or "HTML" || IsArticleBodyProp(e))
             return false;
-        var share = (double)m.Chars / pageChars;
+        // Most of a page's text is not furniture, whatever its wrapper is named; a tiny page's footer is.
+        var share = m.Chars >= 200 ? (double)m.Chars / pageChars : 0;
         if (MarkupSignals.Furniture.Contains(tag) || MarkupSignals.HasFurnitureRole(e))
             return share < 0.5;
-        var names = MarkupSignals.Names(e);
-        if (names.Length == 0)
-            return false;
-        var furniture = MarkupSignals.IsStrongFurniture(names) || MarkupSignals.IsWeakFurniture(names);
-        if (!furniture || MarkupSignals.MayHoldArticle(names) || MarkupSignals.IsArticleBodyName(names))
+        var verdict = judge.Judge(e);
+        if (!verdict.Furniture || verdict.MayHoldArticle || verdict.ArticleBody)
             return false;
         // A wrapper named for one feature ("page-ad-pusher") can hold the whole page; comments can outweigh the article.
-        return share < 0.5 || MarkupSignals.IsComments(names);
+        return share < 0.5 || verdict.Comments;
     }
 
     public static bool IsArticleBodyProp(IElement e) =>

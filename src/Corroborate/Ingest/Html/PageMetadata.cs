@@ -1,46 +1,34 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Corroborate.Model;
 
 namespace Corroborate.Ingest.Html;
 
 /// <summary>A page's metadata as its markup states it. Immutable; thread-safe.</summary>
-public sealed partial record PageMetadata(string? Title, string? Outlet, string? Url, Published? Published, string? Author)
+public sealed record PageMetadata(string? Title, string? Outlet, string? Url, Published? Published, string? Author)
 {
     /// <summary>
-    /// Reads meta tags (Open Graph, Dublin Core, article:*), JSON-LD and &lt;time&gt;; call before the
-    /// page is cleaned, since cleaning removes the head's scripts.
+    /// Reads meta tags (Open Graph, Dublin Core, article:*), JSON-LD and &lt;time&gt;. JSON-LD is read
+    /// from the page's source: the parser skips script text, which is most of a page's bytes.
     /// </summary>
-    internal static PageMetadata Read(IDocument document)
+    internal static PageMetadata Read(IDocument document, string html)
     {
-        var metas = MetaTags(document);
-        var ld = JsonLd.Read(document);
+        var marks = Marks.Collect(document);
+        var metas = marks.Metas;
+        var ld = JsonLd.Read(html);
         var title = Meta(metas, "og:title") ?? ld.Headline ?? Meta(metas, "twitter:title") ?? Meta(metas, "dc.title") ?? Clean(document.Title);
         var outlet = Meta(metas, "og:site_name") ?? ld.Publisher ?? Meta(metas, "application-name");
-        var url = Absolute(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")) ?? Absolute(Meta(metas, "og:url"));
+        var url = Absolute(marks.Canonical) ?? Absolute(Meta(metas, "og:url"));
         var published = FirstDate(
                             Meta(metas, "article:published_time"), Meta(metas, "datePublished"), Meta(metas, "og:published_time"),
                             ld.Published, Meta(metas, "dc.date.issued"), Meta(metas, "dcterms.created"), Meta(metas, "dc.date"),
                             Meta(metas, "date"), Meta(metas, "pubdate"), Meta(metas, "publishdate"), Meta(metas, "publish-date"),
                             Meta(metas, "publish_date"), Meta(metas, "parsely-pub-date"), Meta(metas, "sailthru.date"),
                             Meta(metas, "article.published"), Meta(metas, "published_time"))
-                        ?? FirstDate(TimeElements(document));
+                        ?? FirstDate(marks.Times);
         var author = ld.Author ?? NotUrl(Meta(metas, "author")) ?? NotUrl(Meta(metas, "article:author")) ?? Meta(metas, "parsely-author")
-                     ?? Meta(metas, "dc.creator") ?? Meta(metas, "sailthru.author") ?? Meta(metas, "byl") ?? AuthorElement(document);
+                     ?? Meta(metas, "dc.creator") ?? Meta(metas, "sailthru.author") ?? Meta(metas, "byl") ?? AuthorText(marks.Author);
         return new PageMetadata(title, outlet, url, published, author);
-    }
-
-    private static Dictionary<string, string> MetaTags(IDocument document)
-    {
-        var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in document.QuerySelectorAll("meta"))
-        {
-            var key = m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop");
-            if (key is not null && Clean(m.GetAttribute("content")) is { } content)
-                metas.TryAdd(key.Trim(), content);
-        }
-        return metas;
     }
 
     private static string? Meta(Dictionary<string, string> metas, string name) => metas.GetValueOrDefault(name);
@@ -55,21 +43,54 @@ public sealed partial record PageMetadata(string? Title, string? Outlet, string?
         return null;
     }
 
-    private static IEnumerable<string?> TimeElements(IDocument document)
+    private static string? AuthorText(IElement? e)
     {
-        var times = document.QuerySelectorAll("time[datetime]").ToList();
-        // A <time> marked as the publication date wins over the first one on the page.
-        foreach (var t in times.Where(t => t.HasAttribute("pubdate") || (t.GetAttribute("itemprop") ?? "").Contains("datePublished", StringComparison.OrdinalIgnoreCase)))
-            yield return t.GetAttribute("datetime");
-        foreach (var t in times)
-            yield return t.GetAttribute("datetime");
+        if (e is null)
+            return null;
+        var name = e.GetAttribute("itemprop") is not null ? e.QuerySelector("[itemprop=name]") ?? e : e;
+        var text = name.TagName == "META" ? Clean(name.GetAttribute("content")) : Clean(name.TextContent);
+        return text is { Length: > 1 and < 100 } ? text : null;
     }
 
-    private static string? AuthorElement(IDocument document)
+    /// <summary>The metadata-bearing elements of a page, collected in one walk (selector queries walk the page each).</summary>
+    private sealed record Marks(Dictionary<string, string> Metas, string? Canonical, List<string?> Times, IElement? Author)
     {
-        var e = document.QuerySelector("[itemprop=author] [itemprop=name]") ?? document.QuerySelector("[itemprop=author]") ?? document.QuerySelector("a[rel=author]");
-        var text = Clean(e?.TextContent);
-        return text is { Length: > 1 and < 100 } ? text : null;
+        public static Marks Collect(IDocument document)
+        {
+            var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            string? canonical = null;
+            var marked = new List<string?>();
+            var times = new List<string?>();
+            IElement? author = null, relAuthor = null;
+            if (document.DocumentElement is { } root)
+            {
+                foreach (var e in DomWalk.PreOrder(root))
+                {
+                    switch (e.TagName)
+                    {
+                        case "META":
+                            var key = e.GetAttribute("property") ?? e.GetAttribute("name") ?? e.GetAttribute("itemprop");
+                            if (key is not null && Clean(e.GetAttribute("content")) is { } content)
+                                metas.TryAdd(key.Trim(), content);
+                            break;
+                        case "LINK" when canonical is null && string.Equals(e.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase):
+                            canonical = e.GetAttribute("href");
+                            break;
+                        case "TIME" when e.GetAttribute("datetime") is { } dt:
+                            // A <time> marked as the publication date wins over the first one on the page.
+                            (e.HasAttribute("pubdate") || (e.GetAttribute("itemprop") ?? "").Contains("datePublished", StringComparison.OrdinalIgnoreCase) ? marked : times).Add(dt);
+                            break;
+                        case "A" when relAuthor is null && string.Equals(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase):
+                            relAuthor = e;
+                            break;
+                    }
+                    if (author is null && string.Equals(e.GetAttribute("itemprop"), "author", StringComparison.OrdinalIgnoreCase))
+                        author = e;
+                }
+            }
+            marked.AddRange(times);
+            return new Marks(metas, canonical, marked, author ?? relAuthor);
+        }
     }
 
     private static string? NotUrl(string? s) => s is null || s.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? null : s;
@@ -81,25 +102,37 @@ public sealed partial record PageMetadata(string? Title, string? Outlet, string?
     {
         if (string.IsNullOrWhiteSpace(s))
             return null;
-        var cleaned = Spaces().Replace(s.Trim(), " ");
-        return cleaned.Length > 2000 ? cleaned[..2000] : cleaned;
+        var sb = new System.Text.StringBuilder(Math.Min(s.Length, 2000));
+        var space = false;
+        foreach (var c in s.AsSpan().Trim())
+        {
+            if (sb.Length >= 2000)
+                break;
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+            if (space && sb.Length > 0)
+                sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
     }
-
-    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Spaces();
 
     /// <summary>What a page's JSON-LD says of the article it holds.</summary>
     private sealed record JsonLd(string? Published, string? Publisher, string? Headline, string? Author, string? Body)
     {
         private static readonly JsonLd None = new(null, null, null, null, null);
 
-        public static JsonLd Read(IDocument document)
+        public static JsonLd Read(string html)
         {
-            foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+            foreach (var script in Scripts(html))
             {
                 try
                 {
-                    using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                    using var json = JsonDocument.Parse(script, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
                     foreach (var item in Items(json.RootElement))
                     {
                         if (!IsArticle(item))
@@ -114,6 +147,26 @@ public sealed partial record PageMetadata(string? Title, string? Outlet, string?
                 }
             }
             return None;
+        }
+
+        /// <summary>The text of the page's JSON-LD script elements, found by scanning the source.</summary>
+        private static IEnumerable<string> Scripts(string html)
+        {
+            const string type = "application/ld+json";
+            for (var at = html.IndexOf(type, StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf(type, at + type.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                var open = html.LastIndexOf('<', at);
+                if (open < 0 || string.Compare(html, open, "<script", 0, 7, StringComparison.OrdinalIgnoreCase) != 0 || at - open > 500)
+                    continue;
+                var start = html.IndexOf('>', at);
+                if (start < 0)
+                    yield break;
+                var end = html.IndexOf("</script", start, StringComparison.OrdinalIgnoreCase);
+                if (end < 0)
+                    yield break;
+                yield return System.Net.WebUtility.HtmlDecode(html[(start + 1)..end]) is var text && text.Length < 4 * 1024 * 1024 ? text : "";
+                at = end;
+            }
         }
 
         /// <summary>A name given as a string, an object with "name", or a list of either (joined).</summary>

@@ -22,6 +22,10 @@ internal sealed class TextMeasure
     public int Inputs;
     public int Embeds;
     public int HeadingChars;
+    /// <summary>&lt;article&gt; elements below this one: two or more make a listing of teasers.</summary>
+    public int Articles;
+    /// <summary>&lt;article&gt; children: two or more are teasers side by side.</summary>
+    public int ArticleChildren;
     public bool HasBlockChild;
     /// <summary>Readability's content score; meaningful when <see cref="Scored"/>.</summary>
     public double Score;
@@ -59,6 +63,8 @@ internal sealed class TextMeasure
                     m.Inputs += cm.Inputs;
                     m.Embeds += cm.Embeds;
                     m.HeadingChars += cm.HeadingChars;
+                    m.Articles += cm.Articles + (c.TagName == "ARTICLE" ? 1 : 0);
+                    m.ArticleChildren += c.TagName == "ARTICLE" ? 1 : 0;
                     if (MarkupSignals.Blocks.Contains(c.TagName))
                     {
                         m.HasBlockChild = true;
