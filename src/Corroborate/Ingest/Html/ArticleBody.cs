@@ -94,7 +94,9 @@ internal static partial class ArticleBody
 
     // Lines that are page furniture wherever they stand.
     [GeneratedRegex(@"^(advertisement|advertising|sponsored|ad|share( this( article| story| post)?)?|print|email|tweet|"
-                    + @"read more|continue reading|related( articles| stories)?|click here.*|skip to.*|loading\W*)\W*$",
+                    + @"read more|continue reading|related( articles| stories| posts?)?|you (may|might) also like|don'?t miss|more from .{1,40}|"
+                    + @"image \d+ of \d+|photo \d+ of \d+|\d* ?comments?|leave a (comment|reply)|this slideshow requires javascript|"
+                    + @"click here.*|skip to.*|loading\W*)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Boilerplate();
 }

@@ -44,7 +44,9 @@ internal static partial class MarkupSignals
                     + @"byline|caption|credit|author-?(bio|box|info)|about-?the-?author|skip-?link|sr-only|visually-?hidden|screen-?reader|"
                     + @"newsletter|follow-?us|read-?(more|next|also)|also-?read|more-?(stories|news|from)|next-?(article|post|story)|"
                     + @"prev-?(article|post)|pagination|pager|tags|tag-?list|keywords|(^|[\s_-])print($|[\s_-])|toolbar|modal|overlay|popup|rss|"
-                    + @"-ad-|^ad-|-ad$|^ads?$|adslot|ad-?container|ad-?wrap|dfp|banner|masthead",
+                    + @"-ad-|^ad-|-ad$|^ads?$|adslot|ad-?container|ad-?wrap|dfp|banner|masthead|"
+                    // Date and byline lines above or below the text.
+                    + @"(^|[\s_-])((post|entry|pub|publish)-?(date|time|meta|info)|timestamp|posted-?on|date-?published|updated-?date)($|[\s_-])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex StrongFurnitureName();
 
