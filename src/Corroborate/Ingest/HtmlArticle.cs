@@ -26,8 +26,8 @@ public static class HtmlArticle
     public static Page Parse(string html)
     {
         using var document = Parser.ParseDocument(html);
-        var meta = PageMetadata.Read(document, html);
-        var text = ArticleBody.Extract(document);
+        var meta = PageMetadata.Read(document, html, out var ldBody);
+        var text = ArticleBody.Extract(document, ldBody);
         return new Page(text, meta.Title, meta.Outlet, meta.Url, meta.Published, meta.Author);
     }
 

@@ -13,11 +13,51 @@ namespace Corroborate.Ingest.Html;
 internal static partial class ArticleBody
 {
     /// <summary>The body text (empty when the page holds no article) of <paramref name="document"/>; changes the document.</summary>
-    public static string Extract(IDocument document)
+    public static string Extract(IDocument document, string? jsonLdBody = null)
     {
         var body = document.Body;
         if (body is null)
             return "";
+        var text = FromMarkup(body);
+        return JsonLdFallback(body, text, jsonLdBody) ?? text;
+    }
+
+    /// <summary>
+    /// The JSON-LD articleBody when the markup gave much less than it and the page shows its opening
+    /// (so it is this page's article, not a stale or foreign one): pages that render the body by
+    /// script keep it only there.
+    /// </summary>
+    private static string? JsonLdFallback(IElement body, string text, string? jsonLdBody)
+    {
+        if (jsonLdBody is null || jsonLdBody.Length < 200 || text.Length >= jsonLdBody.Length / 3)
+            return null;
+        var ld = PageMetadata.Clean(System.Net.WebUtility.HtmlDecode(jsonLdBody));
+        if (ld is null)
+            return null;
+        var opening = Letters(ld, 60);
+        var page = Letters(BlockText.Join(BlockText.Render([body])), int.MaxValue);
+        if (opening.Length < 30 || !page.Contains(opening, StringComparison.Ordinal))
+            return null;
+        var paragraphs = jsonLdBody.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => PageMetadata.Clean(System.Net.WebUtility.HtmlDecode(p))).OfType<string>();
+        return string.Join("\n\n", paragraphs);
+    }
+
+    private static string Letters(string s, int max)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in s)
+        {
+            if (sb.Length >= max)
+                break;
+            if (char.IsLetterOrDigit(c))
+                sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    private static string FromMarkup(IElement body)
+    {
         var judge = new NameJudge();
         PageCleaner.Clean(body, judge);
         var measures = TextMeasure.Measure(body);

@@ -11,11 +11,13 @@ public sealed record PageMetadata(string? Title, string? Outlet, string? Url, Pu
     /// Reads meta tags (Open Graph, Dublin Core, article:*), JSON-LD and &lt;time&gt;. JSON-LD is read
     /// from the page's source: the parser skips script text, which is most of a page's bytes.
     /// </summary>
-    internal static PageMetadata Read(IDocument document, string html)
+    /// <param name="articleBody">The JSON-LD articleBody, when the page gives one: a check on the extracted text, not the text.</param>
+    internal static PageMetadata Read(IDocument document, string html, out string? articleBody)
     {
         var marks = Marks.Collect(document);
         var metas = marks.Metas;
         var ld = JsonLd.Read(html);
+        articleBody = ld.Body;
         var title = Meta(metas, "og:title") ?? ld.Headline ?? Meta(metas, "twitter:title") ?? Meta(metas, "dc.title") ?? Clean(document.Title);
         var outlet = Meta(metas, "og:site_name") ?? ld.Publisher ?? Meta(metas, "application-name");
         var url = Absolute(marks.Canonical) ?? Absolute(Meta(metas, "og:url"));

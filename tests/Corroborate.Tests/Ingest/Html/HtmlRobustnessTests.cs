@@ -114,4 +114,24 @@ public sealed class HtmlRobustnessTests
         Assert.Equal("Still here", page.Title);
         Assert.Equal("Body text.", page.Text);
     }
+
+    private static string JsonLdPage(string ldBody, string shown) =>
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"articleBody\": \"" + ldBody + "\"}</script></head>"
+        + "<body><article><p>" + shown + "</p><div id=\"rest\"></div></article></body></html>";
+
+    [Fact]
+    public void Json_ld_article_body_fills_in_when_the_page_shows_only_its_opening()
+    {
+        var paragraphs = Enumerable.Range(1, 6).Select(i => $"Paragraph {i}: " + Sentence.Trim()).ToArray();
+        var page = HtmlArticle.Parse(JsonLdPage(string.Join("\\n", paragraphs), paragraphs[0]));
+        Assert.Equal(string.Join("\n\n", paragraphs), page.Text);
+    }
+
+    [Fact]
+    public void Json_ld_article_body_that_the_page_does_not_show_is_not_used()
+    {
+        var foreign = string.Concat(Enumerable.Repeat("A different story about a harbour and its ships, told at length. ", 10));
+        var page = HtmlArticle.Parse(JsonLdPage(foreign, Sentence.Trim()));
+        Assert.Equal(Sentence.Trim(), page.Text);
+    }
 }
