@@ -33,7 +33,7 @@ public static class CorroborateCommand
                 stderr.WriteLine($"error: {error.Message}");
             foreach (var option in unknownOptions)
                 stderr.WriteLine($"error: unknown option '{option}'");
-            stderr.WriteLine("Run 'corroborate --help' (or 'corroborate brief --help') for usage.");
+            stderr.WriteLine("Run 'corroborate --help' (or 'corroborate brief --help', 'corroborate extract --help') for usage.");
             return ExitCodes.Usage;
         }
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
@@ -116,8 +116,49 @@ public static class CorroborateCommand
         {
             brief, clusterEval,
             TimeMlCommand.Build(stdout, stderr),
+            BuildExtract(stdout, stderr, stdin),
         };
         return root;
+    }
+
+    private static Command BuildExtract(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Saved web pages (.html, .htm) or folders of them (searched recursively); other inputs brief reads are passed through as records.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var outFile = new Option<string?>("--out", "-o")
+        {
+            Description = "Write the JSON Lines records to this file instead of standard output.",
+            HelpName = "FILE",
+        };
+        var extract = new Command("extract", """
+            Extract each web page's article text and metadata (title, published, outlet, url, author) as JSON Lines
+            records in the input form that brief reads: one record a page, id = the file's stem.
+            Example: corroborate extract pages/ --out articles.jsonl
+            Exit code: 0 when every page gave an article, 1 when some could not be read or held no article (each is named), 2 for usage errors.
+            """)
+        {
+            inputs, outFile,
+        };
+        extract.SetAction(parse =>
+        {
+            var path = parse.GetValue(outFile);
+            if (path is null)
+                return ExtractRun.Run(parse.GetValue(inputs)!, stdout, stderr, stdin);
+            try
+            {
+                using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                return ExtractRun.Run(parse.GetValue(inputs)!, file, stderr, stdin);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"error: cannot write to {path}: {e.Message}");
+                return ExitCodes.SomeFailed;
+            }
+        });
+        return extract;
     }
 
     private static int RunBrief(string[] inputs, string outDir, string? json, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)

@@ -45,7 +45,7 @@ public sealed class ArticleReader(IngestLimits limits)
     }
 
     /// <summary>Reads a whole single-article file within the size bound; null with a reason otherwise.</summary>
-    private string? ReadWhole(string path, out string? error)
+    private string? ReadWhole(string path, out string? error, bool html = false)
     {
         error = null;
         byte[] bytes;
@@ -69,7 +69,7 @@ public sealed class ArticleReader(IngestLimits limits)
             error = "empty file";
             return null;
         }
-        var text = TextDecoding.TryDecode(bytes, out error);
+        var text = html ? TextDecoding.TryDecodeHtml(bytes, out error) : TextDecoding.TryDecode(bytes, out error);
         if (text is not null && string.IsNullOrWhiteSpace(text.Replace('\uFEFF', ' ')))
         {
             error = "empty file";
@@ -89,18 +89,27 @@ public sealed class ArticleReader(IngestLimits limits)
         yield return IngestItem.Read(WithSidecar(new NewsDocument(StemOf(path), path, text), path));
     }
 
+    /// <summary>
+    /// Reads one saved web page (in the charset it declares) and extracts its article; null with a
+    /// reason when the file cannot be read. The page's text is empty when it holds no article.
+    /// </summary>
+    public HtmlArticle.Page? ReadHtmlPage(string path, out string? error)
+    {
+        var html = ReadWhole(path, out error, html: true);
+        return html is null ? null : HtmlArticle.Parse(html);
+    }
+
     private IEnumerable<IngestItem> ReadHtml(string path)
     {
-        var html = ReadWhole(path, out var error);
-        if (html is null)
+        var page = ReadHtmlPage(path, out var error);
+        if (page is null)
         {
             yield return IngestItem.Failed(path, null, error!);
             yield break;
         }
-        var page = HtmlArticle.Parse(html);
         if (string.IsNullOrWhiteSpace(page.Text))
         {
-            yield return IngestItem.Failed(path, null, "HTML page has no body text");
+            yield return IngestItem.Failed(path, null, "HTML page has no body text (no article found on the page)");
             yield break;
         }
         var doc = new NewsDocument(StemOf(path), path, page.Text)

@@ -16,6 +16,34 @@ public static class TextDecoding
     /// <summary>The UTF-8 byte order mark.</summary>
     public static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
+    /// <summary>
+    /// Decodes an HTML page: a byte order mark wins, then a charset the page declares in its first
+    /// 64 KB (&lt;meta charset&gt;, http-equiv Content-Type, an XML declaration); an undeclared or
+    /// UTF-8 page is read as strict UTF-8 like any text file. Labels map as browsers map them
+    /// (latin1 and ascii mean windows-1252).
+    /// </summary>
+    public static string? TryDecodeHtml(ReadOnlySpan<byte> bytes, out string? error)
+    {
+        if (bytes.StartsWith(Utf8Bom) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return TryDecode(bytes, out error);
+        var declared = Html.HtmlCharset.Declared(bytes);
+        if (declared is null || declared.CodePage == Encoding.UTF8.CodePage)
+        {
+            var text = TryDecode(bytes, out error);
+            if (text is null && declared is null && error is not null && error.StartsWith("not valid UTF-8", StringComparison.Ordinal))
+                error = error.Replace("; convert the file", "and the page declares no charset; declare one (<meta charset>) or convert the file", StringComparison.Ordinal);
+            return text;
+        }
+        error = null;
+        if (bytes.IndexOf((byte)0) is var nul and >= 0 && declared.IsSingleByte)
+        {
+            error = $"binary data (a NUL byte at offset {nul}) in a page declared as {declared.WebName}";
+            return null;
+        }
+        // Legacy code pages map every byte (or report replacement); what the page declares is what it says.
+        return declared.GetString(bytes);
+    }
+
     /// <summary>Decodes <paramref name="bytes"/>; on failure returns null and says why.</summary>
     public static string? TryDecode(ReadOnlySpan<byte> bytes, out string? error)
     {
