@@ -12,19 +12,20 @@ internal static class TimeMlCommand
     {
         var path = new Argument<string>("path") { Description = "A folder of TimeML .tml files (searched recursively) or a MEANTIME .jsonl file." };
         var diffs = new Option<bool>("--diffs") { Description = "Also list every missed, spurious or wrongly valued expression." };
+        var context = new Option<bool>("--context") { Description = "With --diffs, add the text around each expression." };
         var command = new Command("timeml", """
             Score temporal extraction against annotated TimeML: strict and relaxed F1, type accuracy, value accuracy and
             value F1 (value accuracy x relaxed F1, as TempEval-3). Each document is resolved against its creation time.
             Example: corroborate timeml ../shared/corpus/timeml/TBAQ-cleaned
             """)
         {
-            path, diffs,
+            path, diffs, context,
         };
-        command.SetAction(parse => Run(parse.GetValue(path)!, parse.GetValue(diffs), stdout, stderr));
+        command.SetAction(parse => Run(parse.GetValue(path)!, parse.GetValue(diffs), parse.GetValue(context), stdout, stderr));
         return command;
     }
 
-    private static int Run(string path, bool showDiffs, TextWriter stdout, TextWriter stderr)
+    private static int Run(string path, bool showDiffs, bool showContext, TextWriter stdout, TextWriter stderr)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -53,7 +54,8 @@ internal static class TimeMlCommand
             return ExitCodes.SomeFailed;
         }
         foreach (var d in diffs ?? [])
-            stdout.WriteLine($"{d.Document}\tgold: {d.GoldText} = {d.GoldValue ?? "-"}\tours: {d.PredictedText ?? "-"} = {d.PredictedValue ?? "-"}");
+            stdout.WriteLine($"{d.Document}\tgold: {d.GoldText} = {d.GoldValue ?? "-"}\tours: {d.PredictedText ?? "-"} = {d.PredictedValue ?? "-"}"
+                             + (showContext ? $"\t{d.Context}" : ""));
         var i = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(i, $"documents {score.Documents}, gold {score.Gold}, predicted {score.Predicted}"));
         stdout.WriteLine(string.Create(i, $"strict   P {score.StrictPrecision:F4}  R {score.StrictRecall:F4}  F1 {score.StrictF1:F4}"));

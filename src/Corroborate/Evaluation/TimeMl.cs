@@ -165,8 +165,8 @@ public sealed record TimeMlScore(
     private static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
 }
 
-/// <summary>One compared expression, for error listings.</summary>
-public sealed record TimeMlDiff(string Document, string GoldText, string? GoldValue, string? PredictedText, string? PredictedValue);
+/// <summary>One compared expression, for error listings, with the line of text around it.</summary>
+public sealed record TimeMlDiff(string Document, string GoldText, string? GoldValue, string? PredictedText, string? PredictedValue, string Context = "");
 
 /// <summary>Scores a <see cref="TimeExtractor"/> on temporal corpora. Stateless; thread-safe.</summary>
 public static class TimeMlScorer
@@ -201,7 +201,7 @@ public static class TimeMlScorer
                 }
                 if (best < 0)
                 {
-                    diffs?.Add(new TimeMlDiff(doc.Name, g.Span.Of(doc.Text), g.Value, null, null));
+                    diffs?.Add(new TimeMlDiff(doc.Name, g.Span.Of(doc.Text), g.Value, null, null, ContextOf(doc.Text, g.Span)));
                     continue;
                 }
                 used[best] = true;
@@ -214,15 +214,23 @@ public static class TimeMlScorer
                 if (string.Equals(Normalize(p.Value), Normalize(g.Value), StringComparison.OrdinalIgnoreCase))
                     value++;
                 else
-                    diffs?.Add(new TimeMlDiff(doc.Name, g.Span.Of(doc.Text), g.Value, p.Span.Of(doc.Text), p.Value));
+                    diffs?.Add(new TimeMlDiff(doc.Name, g.Span.Of(doc.Text), g.Value, p.Span.Of(doc.Text), p.Value, ContextOf(doc.Text, g.Span)));
             }
             for (var i = 0; i < found.Count; i++)
             {
                 if (!used[i])
-                    diffs?.Add(new TimeMlDiff(doc.Name, "", null, found[i].Span.Of(doc.Text), found[i].Value));
+                    diffs?.Add(new TimeMlDiff(doc.Name, "", null, found[i].Span.Of(doc.Text), found[i].Value, ContextOf(doc.Text, found[i].Span)));
             }
         }
         return new TimeMlScore(docs, gold, predicted, strict, relaxed, type, value);
+    }
+
+    /// <summary>Up to 90 characters either side of <paramref name="span"/>, on one line.</summary>
+    private static string ContextOf(string text, TextSpan span)
+    {
+        var start = Math.Max(0, span.Start - 90);
+        var end = Math.Min(text.Length, span.End + 90);
+        return $"{text[start..span.Start]}[{span.Of(text)}]{text[span.End..end]}".ReplaceLineEndings(" ");
     }
 
     /// <summary>TimeBank writes weeks without a leading zero at times ("2000-W7").</summary>

@@ -8,8 +8,13 @@ using Corroborate.Lexicons;
 
 namespace Corroborate.Extraction.Times;
 
-/// <summary>Which way a tense cue points.</summary>
-internal enum Tense : byte { Unknown, Past, Present, Future, Neutral }
+/// <summary>
+/// Which way a tense cue points. <see cref="Reported"/> is a past reporting verb ("said"): it dates the
+/// expression right beside it ("said Friday") and is looked past otherwise. <see cref="Deadline"/> is a
+/// preposition that points ahead when it governs the expression ("until Tuesday", "by February"),
+/// <see cref="Origin"/> one that points back ("since March").
+/// </summary>
+internal enum Tense : byte { Unknown, Past, Present, Future, Neutral, Reported, Deadline, Origin }
 
 /// <summary>What a multi-word phrase of the temporal lexicon is.</summary>
 internal enum PhraseKind : byte { Reference, PointModifier, AmountModifier, Holiday }
@@ -64,7 +69,7 @@ internal sealed record TimeWord
 /// each with <see cref="LanguageData.RegexTimeout"/>. A missing or malformed file is an error
 /// naming the file and line. Immutable; thread-safe.
 /// </summary>
-public sealed class TimeLexicon
+public sealed partial class TimeLexicon
 {
     private TimeLexicon(FrozenDictionary<string, TimeWord> words, FrozenDictionary<string, ImmutableArray<TimePhrase>> phrases,
         ImmutableArray<NumericDatePattern> numeric)
@@ -140,7 +145,7 @@ public sealed class TimeLexicon
         foreach (var (f, file, line) in Rows("tense.tsv", 2))
         {
             if (!Enum.TryParse<Tense>(f[1], ignoreCase: true, out var tense))
-                throw new InvalidDataException($"data/en/time/{file} line {line}: expected past, present, future or neutral");
+                throw new InvalidDataException($"data/en/time/{file} line {line}: expected past, present, future, neutral, reported, deadline or origin");
             Set(f[0], w => w with { Tense = tense });
         }
         foreach (var (f, _, _) in Rows("negatives.tsv", 2))
@@ -179,13 +184,20 @@ public sealed class TimeLexicon
             };
             phrases.Add(new TimePhrase(Split(f[0]), kind, f[1]));
         }
-        foreach (var (f, _, _) in Rows("holidays.tsv", 2))
+        foreach (var (f, file, line) in Rows("holidays.tsv", 2))
+        {
+            if (!HolidayDay().IsMatch(f[1]))
+                throw new InvalidDataException($"data/en/time/{file} line {line}: expected MM-DD or MM-dddN (11-thu4)");
             phrases.Add(new TimePhrase(Split(f[0]), PhraseKind.Holiday, f[1]));
+        }
 
         var byFirst = phrases.GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(
             g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
         return new TimeLexicon(words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), byFirst, LoadNumeric("numeric.json"));
     }
+
+    [GeneratedRegex(@"^(0[1-9]|1[0-2])-([0-3][0-9]|(mon|tue|wed|thu|fri|sat|sun)[1-5])$", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex HolidayDay();
 
     /// <summary>A phrase as the scanner will see it: "new year's eve" → new, year, 's, eve.</summary>
     private static ImmutableArray<string> Split(string phrase)

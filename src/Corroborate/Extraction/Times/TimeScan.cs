@@ -239,6 +239,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 return RelativeDay(i, offset, w, out hit);
             if (w.Season is not null && SeasonCore(i, i, out hit))
                 return true;
+            if (Is(i, "nineteen") && SpelledYear(i, out var spelled, out var afterSpelled))
+            {
+                hit = new TimeHit(i, afterSpelled, TimeType.Date, Timex.Year(spelled));
+                return true;
+            }
             if (w.Number is not null && AmountCore(i, i, out hit))
                 return true;
             if (w.Ordinal is >= 1 and <= 4 && IsHyphen(i + 1) && QuarterAdjective(i, out hit))
@@ -295,14 +300,15 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             {
                 if (!Upper(i))
                     continue;
-                var (m, d) = (int.Parse(p.Value.AsSpan(0, 2), CultureInfo.InvariantCulture), int.Parse(p.Value.AsSpan(3, 2), CultureInfo.InvariantCulture));
+                var value = p.Value;
                 var y = InRange(end) ? Year(end) : -1;
-                if (y > 0)
+                if (y > 0 && HolidayIn(y, value) is { } dated)
                 {
-                    hit = new TimeHit(i, end + 1, TimeType.Date, Timex.Day(new DateOnly(y, m, d)));
+                    hit = new TimeHit(i, end + 1, TimeType.Date, Timex.Day(dated));
                     return true;
                 }
-                hit = new TimeHit(i, end, TimeType.Date, MonthDayValue(m, d, Tense(i)));
+                hit = new TimeHit(i, end, TimeType.Date,
+                    anchor is null ? $"XXXX-{value[..2]}-XX" : PickYear(year => HolidayIn(year, value), Tense(i)) is { } day ? Timex.Day(day) : $"XXXX-{value[..2]}-XX");
                 return true;
             }
         }
@@ -489,10 +495,20 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         }
         // TIMEX3 marks universal time with Z.
         var clock = $"T{hour:00}:{minute:00}{(utc ? "Z" : "")}";
-        // A day written right after the time: "6 p.m. Monday", "6 p.m. on Friday", "9 a.m. yesterday".
-        var dk = Is(k, "on") ? k + 1 : k;
-        if (W(dk) is { } dw && (dw.Weekday > 0 && Upper(dk) && !dw.WeekdayPlural || dw.RelativeDay is not null) && Core(dk, out var day)
-            && day.Type == TimeType.Date && day.Value.Length == 10)
+        return WithDayAfter(i, k, clock, out hit);
+    }
+
+    private bool ClockWord(int i, string clock, out TimeHit hit) => WithDayAfter(i, i + 1, "T" + clock, out hit);
+
+    /// <summary>
+    /// A clock time ending before token <paramref name="k"/>, with the day written right after it when there is
+    /// one ("6 p.m. Monday", "noon on Friday", "9 a.m. yesterday", "5 p.m. EST, Nov. 9"); else on the anchor's day.
+    /// </summary>
+    private bool WithDayAfter(int i, int k, string clock, out TimeHit hit)
+    {
+        var dk = Is(k, "on") || IsPunct(k, ',') ? k + 1 : k;
+        if (W(dk) is { } dw && (dw.Weekday > 0 && Upper(dk) && !dw.WeekdayPlural || dw.RelativeDay is not null || dw.Month > 0 && Upper(dk))
+            && Core(dk, out var day) && day.Type == TimeType.Date && day.Value.Length == 10)
         {
             hit = new TimeHit(i, day.End, TimeType.Time, day.Value + clock);
             return true;
@@ -502,10 +518,34 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         return true;
     }
 
-    private bool ClockWord(int i, string clock, out TimeHit hit)
+    /// <summary>A year in words, as broadcast transcripts write it: "nineteen ninety-six", "two thousand".</summary>
+    private bool SpelledYear(int j, out int year, out int next)
     {
-        var date = anchor is { } a ? Timex.Day(a) : "XXXX-XX-XX";
-        hit = new TimeHit(i, i + 1, TimeType.Time, $"{date}T{clock}");
+        year = -1;
+        next = j;
+        if (Is(j, "nineteen") && W(j + 1)?.Number is >= 20 and <= 90 and var tens && tens % 10 == 0 && !Is(j + 1, "a"))
+        {
+            year = 1900 + tens;
+            next = j + 2;
+        }
+        else if (Is(j, "two") && Is(j + 1, "thousand"))
+        {
+            year = 2000;
+            next = j + 2;
+            if (W(next)?.Number is >= 1 and <= 9 and var units && !Is(next, "a") && !Is(next, "an"))
+            {
+                year += units;
+                next++;
+            }
+            return true;
+        }
+        else
+            return false;
+        if (IsHyphen(next) && W(next + 1)?.Number is >= 1 and <= 9 and var u)
+        {
+            year += u;
+            next += 2;
+        }
         return true;
     }
 
@@ -524,6 +564,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             k++;
         var uw = W(k);
         if (uw?.Unit is not { } unit)
+            return false;
+        // "the 1988 second quarter", "the 1988 quarter": a year, not an amount.
+        if (IsNumber(i) && Year(i) > 0 && (Is(k, "second") || unit == "Q"))
             return false;
         var article = Is(i, "a") || Is(i, "an");
         if (article && !uw.UnitPlural)
@@ -614,9 +657,47 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     {
         hit = default;
         var k = i + 1;
+        if (IsAny(k, "full", "whole", "entire") && Is(k + 1, "year"))
+        {
+            hit = new TimeHit(i, k + 2, TimeType.Date, anchor is { } a ? Timex.Year(a.Year) : "XXXX");
+            return true;
+        }
+        var fiscal = Is(k, "current") && Is(k + 1, "fiscal") ? k + 1 : k;
+        if (Is(fiscal, "fiscal") && Is(fiscal + 1, "year"))
+        {
+            var y = InRange(fiscal + 2) ? Year(fiscal + 2) : -1;
+            // "the fiscal year ended Jan. 31" is a year-long period, as "the year ended March 31" is.
+            hit = y > 0 ? new TimeHit(i, fiscal + 3, TimeType.Date, Timex.Year(y))
+                : IsAny(fiscal + 2, "ended", "ending") ? new TimeHit(i, fiscal + 2, TimeType.Duration, "P1Y")
+                : new TimeHit(i, fiscal + 2, TimeType.Date, anchor is { } a ? Timex.Year(a.Year) : "XXXX");
+            return true;
+        }
+        // "the latest period" of an earnings report is its quarter.
+        if (Is(k, "latest") && Is(k + 1, "period") && _lastQuarter is { } lq)
+        {
+            _derivedQuarter = true;
+            hit = new TimeHit(i, k + 2, TimeType.Date, Timex.Quarter(lq.Year, lq.Quarter));
+            return true;
+        }
+        if (Is(k, "year") && SpelledYear(k + 1, out var spelled, out var afterSpelled))
+        {
+            hit = new TimeHit(i, afterSpelled, TimeType.Date, Timex.Year(spelled));
+            return true;
+        }
         var w = W(k);
         if (w is null)
         {
+            var year = IsNumber(k) ? Year(k) : -1;
+            if (year > 0 && W(k + 1)?.Ordinal is >= 1 and <= 4 && IsAny(k + 2, "quarter", "half"))
+                return OrdinalPeriod(i, k + 2, W(k + 1)!.Ordinal!.Value, out hit, year);
+            // "the 1988 quarter", "the 1989 period": in a quarterly report, that year's quarter.
+            if (year > 0 && IsAny(k + 1, "quarter", "period"))
+            {
+                _derivedQuarter = true;
+                hit = new TimeHit(i, k + 2, TimeType.Date, _lastQuarter is { } q ? Timex.Quarter(year, q.Quarter)
+                    : Is(k + 1, "quarter") ? $"{Timex.Year(year)}-QX" : Timex.Year(year));
+                return true;
+            }
             if (IsNumber(k))
             {
                 // "the 1990s", "the 20th century", "the 1988 period"
@@ -683,8 +764,17 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         {
             switch (the)
             {
+                // "the year ended March 31" is the fiscal year: a period of a year.
+                case "Y" when IsAny(k + 1, "ended", "ending"):
+                    hit = new TimeHit(i, k + 1, TimeType.Duration, "P1Y");
+                    return true;
                 case "Y" when !IsHyphen(k + 1) && !Is(k + 1, "before") && !Is(k + 1, "after"):
                     hit = new TimeHit(i, k + 1, TimeType.Date, anchor is { } a ? Timex.Year(a.Year) : "XXXX");
+                    return true;
+                // "the week of March 6" is the week of that day.
+                case "W" when Is(k + 1, "of") && Core(k + 2, out var day) && day.Type == TimeType.Date && day.Value.Length == 10
+                                                && DateOnly.TryParseExact(day.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dayDate):
+                    hit = new TimeHit(i, day.End, TimeType.Date, Timex.Week(dayDate));
                     return true;
                 case "W" when !Is(k + 1, "before") && !Is(k + 1, "after") && !IsHyphen(k + 1):
                     hit = new TimeHit(i, k + 1, TimeType.Date, anchor is { } aw ? Timex.Week(aw) : "XXXX-WXX");
@@ -702,23 +792,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             hit = new TimeHit(i, k + 4, TimeType.Date, YearAgo());
             return true;
         }
-        if (IsAny(k, "full", "whole", "entire") && Is(k + 1, "year"))
-        {
-            hit = new TimeHit(i, k + 2, TimeType.Date, anchor is { } a ? Timex.Year(a.Year) : "XXXX");
-            return true;
-        }
-        if (Is(k, "fiscal") && (Is(k + 1, "year") || W(k + 1)?.Ordinal is not null))
-        {
-            if (Is(k + 1, "year"))
-            {
-                var y = InRange(k + 2) ? Year(k + 2) : -1;
-                hit = y > 0 ? new TimeHit(i, k + 3, TimeType.Date, Timex.Year(y))
-                    : new TimeHit(i, k + 2, TimeType.Date, anchor is { } a ? Timex.Year(a.Year) : "XXXX");
-                return true;
-            }
-            if (W(k + 1)!.Ordinal is >= 1 and <= 4 && IsAny(k + 2, "quarter", "half"))
-                return OrdinalPeriod(i, k + 2, W(k + 1)!.Ordinal!.Value, out hit);
-        }
+        if (Is(k, "fiscal") && W(k + 1)?.Ordinal is >= 1 and <= 4 && IsAny(k + 2, "quarter", "half"))
+            return OrdinalPeriod(i, k + 2, W(k + 1)!.Ordinal!.Value, out hit);
         if (w.Season is not null && SeasonCore(i, k, out hit))
             return true;
         if (w.Weekday > 0 || w.Month > 0)
@@ -727,7 +802,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     }
 
     /// <summary>"the third quarter", "the first half of 2024", "the fourth quarter, 1989".</summary>
-    private bool OrdinalPeriod(int start, int unitTok, int ordinal, out TimeHit hit)
+    private bool OrdinalPeriod(int start, int unitTok, int ordinal, out TimeHit hit, int writtenYear = -1)
     {
         var half = Is(unitTok, "half");
         if (half && ordinal > 2)
@@ -736,8 +811,13 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return false;
         }
         var end = unitTok + 1;
-        var y = -1;
-        if (Is(end, "of") && InRange(end + 1) && Year(end + 1) > 0)
+        // A year written before the period ("the 1988 third quarter") settles it; else one written after.
+        var y = writtenYear;
+        if (y > 0)
+        {
+            // Nothing follows the period to read.
+        }
+        else if (Is(end, "of") && InRange(end + 1) && Year(end + 1) > 0)
         {
             y = Year(end + 1);
             end += 2;
@@ -963,7 +1043,12 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         // "October 31st, 2024", "Oct. 31", "February 2022", "March of 2020", "October, 2024".
         var day = DayNumber(k);
         var year = InRange(k) ? Year(k) : -1;
-        if (year < 0 && day > 0 && !(IsPunct(k + 1, ':') || IsAny(k + 1, "p.m.", "a.m.", "pm", "am")))
+        if (year < 0 && SpelledYear(k, out var spelled, out var afterSpelled))
+        {
+            hit = new TimeHit(start, afterSpelled, TimeType.Date, Timex.Month(spelled, w.Month));
+            return true;
+        }
+        if (year < 0 && day > 0 && !(IsPunct(k + 1, ':') && t[k + 1].Joined && IsNumber(k + 2) || IsAny(k + 1, "p.m.", "a.m.", "pm", "am")))
         {
             if (day > DateTime.DaysInMonth(2024, w.Month))
                 return false;
@@ -986,7 +1071,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 hit = new TimeHit(start, end, TimeType.Date, Timex.Day(new DateOnly(y, w.Month, day)));
                 return true;
             }
-            hit = new TimeHit(start, end, TimeType.Date, MonthDayValue(w.Month, day, Tense(i)));
+            // A verb right before the date governs it: "the year ended Jan. 31" is the last Jan. 31, however far back.
+            hit = new TimeHit(start, end, TimeType.Date, MonthDayValue(w.Month, day, Tense(i), reach: PastParticipleAt(start - 1) ? 366 : 245));
             return true;
         }
         if (year > 0)
@@ -1085,6 +1171,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (Is(i + 1, "of") && InRange(i + 2) && Year(i + 2) > 0)
         {
             hit = new TimeHit(start, i + 3, TimeType.Date, $"{Timex.Year(Year(i + 2))}-{season}");
+            return true;
+        }
+        if (Is(i + 1, "of") && SpelledYear(i + 2, out var spelled, out var afterSpelled))
+        {
+            hit = new TimeHit(start, afterSpelled, TimeType.Date, $"{Timex.Year(spelled)}-{season}");
             return true;
         }
         var context = start < i ? IsAny(start - 1, SeasonContext) || Is(start, "the") && IsAny(start - 1, "in", "during", "since", "by", "until", "of", "through")
@@ -1195,28 +1286,56 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     {
         if (anchor is not { } a)
             return $"XXXX-{month:00}";
+        // Without a tense, this year's unless that is more than two months ahead: news reports the past.
         var y = tense switch
         {
             Times.Tense.Past => month <= a.Month ? a.Year : a.Year - 1,
             Times.Tense.Future => month >= a.Month ? a.Year : a.Year + 1,
-            _ => a.Year,
+            _ => month > a.Month + 2 ? a.Year - 1 : a.Year,
         };
         return Timex.Month(y, month);
     }
 
-    /// <summary>A day written without its year: the future one for future tense, else the nearest (news rarely omits the year of a date a year away).</summary>
-    private string MonthDayValue(int month, int day, Tense tense)
+    private static readonly string[] WeekdayKeys = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    /// <summary>A holiday of holidays.tsv in one year: "12-25" a fixed day, "11-thu4" the fourth Thursday of November.</summary>
+    private static DateOnly? HolidayIn(int year, string value)
+    {
+        var month = int.Parse(value.AsSpan(0, 2), CultureInfo.InvariantCulture);
+        var rest = value.AsSpan(3);
+        if (char.IsAsciiDigit(rest[0]))
+        {
+            var day = int.Parse(rest, CultureInfo.InvariantCulture);
+            return day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        }
+        var weekday = Array.IndexOf(WeekdayKeys, rest[..3].ToString()) + 1;
+        var first = new DateOnly(year, month, 1);
+        return first.AddDays((weekday - IsoDay(first) + 7) % 7 + 7 * (rest[3] - '1'));
+    }
+
+    /// <summary>A day written without its year: within eight months, the next one for future tense and the last one for past tense; else the nearest (news rarely omits the year of a date a year away).</summary>
+    private string MonthDayValue(int month, int day, Tense tense, int reach = 245)
+    {
+        if (anchor is null)
+            return $"XXXX-{month:00}-{day:00}";
+        var pick = PickYear(y => day <= DateTime.DaysInMonth(y, month) ? new DateOnly(y, month, day) : null, tense, reach);
+        return pick is { } p ? Timex.Day(p) : $"XXXX-{month:00}-{day:00}";
+    }
+
+    /// <summary>The year of a day named without one (<see cref="MonthDayValue"/>), for any rule that makes the day of a year.</summary>
+    private DateOnly? PickYear(Func<int, DateOnly?> Make, Tense tense, int reach = 245)
     {
         if (anchor is not { } a)
-            return $"XXXX-{month:00}-{day:00}";
-        DateOnly? Make(int y) => day <= DateTime.DaysInMonth(y, month) ? new DateOnly(y, month, day) : null;
+            return null;
         DateOnly? pick = tense switch
         {
-            Times.Tense.Future => Make(a.Year) is { } d && d >= a ? d : Make(a.Year + 1),
+            Times.Tense.Future when (Make(a.Year) is { } d && d >= a ? d : Make(a.Year + 1)) is { } next && next.DayNumber - a.DayNumber <= reach => next,
+            // Past tense reaches back most of a year ("had revenue in the year ended March 31"), no further.
+            Times.Tense.Past when (Make(a.Year) is { } d && d <= a ? d : Make(a.Year - 1)) is { } last && a.DayNumber - last.DayNumber <= reach => last,
             _ => new[] { Make(a.Year - 1), Make(a.Year), Make(a.Year + 1) }.Where(d => d is not null)
                 .OrderBy(d => Math.Abs(d!.Value.DayNumber - a.DayNumber)).FirstOrDefault(),
         };
-        return pick is { } p ? Timex.Day(p) : $"{Timex.Year(a.Year)}-{month:00}-{day:00}";
+        return pick;
     }
 
     private string SeasonValue(string season, int startMonth, int dir, bool strict)
@@ -1252,12 +1371,25 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         return ahead.DayNumber - a.DayNumber < a.DayNumber - back.DayNumber ? ahead : back;
     }
 
+    private static readonly string[] GovernedBy =
+        ["the", "early", "late", "mid", "end", "beginning", "start", "middle", "of", "on", "in", "at", "noon", "midnight", "a.m.", "p.m."];
+
     /// <summary>
-    /// The tense of the clause around token <paramref name="i"/>: the nearest tense cue (a verb
-    /// form from tense.tsv, or a past "-ed" form) within the sentence.
+    /// The tense of the clause around token <paramref name="i"/>: a deadline preposition governing it
+    /// ("until Tuesday", "as soon as Tuesday", "by May" in a clause not in the past) points ahead, "since" back; else the nearest tense cue (a verb form from
+    /// tense.tsv, or a past "-ed" form) within the sentence, a reporting verb counting only right beside it.
     /// </summary>
     private Tense Tense(int i)
     {
+        var g = i - 1;
+        while (InRange(g) && i - g <= 5 && (IsHyphen(g) || IsAny(g, GovernedBy) || IsNumber(g)))
+            g--;
+        var deadline = W(g)?.Tense == Times.Tense.Deadline && !Upper(g);
+        if (deadline && !Is(g, "by") || Is(g, "as") && IsAny(g - 1, "soon", "early") && Is(g - 2, "as"))
+            return Times.Tense.Future;
+        if (W(g)?.Tense == Times.Tense.Origin && !Upper(g))
+            return Times.Tense.Past;
+
         var best = Times.Tense.Unknown;
         var bestDistance = int.MaxValue;
         for (var dirStep = -1; dirStep <= 1; dirStep += 2)
@@ -1269,10 +1401,16 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                     break;
                 if (tok.Kind != TimeTokenKind.Word)
                     continue;
-                var cue = Cue(j);
-                if (cue is Times.Tense.Unknown or Times.Tense.Neutral)
-                    continue;
                 var distance = Math.Abs(j - i) + (dirStep > 0 ? 1 : 0);
+                var cue = Cue(j);
+                if (cue == Times.Tense.Reported)
+                {
+                    if (distance > 2)
+                        continue;
+                    cue = Times.Tense.Past;
+                }
+                if (cue is Times.Tense.Unknown or Times.Tense.Neutral or Times.Tense.Deadline or Times.Tense.Origin)
+                    continue;
                 if (distance < bestDistance)
                 {
                     best = cue;
@@ -1281,16 +1419,43 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 break;
             }
         }
-        return best;
+        // "by Friday" is a deadline unless the clause is in the past ("had filed reports by Wednesday").
+        return deadline && best != Times.Tense.Past ? Times.Tense.Future : best;
     }
+
+    private bool PastParticipleAt(int j) => Cue(j) == Times.Tense.Past && S(j).EndsWith("ed", StringComparison.Ordinal);
+
+    private static readonly string[] Determiners = ["the", "a", "an", "its", "his", "her", "their", "our", "still"];
 
     private Tense Cue(int j)
     {
-        if (W(j) is { } w && w.Tense != Times.Tense.Unknown)
-            return w.Tense;
+        if (!InRange(j) || t[j].Kind != TimeTokenKind.Word)
+            return Times.Tense.Unknown;
         var s = S(j);
-        if (s.Length >= 5 && s.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(s[0]))
-            return Times.Tense.Past;
-        return Times.Tense.Unknown;
+        Tense cue;
+        if (W(j) is { } w && w.Tense != Times.Tense.Unknown)
+            cue = w.Tense;
+        else if (s.Length >= 5 && s.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(s[0])
+                 // "unspecified date", "the proposed merger": adjectives, not verbs.
+                 && !s.StartsWith("un", StringComparison.Ordinal) && !IsAny(j - 1, Determiners))
+            cue = Times.Tense.Past;
+        else
+            return Times.Tense.Unknown;
+        // An auxiliary takes the tense of the plan it carries: "were planning to", "is expected to".
+        if (cue is Times.Tense.Past or Times.Tense.Present && IsAny(j, "was", "were", "is", "are")
+            && W(j + 1)?.Tense == Times.Tense.Future && (!Is(j + 1, "going") || Is(j + 2, "to")))
+            return Times.Tense.Future;
+        if (cue == Times.Tense.Past)
+        {
+            // "set to resume", "set for April": scheduled, so ahead.
+            if (Is(j, "set") && IsAny(j + 1, "to", "for"))
+                return Times.Tense.Future;
+            // A passive after "is"/"are" is present ("the case is heard in May"); after "be" it is the modal's ("would be paid").
+            if (IsAny(j - 1, "is", "are"))
+                return Times.Tense.Present;
+            if (IsAny(j - 1, "be"))
+                return Times.Tense.Unknown;
+        }
+        return cue;
     }
 }

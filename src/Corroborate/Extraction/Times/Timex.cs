@@ -23,7 +23,7 @@ public static partial class Timex
     internal static string Quarter(int year, int q) => $"{Year(year)}-Q{q}";
     internal static int QuarterOf(DateOnly d) => (d.Month - 1) / 3 + 1;
 
-    /// <summary>A duration: P3D, PT4H, P100Y, PXY (amount -1 is "some").</summary>
+    /// <summary>A duration: P3D, PT4H, P100Y, P20Y for two decades, PXY (amount -1 is "some").</summary>
     internal static string Duration(int amount, string unit, bool clock)
     {
         var n = amount < 0 ? "X" : amount.ToString(CultureInfo.InvariantCulture);
@@ -31,6 +31,9 @@ public static partial class Timex
             return amount < 0 ? "PXWE" : $"P{amount * 2}D";
         if (unit == "2W")
             return amount < 0 ? "PXW" : $"P{amount * 2}W";
+        // TimeBank and MEANTIME write decades in years: "the past decade" P10Y, "decades-long" PXY.
+        if (unit == "E")
+            return amount < 0 ? "PXY" : $"P{amount * 10}Y";
         return clock ? $"PT{n}{unit}" : $"P{n}{unit}";
     }
 
