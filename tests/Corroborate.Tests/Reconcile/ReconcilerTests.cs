@@ -1,0 +1,97 @@
+using Corroborate.Ingest;
+using Corroborate.Model;
+using Corroborate.Pipeline;
+using Corroborate.Reconcile;
+using Corroborate.Text;
+using Xunit;
+
+namespace Corroborate.Tests.Reconcile;
+
+public sealed class ReconcilerTests
+{
+    private static readonly DocumentPipeline Pipeline = StandardPipeline.Build(TestData.Data);
+    private static readonly ReconcileLexicon Lexicon = ReconcileLexicon.LoadEnglish(TestData.Data);
+
+    private static AnalyzedDocument Doc(string id, string text, string published = "2024-03-05", string? outlet = null) =>
+        Pipeline.Run(new NewsDocument(id, id, text) { Published = DateParsing.TryParse(published, PublishedFrom.Metadata), Outlet = outlet });
+
+    private static Reconciliation Reconcile(params AnalyzedDocument[] docs)
+    {
+        var r = new Reconciler(Lexicon);
+        foreach (var d in docs)
+            r.Observe(d, "s1");
+        return r.Complete();
+    }
+
+    private const string Statement = "\"We will not stop until every family in the valley has been given a safe place to sleep tonight,\" the governor said.";
+
+    [Fact]
+    public void Articles_sharing_a_verbatim_quotation_are_one_origin()
+    {
+        var r = Reconcile(
+            Doc("a", $"Floods forced 300 people from their homes in Kelbrook on Tuesday.\n\n{Statement}"),
+            Doc("b", $"Rescue teams worked through the night in Kelbrook.\n\n{Statement}"),
+            Doc("c", "A separate report said the river would crest on Thursday near Dunmore, officials said."));
+        var origin = Assert.Single(r.Origins);
+        Assert.Equal(new[] { "a", "b" }, origin.Docs.ToArray());
+        Assert.Contains("every family in the valley", origin.Sample);
+    }
+
+    [Fact]
+    public void The_same_wire_mark_makes_one_origin()
+    {
+        var r = Reconcile(
+            Doc("a", "KELBROOK (Reuters) - Floodwaters rose on Tuesday, forcing 300 people from their homes."),
+            Doc("b", "KELBROOK (Reuters) - Residents were evacuated on Tuesday as the river burst its banks."));
+        var origin = Assert.Single(r.Origins);
+        Assert.Equal("syndication (Reuters)", origin.Evidence);
+    }
+
+    [Fact]
+    public void Figures_of_one_count_form_a_group_and_disagreeing_sources_make_it_disputed()
+    {
+        var r = Reconcile(
+            Doc("a", "At least 12 people were killed in the collapse, police said."),
+            Doc("b", "The fire chief said 15 people were killed in the collapse."),
+            Doc("c", "Rescuers said about 15 people were killed in the collapse."));
+        var group = Assert.Single(r.Groups, g => g.Unit == "killed");
+        Assert.Equal(3, group.Members.Length);
+        Assert.Equal(15m, group.Consensus.Value);
+        Assert.Equal(12m, group.Conservative);
+        Assert.Equal(Verdict.Corroborated, group.Verdict);
+    }
+
+    [Fact]
+    public void Far_apart_figures_are_different_quantities()
+    {
+        var r = Reconcile(Doc("a", "The package is worth $400 million, bringing total aid since 2022 to $59.5 billion, the minister said."));
+        Assert.Equal(2, r.Groups.Count(g => g.Unit == "USD"));
+    }
+
+    [Fact]
+    public void A_paragraph_about_another_story_is_off_topic_and_kept_out_of_groups()
+    {
+        var kelbrook = "Floodwaters from the Aldermoor River swept through Kelbrook on Tuesday, forcing residents from their homes, Mayor Petra Voss said.";
+        var lead2 = "The Aldermoor River burst its banks near Kelbrook after three days of rain, and Voss asked the county for help.";
+        var more = "Kelbrook residents spent the night in the school gym while the Aldermoor River kept rising, Voss said.";
+        var drift = "Separately, Senator Ortwin Hale of Marrowby told reporters in Gastrell that 40 Lindqvist Motors workers were laid off at the Brannock plant.";
+        var r = Reconcile(
+            Doc("a", string.Join("\n\n", kelbrook, lead2, more, drift)),
+            Doc("b", string.Join("\n\n", "The Aldermoor River flooded Kelbrook on Tuesday, and Mayor Petra Voss asked for help.", more)));
+        var spans = r.OffTopicOf("a");
+        var span = Assert.Single(spans);
+        Assert.StartsWith("Separately", r.OffTopicPreviews[("a", span)]);
+        Assert.DoesNotContain(r.Claims.Where(c => c.Doc == "a" && span.Overlaps(c.Quantity.Span)), c => r.GroupOfClaim.ContainsKey(c.Id));
+    }
+
+    [Fact]
+    public void Dated_events_told_by_two_articles_merge_in_the_timeline()
+    {
+        var r = Reconcile(
+            Doc("a", "The Aldermoor River burst its banks in Kelbrook on Tuesday, flooding the main street.", "2024-03-07"),
+            Doc("b", "On Tuesday the Aldermoor River burst its banks in Kelbrook, flooding the main street and the school.", "2024-03-07"));
+        var e = Assert.Single(r.Timeline);
+        Assert.Equal("2024-03-05", e.Date);
+        Assert.Equal(new[] { "a", "b" }, e.Docs.ToArray());
+    }
+}
