@@ -1,3 +1,5 @@
+using Corroborate.Extraction.Entities;
+using Corroborate.Extraction.Quotes;
 using Corroborate.Lexicons;
 using Corroborate.Pipeline;
 
@@ -54,5 +56,7 @@ public static class StandardPipeline
     public static DocumentPipeline Build(LanguageData data) => new PipelineBuilder()
         .Add(new FurnitureStage(data))
         .Add(new SentenceStage(data))
+        .Add(new EntityStage(EntityLexicon.LoadEnglish()))
+        .Add(new QuoteStage(QuoteLexicon.LoadEnglish()))
         .Build();
 }
