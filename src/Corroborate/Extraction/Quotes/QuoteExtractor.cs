@@ -116,7 +116,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     // The sentence or paragraph before introduces it, or it goes on from the previous quotation.
                     if (previous is not null && previousSentence >= s - 2)
                         speaker = previous with { Cue = null };
-                    else if (s > 0 && (AccordingTo(s - 1) ?? CueInSentence(s - 1, null)) is { } intro)
+                    else if (s > 0 && (AccordingTo(s - 1) ?? CueInSentence(s - 1, null) ?? IntroducedByColon(s - 1)) is { } intro)
                         speaker = intro with { Cue = null };
                 }
                 quotes.Add(new Quote(q.Content, KindOf(q, s), speaker?.Attribution, speaker?.Cue));
@@ -257,6 +257,15 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             return null;
         }
 
+        /// <summary>"Previously from County Police:" — a sentence ending in a colon introduces what follows.</summary>
+        private Speaker? IntroducedByColon(int s)
+        {
+            var (first, end) = SentenceTokens(s);
+            if (end <= first || !W(end - 1).SequenceEqual(":"))
+                return null;
+            return (MentionAt(first, end, person: true) ?? MentionAt(first, end, person: false)) is { } m ? new Speaker(AttributionOf(m), null) : null;
+        }
+
         /// <summary>"according to X" in the sentence, outside quotation marks.</summary>
         private Speaker? AccordingTo(int s)
         {
@@ -315,7 +324,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     return ResolvePronoun(t) is { } r ? AttributionOf(r) : other is not null ? AttributionOf(other) : null;
                 foreach (var m in MentionsEndingAt(t))
                 {
-                    if (m.Kind == EntityKind.Person) { person ??= m; }
+                    if (m.Kind == EntityKind.Person && IsPossessor(m)) { }
+                    else if (m.Kind == EntityKind.Person) { person ??= m; }
                     else if (m.Kind is EntityKind.Organization && other is null) other = m;
                 }
                 if (person is not null)
@@ -325,6 +335,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return AttributionOf(person);
             if (other is not null)
                 return AttributionOf(other);
+            if (SpeakerNounBefore(from, v) is { } noun)
+                return noun;
             // "police said", "the sheriff's office said": a short phrase right before the verb.
             var start = v;
             while (start > from && v - start < 4 && _tokens[start - 1].Kind is TokenKind.Word or TokenKind.Abbreviation && !_quoted[start - 1]
@@ -336,6 +348,36 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return null;
             var span = new TextSpan(_tokens[start].Span.Start, _tokens[v - 1].Span.End);
             return LooksLikeSpeakerNoun(start, v) ? new Attribution(span, span.Of(_text)) : null;
+        }
+
+        /// <summary>A person written as a possessor ("DeAndre's dad"): the speaker is the thing possessed.</summary>
+        private bool IsPossessor(EntityMention m) =>
+            m.Span.End + 1 < _text.Length && _text[m.Span.End] is '\'' or '’' && _text[m.Span.End + 1] == 's';
+
+        /// <summary>
+        /// An unnamed speaker before a cue verb at v: the nearest speaker noun within a few words
+        /// ("a detective at the scene said", "the report states"), with its determiner and modifiers.
+        /// </summary>
+        private Attribution? SpeakerNounBefore(int from, int v)
+        {
+            for (var h = v - 1; h >= from && h >= v - 7; h--)
+            {
+                if (_quoted[h] || _tokens[h].Kind is not (TokenKind.Word or TokenKind.Abbreviation) || IsSpeechVerb(h) || Is(h, "that") || IsPronoun(h))
+                    return null;
+                if (!_lex.SpeakerNouns.Contains(W(h).ToString()))
+                    continue;
+                var start = h;
+                while (start > from && h - start < 4 && _tokens[start - 1].Kind is TokenKind.Word or TokenKind.Abbreviation && !_quoted[start - 1]
+                       && !IsSpeechVerb(start - 1) && !Is(start - 1, "that") && !Is(start - 1, "and") && !Is(start - 1, "but") && !IsPronoun(start - 1))
+                {
+                    start--;
+                    if (_lex.Determiners.Contains(W(start).ToString()))
+                        break;
+                }
+                var span = new TextSpan(_tokens[start].Span.Start, _tokens[v - 1].Span.End);
+                return new Attribution(span, span.Of(_text));
+            }
+            return null;
         }
 
         /// <summary>Officials, police, a spokesman: a phrase that can speak.</summary>
@@ -355,9 +397,16 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             var limit = Math.Min(end, v + 8);
             if (IsPronoun(v + 1))
                 return ResolvePronoun(v + 1) is { } r ? AttributionOf(r) : null;
-            if (MentionAt(v + 1, limit, person: true) is { } p)
-                return AttributionOf(p);
-            if (MentionAt(v + 1, Math.Min(end, v + 4), person: false) is { } o)
+            // "said DeAndre's dad, Sam Kpana-Quamoh": a possessor is not the speaker; a name after it may be.
+            var from = v + 1;
+            while (MentionAt(from, limit, person: true) is { } p)
+            {
+                if (!IsPossessor(p))
+                    return AttributionOf(p);
+                from = TokenAt(p.Span.End) + 1;
+                limit = Math.Min(end, from + 8);
+            }
+            if (from == v + 1 && MentionAt(v + 1, Math.Min(end, v + 4), person: false) is { } o && o.Kind == EntityKind.Organization)
                 return AttributionOf(o);
             return NounPhrase(v + 1, end);
         }
@@ -386,8 +435,27 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             for (var back = s - 1; back >= Math.Max(0, s - 4); back--)
             {
                 var (f, e) = SentenceTokens(back);
+                // "…, Gautreaux said." names who is speaking: the pronoun that follows is most likely them.
+                if (CuedPerson(f, e) is { } cued)
+                    return cued;
                 if (FirstPerson(f, e) is { } m)
                     return m;
+            }
+            return null;
+        }
+
+        /// <summary>The person a speech verb of the sentence is attributed to, if any: "X said" / "said X".</summary>
+        private EntityMention? CuedPerson(int from, int end)
+        {
+            for (var v = from; v < end; v++)
+            {
+                if (!IsSpeechVerb(v))
+                    continue;
+                foreach (var m in MentionsEndingAt(Math.Max(from, v - 1)))
+                    if (m.Kind == EntityKind.Person && !IsPossessor(m))
+                        return m;
+                if (v + 1 < end && MentionAt(v + 1, Math.Min(end, v + 2), person: true) is { } after && !IsPossessor(after))
+                    return after;
             }
             return null;
         }

@@ -16,6 +16,8 @@ public sealed class QuoteLexicon
     public required FrozenSet<string> NamingCues { get; init; }
     public required FrozenSet<string> Determiners { get; init; }
     public required FrozenSet<string> Pronouns { get; init; }
+    /// <summary>Nouns that head an unnamed speaker: "a detective", "police", "the report".</summary>
+    public required FrozenSet<string> SpeakerNouns { get; init; }
 
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbLookup => SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -24,6 +26,7 @@ public sealed class QuoteLexicon
         SpeechVerbs = Words("en/quotes/speech-verbs.txt"),
         NamingCues = Words("en/quotes/naming-cues.txt"),
         Determiners = Words("en/quotes/determiners.txt"),
+        SpeakerNouns = Words("en/quotes/speaker-nouns.txt"),
         Pronouns = EmbeddedData.Lines("en/quotes/pronouns.txt").Select(l => l.Line.Trim()).ToFrozenSet(StringComparer.Ordinal),
     };
 
