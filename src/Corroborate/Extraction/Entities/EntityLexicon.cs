@@ -55,6 +55,12 @@ public sealed class EntityLexicon
     /// <summary>Country ISO code to the country's canonical name.</summary>
     public required FrozenDictionary<string, string> Countries { get; init; }
     public required FrozenSet<string> RegionSuffixes { get; init; }
+    /// <summary>Speech verbs (shared with the quotation stage): a capitalized word before "said" is a name.</summary>
+    public required FrozenSet<string> SpeechVerbs { get; init; }
+    /// <summary>"Street", "Ave.": a capitalized phrase before one is a street, not a person.</summary>
+    public required FrozenSet<string> StreetWords { get; init; }
+    /// <summary>Nouns that can speak ("Friends", "Neighbors"): capitalized at a sentence start, still no name.</summary>
+    public required FrozenSet<string> CommonSpeakers { get; init; }
     /// <summary>The most words any multi-word name (place or organisation) has.</summary>
     public required int LongestName { get; init; }
 
@@ -170,6 +176,9 @@ public sealed class EntityLexicon
             Demonyms = demonyms.ToFrozenDictionary(StringComparer.Ordinal),
             Countries = countries.ToFrozenDictionary(StringComparer.Ordinal),
             RegionSuffixes = suffixes,
+            SpeechVerbs = Words("en/quotes/speech-verbs.txt", StringComparer.Ordinal),
+            StreetWords = Words("en/entities/street-words.txt", StringComparer.Ordinal),
+            CommonSpeakers = Words("en/quotes/speaker-nouns.txt", StringComparer.OrdinalIgnoreCase),
             LongestName = Math.Min(longest, 8),
         };
     }

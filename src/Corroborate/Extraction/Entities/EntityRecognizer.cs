@@ -66,8 +66,11 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             return letters >= 2;
         }
 
+        private int _sentenceStart;
+
         public void Sentence(int a, int b)
         {
+            _sentenceStart = a;
             var i = a;
             while (i < b)
             {
@@ -112,6 +115,13 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             if (MatchPlace(i, b) is not { } m)
                 return -1;
             var (end, entry, _) = m;
+            // "Howard Uribe", "Austin Smith": a town's name that opens a person's name.
+            if (end - i == 1 && entry.Type != PlaceType.Country && !entry.IsCapital && end < b && IsNameToken(end, false)
+                && !IsPossessive(W(i)) && MatchPlace(end, b) is not { Entry.Type: PlaceType.Country or PlaceType.Region } && !lex.RegionSuffixes.Contains(W(end).ToString()))
+                return -1;
+            // "Salcedo said", "said Sutton.": a surname that is also a town's name, used as a speaker.
+            if (end - i == 1 && entry.Type != PlaceType.Country && !entry.IsCapital && (SpeechFollows(end, b) || SpeechPrecedes(i, b, _sentenceStart)))
+                return -1;
             var start = tokens[i].Span.Start;
             var stop = BareEnd(end - 1);
             var name = entry.Name;
@@ -196,7 +206,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                         break;
                     x++;
                 }
-                else if (x + 1 < b && IsConnector(x) && IsWord(x + 1) && IsCap(x + 1) && x > j)
+                else if (x + 1 < b && IsConnector(x) && IsWord(x + 1) && IsCap(x + 1) && x > j && !(end >= 0 && W(x) is "and" or "&"))
                 {
                     x++;
                 }
@@ -401,6 +411,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             if (!titled || j == i)
                 return -1;
             var nameEnd = NameRun(j, b);
+            // "Lt. Ireland", "Sheriff Austin": a one-word place right after the title is the name.
+            if (nameEnd <= j && embedded.Count > 0 && embedded[^1].Span.End == BareEnd(j - 1) && TokenCount(embedded[^1].Span) == 1
+                && embedded[^1].Span.Start > tokens[i].Span.Start && (headEnd < 0 || headEnd < j - 1))
+            {
+                embedded.RemoveAt(embedded.Count - 1);
+                j--;
+                nameEnd = j + 1;
+            }
             if (nameEnd <= j)
                 return -1;
             Mentions.AddRange(embedded);
@@ -409,6 +427,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 : null;
             AddPerson(j, nameEnd, role);
             return nameEnd;
+        }
+
+        private int TokenCount(TextSpan span)
+        {
+            var n = 0;
+            foreach (var c in span.SliceOf(text))
+                if (c == ' ') n++;
+            return n + 1;
         }
 
         private (int End, EntityMention Mention)? OrganizationOrPlaceAt(int j, int b)
@@ -440,6 +466,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 k--;
             if (k == j + 1 && lex.NameSuffixes.Contains(W(j).ToString()))
                 return j;
+            // "N. Teutonia Ave.": a street.
+            if (k > j && k < b && IsWord(k) && lex.StreetWords.Contains(W(k).ToString()))
+                return j;
             return k;
         }
 
@@ -452,7 +481,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 return !first;
             if (tokens[k].Kind == TokenKind.Abbreviation)
                 return w.Length == 2 && char.IsUpper(w[0]);
-            if (AllCaps(k) || lex.NotNameLookup.Contains(Bare(w)) || IsTitleWord(k) || lex.OrganizationHeadLookup.Contains(Bare(w)))
+            if (AllCaps(k) || lex.NotNameLookup.Contains(Bare(w)) || IsTitleWord(k) || lex.OrganizationHeadLookup.Contains(Bare(w))
+                || first && lex.CommonSpeakers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Bare(w)))
                 return false;
             if (lex.DemonymLookup.ContainsKey(Bare(w)))
                 return false;
@@ -475,7 +505,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             if (end - i == 1)
             {
                 var key = Bare(W(i)).ToString();
-                if (Resolve(key) is null && !(i + 1 < b && SpeechFollows(i + 1, b) && i == sentenceStart))
+                if (Resolve(key) is null && !SpeechFollows(i + 1, b) && !SpeechPrecedes(i, b, sentenceStart) && !AccordingTo(i, b))
                     return -1;
             }
             else if (i == sentenceStart && end - i == 2 && !(end < b && (SpeechFollows(end, b) || W(end).SequenceEqual(","))))
@@ -505,7 +535,23 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         private bool LooksLikeGivenName(int i) => W(i).Length > 1 && !char.IsUpper(W(i)[1]);
 
-        private bool SpeechFollows(int k, int b) => k < b && IsWord(k) && W(k) is var w && (w.SequenceEqual("said") || w.SequenceEqual("says") || w.SequenceEqual("told") || w.SequenceEqual("added") || w.SequenceEqual("stated"));
+        /// <summary>"Hanes said", "Hanes also told": a speech verb right after, perhaps past one adverb.</summary>
+        private bool SpeechFollows(int k, int b)
+        {
+            if (k < b && IsWord(k) && (W(k).EndsWith("ly") || W(k).SequenceEqual("also")) && char.IsLower(W(k)[0]))
+                k++;
+            return k < b && IsWord(k) && char.IsLower(W(k)[0]) && lex.SpeechVerbs.Contains(W(k).ToString());
+        }
+
+        /// <summary>"according to Nichols.": a lone capitalized word that a report is attributed to.</summary>
+        private bool AccordingTo(int i, int b) =>
+            i >= 2 && W(i - 2).Equals("according", StringComparison.OrdinalIgnoreCase) && W(i - 1).SequenceEqual("to")
+            && (i + 1 >= b || tokens[i + 1].Kind == TokenKind.Punctuation);
+
+        /// <summary>"…," said Mattix.: a speech verb right before and the clause ends after.</summary>
+        private bool SpeechPrecedes(int i, int b, int sentenceStart) =>
+            i > sentenceStart && i > 0 && IsWord(i - 1) && lex.SpeechVerbs.Contains(W(i - 1).ToString())
+            && (i + 1 >= b || tokens[i + 1].Kind == TokenKind.Punctuation);
 
         private void AddPerson(int start, int end, string? role)
         {

@@ -21,7 +21,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         return run.Extract();
     }
 
-    private sealed record Speaker(Attribution Attribution, string? Cue);
+    /// <summary>A speaker found by a sieve; a null attribution means a cue was found but its subject is unknown.</summary>
+    private sealed record Speaker(Attribution? Attribution, string? Cue);
 
     private sealed class Run
     {
@@ -59,7 +60,9 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         private bool Is(int t, string w) => t >= 0 && t < _tokens.Length && W(t).Equals(w, StringComparison.OrdinalIgnoreCase);
 
         private bool IsSpeechVerb(int t) => t >= 0 && t < _tokens.Length && !_quoted[t] && _tokens[t].Kind == TokenKind.Word
-            && char.IsLower(_text[_tokens[t].Span.Start]) && _lex.SpeechVerbLookup.Contains(W(t));
+            && char.IsLower(_text[_tokens[t].Span.Start]) && _lex.SpeechVerbLookup.Contains(W(t))
+            // "after reports that", "the statement": a noun, not a verb.
+            && !(t > 0 && (_lex.Determiners.Contains(W(t - 1).ToString()) || W(t - 1) is "after" or "of" or "for" or "with" or "by" or "in" or "on" or "from"));
 
         private bool IsPronoun(int t) => t >= 0 && t < _tokens.Length && _lex.Pronouns.Contains(W(t).ToString());
 
@@ -111,6 +114,15 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 if (s < 0 || !_sentences[s].Span.Contains(new TextSpan(q.Content.Start, q.Content.Start)) || IsNameOrScare(q))
                     continue;
                 var speaker = CueAfter(q) ?? CueBefore(q) ?? AccordingTo(s) ?? CueInSentence(s, q) ?? AccordingTo(SentenceAt(q.Content.End));
+                if (speaker is { Attribution: null })
+                {
+                    // A cue whose subject is a pronoun with no person to stand for: unknown, not a guess.
+                    quotes.Add(new Quote(q.Content, KindOf(q, s), null, speaker.Cue));
+                    continue;
+                }
+                // A short quoted phrase nobody in its sentence says is a label or scare quote ("white party").
+                if (speaker is null && KindOf(q, s) == QuoteKind.Partial && WordCount(q) <= 4)
+                    continue;
                 if (speaker is null && QuoteOpensSentence(q, s))
                 {
                     // The sentence or paragraph before introduces it, or it goes on from the previous quotation.
@@ -143,7 +155,11 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             var end = TokenAt(q.Content.End);
             var words = 0;
             var capitalized = 0;
-            for (var t = first; t < end; t++)
+            // Punctuation the writer put inside the closing mark ("white party,") is not the speaker's.
+            var inner = end;
+            while (inner > first && _tokens[inner - 1].Kind == TokenKind.Punctuation)
+                inner--;
+            for (var t = first; t < inner; t++)
             {
                 if (_tokens[t].Kind is TokenKind.Word or TokenKind.Abbreviation or TokenKind.Number)
                 {
@@ -164,17 +180,20 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             var after = end + (q.Closed ? 1 : 0);
             if (before >= 0 && _lex.NamingCues.Contains(W(before).ToString()))
                 return true;
-            if (before >= 1 && Is(before, "as") && (Is(before - 1, "known") || Is(before - 1, "referred")))
-                return true;
+            // "known as", "a man he knows only as": a name follows.
+            if (before >= 1 && Is(before, "as"))
+                for (var k = before - 1; k >= Math.Max(0, before - 3); k--)
+                    if (W(k) is "known" or "knows" or "know" or "referred" or "identified" or "named" or "listed")
+                        return true;
             // a "two-plus-two" meeting: a quoted modifier between a determiner and its noun.
             if (before >= 0 && _lex.Determiners.Contains(W(before).ToString()) && after < _tokens.Length
                 && _tokens[after].Kind == TokenKind.Word && _sentenceOf[after] == _sentenceOf[first] && words <= 3)
                 return true;
             // John "Jack" Smith: a nickname inside a name.
-            if (before >= 0 && after < _tokens.Length && words == 1 && IsCapWord(before) && IsCapWord(after))
+            if (before >= 0 && after < _tokens.Length && words <= 3 && IsCapWord(before) && IsCapWord(after) && _sentenceOf[after] == _sentenceOf[first])
                 return true;
-            // Titles and names in quotes ("Cultural Existence") with no speech around them.
-            if (capitalized == words && !SentenceHasSpeech(SentenceAt(q.Content.Start)))
+            // Titles and names in quotes ("Redline Motorcycle Club"; "Cultural Existence" with no speech around it).
+            if (capitalized == words && (words >= 2 && inner == end || !SentenceHasSpeech(SentenceAt(q.Content.Start))))
                 return true;
             return q.Single && words <= 2 && !SentenceHasSpeech(SentenceAt(q.Content.Start));
         }
@@ -231,16 +250,30 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 if (_quoted[v] || W(v) is "." or "!" or "?" or ";" or "\"" or "“" or "”")
                     return null;
                 if (IsSpeechVerb(v))
-                    return SubjectIn(k, v) is { } a ? new Speaker(a, W(v).ToString()) : null;
+                {
+                    if (SubjectIn(k, v) is { } a)
+                        return new Speaker(a, W(v).ToString());
+                    // "…," she said — with no person for "she": the cue is known, the speaker is not.
+                    return IsPronoun(v - 1) ? new Speaker(null, W(v).ToString()) : null;
+                }
             }
             return null;
         }
 
-        /// <summary>X said: "…" / X said, "…".</summary>
+        private int WordCount(QuotedSpan q) => TokenAt(q.Content.End) - TokenAt(q.Content.Start);
+
+        /// <summary>X said: "…" / X said, "…" / he repeated "…".</summary>
         private Speaker? CueBefore(QuotedSpan q)
         {
             var open = TokenAt(q.Open);
             var prev = open - 1;
+            if (prev >= 0 && IsSpeechVerb(prev))
+            {
+                var (f, _) = SentenceTokens(_sentenceOf[prev]);
+                if (IsPronoun(prev - 1) && ResolvePronoun(prev - 1) is null)
+                    return new Speaker(null, W(prev).ToString());
+                return SubjectIn(f, prev) is { } a ? new Speaker(a, W(prev).ToString()) : null;
+            }
             if (prev < 0 || W(prev) is not (":" or ","))
                 return null;
             var s = _sentenceOf[prev];
@@ -289,17 +322,18 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             var (first, end) = SentenceTokens(s);
             var anchor = q is null ? end : TokenAt(q.Open);
             // The first cue before the quotation is the main verb ("Blinken added that the U.S. will announce …"); else the first after.
-            var best = -1;
-            for (var t = first; t < end && best < 0; t++)
-                if (IsSpeechVerb(t) && t < anchor)
-                    best = t;
-            for (var t = anchor; t < end && best < 0; t++)
-                if (IsSpeechVerb(t))
-                    best = t;
-            if (best < 0)
-                return null;
-            var subject = SubjectIn(first, best) ?? (best + 1 < end ? SubjectAfter(best) : null);
-            return subject is null ? null : new Speaker(subject, W(best).ToString());
+            for (var pass = 0; pass < 2; pass++)
+            {
+                for (var t = pass == 0 ? first : anchor; t < (pass == 0 ? Math.Min(anchor, end) : end); t++)
+                {
+                    if (!IsSpeechVerb(t))
+                        continue;
+                    var subject = SubjectIn(first, t) ?? (t + 1 < end ? SubjectAfter(t) : null);
+                    if (subject is not null)
+                        return new Speaker(subject, W(t).ToString());
+                }
+            }
+            return null;
         }
 
         /// <summary>The subject of a cue verb at v, written in tokens [from, v): the person named nearest the verb, a pronoun, or a short noun phrase.</summary>
@@ -337,18 +371,15 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return AttributionOf(other);
             if (SpeakerNounBefore(from, v) is { } noun)
                 return noun;
-            // "police said", "the sheriff's office said": a short phrase right before the verb.
-            var start = v;
-            while (start > from && v - start < 4 && _tokens[start - 1].Kind is TokenKind.Word or TokenKind.Abbreviation && !_quoted[start - 1]
-                   && !IsSpeechVerb(start - 1) && W(start - 1) is not ("that" or "and" or "but" or "which" or "who" or "it" or "It" or "they" or "They" or "we" or "We" or "I" or "you"))
-                start--;
-            if (start == v)
-                return null;
-            if (start < v && (W(start) is "the" or "The" or "a" or "A") && start + 1 == v)
-                return null;
-            var span = new TextSpan(_tokens[start].Span.Start, _tokens[v - 1].Span.End);
-            return LooksLikeSpeakerNoun(start, v) ? new Attribution(span, span.Of(_text)) : null;
+            // "Hanes said": a capitalized word right before the verb that no stage named.
+            if (v - 1 >= from && IsCapitalizedName(v - 1))
+                return new Attribution(_tokens[v - 1].Span, W(v - 1).ToString());
+            return null;
         }
+
+        private bool IsCapitalizedName(int t) =>
+            _tokens[t].Kind == TokenKind.Word && char.IsUpper(_text[_tokens[t].Span.Start]) && !_quoted[t] && !IsPronoun(t)
+            && W(t) is not ("It" or "They" or "We" or "I" or "You" or "This" or "That" or "There" or "The" or "Who");
 
         /// <summary>A person written as a possessor ("DeAndre's dad"): the speaker is the thing possessed.</summary>
         private bool IsPossessor(EntityMention m) =>
@@ -366,27 +397,27 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     return null;
                 if (!_lex.SpeakerNouns.Contains(W(h).ToString()))
                     continue;
+                // Back over what modifies the noun: names, possessives, other speaker nouns, then a determiner.
                 var start = h;
                 while (start > from && h - start < 4 && _tokens[start - 1].Kind is TokenKind.Word or TokenKind.Abbreviation && !_quoted[start - 1]
-                       && !IsSpeechVerb(start - 1) && !Is(start - 1, "that") && !Is(start - 1, "and") && !Is(start - 1, "but") && !IsPronoun(start - 1))
+                       && (char.IsUpper(_text[_tokens[start - 1].Span.Start]) || W(start - 1).EndsWith("'s") || W(start - 1).EndsWith("’s")
+                           || _lex.SpeakerNouns.Contains(W(start - 1).ToString()) || _lex.Determiners.Contains(W(start - 1).ToString())))
                 {
                     start--;
                     if (_lex.Determiners.Contains(W(start).ToString()))
                         break;
                 }
-                var span = new TextSpan(_tokens[start].Span.Start, _tokens[v - 1].Span.End);
+                var span = new TextSpan(_tokens[start].Span.Start, _tokens[h].Span.End);
                 return new Attribution(span, span.Of(_text));
             }
             return null;
         }
 
-        /// <summary>Officials, police, a spokesman: a phrase that can speak.</summary>
-        private bool LooksLikeSpeakerNoun(int start, int v)
+        /// <summary>Officials, police, a spokesman, a capitalized name: a phrase whose last word can speak.</summary>
+        private bool LooksLikeSpeakerNoun(int start, int end)
         {
-            var head = W(v - 1);
-            if (char.IsUpper(head[0]))
-                return true;
-            return head.EndsWith("s") || head.EndsWith("man") || head.EndsWith("woman") || head.EndsWith("person") || head.EndsWith("er") || head.EndsWith("or") || head.EndsWith("ist") || head.EndsWith("ian") || head.EndsWith("ent");
+            var head = end - 1;
+            return _lex.SpeakerNouns.Contains(W(head).ToString()) || IsCapitalizedName(head) && head > start - 1;
         }
 
         /// <summary>"said X": the person or phrase after the verb.</summary>
@@ -417,7 +448,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             while (t < end && t - from < 5 && _tokens[t].Kind is TokenKind.Word or TokenKind.Abbreviation && !_quoted[t] && !IsSpeechVerb(t)
                    && W(t) is not ("on" or "in" or "at" or "that" or "during" or "after" or "when" or "as" or "to" or "for" or "about"))
                 t++;
-            if (t == from)
+            if (t == from || IsPronoun(from) || W(from) is "it" or "they" or "we" or "I" or "you")
                 return null;
             var span = new TextSpan(_tokens[from].Span.Start, _tokens[t - 1].Span.End);
             return LooksLikeSpeakerNoun(from, t) ? new Attribution(span, span.Of(_text)) : null;
@@ -564,6 +595,13 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 if (SubjectIn(first, v) is not { } speaker)
                     return null;
                 var last = end - 1;
+                // "…, said NHPD Chief Dean Esserman.": a trailing cue is not part of what was said.
+                for (var k = that + 2; k < end - 1; k++)
+                    if (W(k) is "," && IsSpeechVerb(k + 1))
+                    {
+                        last = k - 1;
+                        break;
+                    }
                 while (last > that && _tokens[last].Kind == TokenKind.Punctuation)
                     last--;
                 if (last <= that)

@@ -38,7 +38,15 @@ public static class QuoteMarks
                 var c = text[p];
                 if (open is { } o)
                 {
-                    if (DoubleClosers.Contains(c) || c == '"')
+                    // Two single closing marks stand for a double one: “Pops a lot’’.
+                    if (c is '’' or '\'' && p + 1 < para.End && text[p + 1] == c)
+                    {
+                        Add(result, text, o + 1, p, o, closed: true, single: false);
+                        open = null;
+                        runsOn = false;
+                        p++;
+                    }
+                    else if (DoubleClosers.Contains(c) || c == '"')
                     {
                         Add(result, text, o + 1, p, o, closed: true, single: false);
                         open = null;
