@@ -61,6 +61,8 @@ public sealed class EntityLexicon
     public required FrozenSet<string> StreetWords { get; init; }
     /// <summary>Nouns that can speak ("Friends", "Neighbors"): capitalized at a sentence start, still no name.</summary>
     public required FrozenSet<string> CommonSpeakers { get; init; }
+    /// <summary>First words of every place, demonym and organisation name: a cheap test before the longest match.</summary>
+    public required FrozenSet<string> FirstWords { get; init; }
     /// <summary>The most words any multi-word name (place or organisation) has.</summary>
     public required int LongestName { get; init; }
 
@@ -165,8 +167,16 @@ public sealed class EntityLexicon
             AddPlace(f[0], new PlaceEntry(f[0], PlaceType.City, f[1], false, population));
         }
 
+        static string FirstWord(string name)
+        {
+            var space = name.IndexOf(' ');
+            var first = space < 0 ? name : name[..space];
+            return first;
+        }
+        var firstWords = places.Keys.Concat(demonyms.Keys).Concat(organizations.Keys).Select(FirstWord).ToFrozenSet(StringComparer.Ordinal);
         return new EntityLexicon
         {
+            FirstWords = firstWords,
             Titles = titles.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
             OrganizationHeads = Words("en/entities/organization-heads.txt", StringComparer.Ordinal),
             Organizations = organizations.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),

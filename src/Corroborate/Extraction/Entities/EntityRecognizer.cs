@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Corroborate.Model;
 
@@ -37,8 +38,26 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
     private sealed class Scan(EntityLexicon lex, string text, ImmutableArray<Token> tokens)
     {
         public readonly List<EntityMention> Mentions = [];
-        private readonly List<string> _people = [];
+        private readonly List<Person> _people = [];
+        private readonly HashSet<string> _peopleWords = new(StringComparer.Ordinal);
+
+        // Span lookups, made once per article so the scan allocates no strings to test a word.
+        private readonly FrozenDictionary<string, PlaceEntry>.AlternateLookup<ReadOnlySpan<char>> _places = lex.PlaceLookup;
+        private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _demonyms = lex.DemonymLookup;
+        private readonly FrozenDictionary<string, OrganizationEntry[]>.AlternateLookup<ReadOnlySpan<char>> _organizations = lex.OrganizationLookup;
+        private readonly FrozenDictionary<string, TitleClass[]>.AlternateLookup<ReadOnlySpan<char>> _titles = lex.TitleLookup;
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _notNames = lex.NotNameLookup;
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _orgHeads = lex.OrganizationHeadLookup;
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _suffixes = lex.NameSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _regionSuffixes = lex.RegionSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _streets = lex.StreetWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _speech = lex.SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _commonSpeakers = lex.CommonSpeakers.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWords = lex.FirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly Dictionary<string, (EntityKind Kind, string Name)> _acronyms = new(StringComparer.Ordinal);
+
+        /// <summary>A person the article has introduced, with the forms a later mention may take.</summary>
+        private sealed record Person(string Full, string Key, string Last, string First);
 
         private ReadOnlySpan<char> W(int i) => tokens[i].Span.SliceOf(text);
 
@@ -89,10 +108,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         /// <summary>The longest gazetteer name starting at token i: (end token exclusive, entry, is possessive).</summary>
         private (int End, PlaceEntry Entry, bool Demonym)? MatchPlace(int i, int b)
         {
-            if (!IsWord(i) || !IsCap(i))
+            if (!IsWord(i) || !IsCap(i) || !_firstWords.Contains(Bare(W(i))) && !_firstWords.Contains(W(i)))
                 return null;
-            var places = lex.PlaceLookup;
-            var demonyms = lex.DemonymLookup;
+            var places = _places;
+            var demonyms = _demonyms;
             for (var k = Math.Min(lex.LongestName, b - i); k >= 1; k--)
             {
                 var last = i + k - 1;
@@ -117,7 +136,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             var (end, entry, _) = m;
             // "Howard Uribe", "Austin Smith": a town's name that opens a person's name.
             if (end - i == 1 && entry.Type != PlaceType.Country && !entry.IsCapital && end < b && IsNameToken(end, false)
-                && !IsPossessive(W(i)) && MatchPlace(end, b) is not { Entry.Type: PlaceType.Country or PlaceType.Region } && !lex.RegionSuffixes.Contains(W(end).ToString()))
+                && !IsPossessive(W(i)) && MatchPlace(end, b) is not { Entry.Type: PlaceType.Country or PlaceType.Region } && !_regionSuffixes.Contains(W(end)))
                 return -1;
             // "Salcedo said", "said Sutton.": a surname that is also a town's name, used as a speaker.
             if (end - i == 1 && entry.Type != PlaceType.Country && !entry.IsCapital && (SpeechFollows(end, b) || SpeechPrecedes(i, b, _sentenceStart)))
@@ -126,7 +145,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             var stop = BareEnd(end - 1);
             var name = entry.Name;
             // "Kursk region", "Kursk Oblast", "Hubei Province": the first-level region.
-            if (end < b && IsWord(end) && !IsPossessive(W(end - 1)) && lex.RegionSuffixes.Contains(Bare(W(end)).ToString()) && entry.Type != PlaceType.Country)
+            if (end < b && IsWord(end) && !IsPossessive(W(end - 1)) && _regionSuffixes.Contains(Bare(W(end))) && entry.Type != PlaceType.Country)
             {
                 name = RegionName(text.AsSpan(start, stop - start).ToString(), entry);
                 stop = BareEnd(end);
@@ -173,14 +192,15 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 country = p.Entry.Country;
                 j = p.End;
             }
-            if (j >= b || !IsWord(j) || !IsCap(j) || lex.NotNameLookup.Contains(W(j)) && !lex.OrganizationHeadLookup.Contains(W(j)))
+            if (j >= b || !IsWord(j) || !IsCap(j) || _notNames.Contains(W(j)) && !_orgHeads.Contains(W(j)))
                 return -1;
             // A known name ("Pentagon", "White House", "NATO").
-            for (var k = Math.Min(lex.LongestName, b - j); k >= 1; k--)
+            var maybeKnown = _firstWords.Contains(Bare(W(j))) || _firstWords.Contains(W(j));
+            for (var k = maybeKnown ? Math.Min(lex.LongestName, b - j) : 0; k >= 1; k--)
             {
                 var last = j + k - 1;
                 var slice = text.AsSpan(tokens[j].Span.Start, BareEnd(last) - tokens[j].Span.Start);
-                if (lex.OrganizationLookup.TryGetValue(slice, out var entries))
+                if (_organizations.TryGetValue(slice, out var entries))
                 {
                     var entry = entries.FirstOrDefault(e => country is null || e.Country == country || e.Country == "*");
                     if (entry is null)
@@ -200,7 +220,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             {
                 if (IsCap(x) && !AllCaps(x) || AllCaps(x) && x > j)
                 {
-                    if (lex.OrganizationHeadLookup.Contains(Bare(W(x))))
+                    if (_orgHeads.Contains(Bare(W(x))))
                         end = x;
                     if (IsPossessive(W(x)))
                         break;
@@ -216,9 +236,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 }
             }
             // A lone head ("Police", "Department") is no organisation; a title-led phrase is a role.
-            if (end < 0 || end == j && country is null || IsTitleWord(j) && !lex.OrganizationHeadLookup.Contains(Bare(W(j))) && country is null)
+            if (end < 0 || end == j && country is null || IsTitleWord(j) && !_orgHeads.Contains(Bare(W(j))) && country is null)
                 return -1;
-            if (lex.NotNameLookup.Contains(W(j)) && end == j)
+            if (_notNames.Contains(W(j)) && end == j)
                 return -1;
             var orgText = text.AsSpan(tokens[j].Span.Start, BareEnd(end) - tokens[j].Span.Start).ToString();
             EmitCountry(i, j, country);
@@ -262,7 +282,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         /// <summary>"(HUR)" after a phrase names that phrase; later, the acronym alone names it too.</summary>
         private int TryAcronym(int i, int b)
         {
-            if (IsWord(i) && AllCaps(i) && _acronyms.TryGetValue(Bare(W(i)).ToString(), out var known))
+            if (IsWord(i) && AllCaps(i) && _acronyms.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Bare(W(i)), out var known))
             {
                 Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(i)), known.Kind, known.Name));
                 return i + 1;
@@ -345,9 +365,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         // ---- people ----
 
-        private bool IsTitleWord(int i) => lex.TitleLookup.ContainsKey(W(i));
+        private bool IsTitleWord(int i) => _titles.ContainsKey(W(i));
 
-        private bool HasClass(int i, TitleClass cls) => lex.IsTitle(W(i), cls);
+        private bool HasClass(int i, TitleClass cls) => _titles.TryGetValue(W(i), out var classes) && Array.IndexOf(classes, cls) >= 0;
 
         /// <summary>A role, rank or honorific, then a name: the person, with the role split off.</summary>
         private int TryRolePerson(int i, int b)
@@ -356,7 +376,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             var headEnd = -1;
             var roleStart = -1;
             var titled = false;
-            var embedded = new List<EntityMention>();
+            // Most tokens open no role: test the first before allocating anything.
+            if (!IsWord(i) || char.IsLower(text[tokens[i].Span.Start]) && !_titles.ContainsKey(W(i)))
+                return -1;
+            var embedded = new List<EntityMention>(2);
             while (j < b && IsWord(j))
             {
                 var w = W(j);
@@ -464,10 +487,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             // A run never ends with an initial alone ("J."), and a suffix alone is no name.
             while (k > j && tokens[k - 1].Kind == TokenKind.Abbreviation && W(k - 1).Length == 2)
                 k--;
-            if (k == j + 1 && lex.NameSuffixes.Contains(W(j).ToString()))
+            if (k == j + 1 && _suffixes.Contains(W(j)))
                 return j;
             // "N. Teutonia Ave.": a street.
-            if (k > j && k < b && IsWord(k) && lex.StreetWords.Contains(W(k).ToString()))
+            if (k > j && k < b && IsWord(k) && _streets.Contains(W(k)))
                 return j;
             return k;
         }
@@ -477,18 +500,18 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             if (!IsWord(k) || !IsCap(k))
                 return false;
             var w = W(k);
-            if (lex.NameSuffixes.Contains(Bare(w).ToString()))
+            if (_suffixes.Contains(Bare(w)))
                 return !first;
             if (tokens[k].Kind == TokenKind.Abbreviation)
                 return w.Length == 2 && char.IsUpper(w[0]);
-            if (AllCaps(k) || lex.NotNameLookup.Contains(Bare(w)) || IsTitleWord(k) || lex.OrganizationHeadLookup.Contains(Bare(w))
-                || first && lex.CommonSpeakers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Bare(w)))
+            if (AllCaps(k) || _notNames.Contains(Bare(w)) || IsTitleWord(k) || _orgHeads.Contains(Bare(w))
+                || first && _commonSpeakers.Contains(Bare(w)))
                 return false;
-            if (lex.DemonymLookup.ContainsKey(Bare(w)))
+            if (_demonyms.ContainsKey(Bare(w)))
                 return false;
             // "Russian-North Korean" is no name: a part of it is a place or demonym.
             var hyphen = w.IndexOfAny('-', '‐');
-            if (hyphen > 0 && (lex.PlaceLookup.ContainsKey(w[..hyphen]) || lex.DemonymLookup.ContainsKey(w[..hyphen])))
+            if (hyphen > 0 && (_places.ContainsKey(w[..hyphen]) || _demonyms.ContainsKey(w[..hyphen])))
                 return false;
             return true;
         }
@@ -521,7 +544,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         /// <summary>A surname (or full name) of a person this article has already introduced: "Austin emphasized".</summary>
         private int TryKnownPerson(int i, int b)
         {
-            if (!IsWord(i) || !IsCap(i) || _people.Count == 0 || !IsNameToken(i, true))
+            if (!IsWord(i) || !IsCap(i) || _people.Count == 0 || !_peopleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Bare(W(i))) || !IsNameToken(i, true))
                 return -1;
             var end = NameRun(i, b);
             if (end <= i)
@@ -540,7 +563,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         {
             if (k < b && IsWord(k) && (W(k).EndsWith("ly") || W(k).SequenceEqual("also")) && char.IsLower(W(k)[0]))
                 k++;
-            return k < b && IsWord(k) && char.IsLower(W(k)[0]) && lex.SpeechVerbs.Contains(W(k).ToString());
+            return k < b && IsWord(k) && char.IsLower(W(k)[0]) && _speech.Contains(W(k));
         }
 
         /// <summary>"according to Nichols.": a lone capitalized word that a report is attributed to.</summary>
@@ -550,7 +573,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         /// <summary>"…," said Mattix.: a speech verb right before and the clause ends after.</summary>
         private bool SpeechPrecedes(int i, int b, int sentenceStart) =>
-            i > sentenceStart && i > 0 && IsWord(i - 1) && lex.SpeechVerbs.Contains(W(i - 1).ToString())
+            i > sentenceStart && i > 0 && IsWord(i - 1) && _speech.Contains(W(i - 1))
             && (i + 1 >= b || tokens[i + 1].Kind == TokenKind.Punctuation);
 
         private void AddPerson(int start, int end, string? role)
@@ -566,13 +589,13 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                     ? W(start - 2).ToString() + " " + written : null;
                 name = Resolve(written) ?? given ?? written;
                 if (given is not null && Resolve(written) is null)
-                    _people.Add(given);
+                    Introduce(given);
             }
             else
             {
                 name = Resolve(written) ?? written;
                 if (name == written)
-                    _people.Add(written);
+                    Introduce(written);
             }
             Mentions.Add(new EntityMention(new TextSpan(s, e), EntityKind.Person, name, role));
         }
@@ -580,19 +603,29 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         /// <summary>The full name introduced earlier that a written name (surname, or the full name again) refers to.</summary>
         private string? Resolve(string written)
         {
+            if (_people.Count == 0 || !written.Contains(' ') && !_peopleWords.Contains(written))
+                return null;
             var key = Key(written);
             for (var p = _people.Count - 1; p >= 0; p--)
-                if (Key(_people[p]) == key)
-                    return _people[p];
-            if (written.Contains(' '))
+                if (_people[p].Key == key)
+                    return _people[p].Full;
+            if (written.Contains(' ') || !_peopleWords.Contains(written))
                 return null;
             for (var p = _people.Count - 1; p >= 0; p--)
-                if (LastWord(_people[p]) == written)
-                    return _people[p];
+                if (_people[p].Last == written)
+                    return _people[p].Full;
             for (var p = _people.Count - 1; p >= 0; p--)
-                if (_people[p].Split(' ')[0] == written)
-                    return _people[p];
+                if (_people[p].First == written)
+                    return _people[p].Full;
             return null;
+        }
+
+        private void Introduce(string full)
+        {
+            var person = new Person(full, Key(full), LastWord(full), full.Split(' ')[0]);
+            _people.Add(person);
+            _peopleWords.Add(person.Last);
+            _peopleWords.Add(person.First);
         }
 
         private string Key(string name) => string.Join(' ', name.Split(' ').Where(w => !(w.Length == 2 && w[1] == '.') && !lex.NameSuffixes.Contains(w)));
