@@ -426,6 +426,9 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             var s = _sentenceOf[v];
             var (_, end) = SentenceTokens(s);
             var limit = Math.Min(end, v + 8);
+            // "After it was announced, X said": a comma ends the cue's clause; what follows is not its subject.
+            if (v + 1 >= _tokens.Length || _tokens[v + 1].Kind == TokenKind.Punctuation)
+                return null;
             if (IsPronoun(v + 1))
                 return ResolvePronoun(v + 1) is { } r ? AttributionOf(r) : null;
             // "said DeAndre's dad, Sam Kpana-Quamoh": a possessor is not the speaker; a name after it may be.

@@ -67,6 +67,13 @@ public static class QuoteMarks
                     open = p;
                     continue;
                 }
+                // ``Typeset quotation marks'' (two grave accents, two apostrophes), as in tokenized corpora.
+                if (c == '`' && p + 1 < para.End && text[p + 1] == '`')
+                {
+                    single = null;
+                    open = ++p;
+                    continue;
+                }
                 if (c is '‘' or '\'' && single is null && IsBoundary(text, p - 1, para.Start) && p + 1 < para.End && char.IsLetterOrDigit(text[p + 1]))
                 {
                     single = p;
