@@ -193,7 +193,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             if (before >= 0 && after < _tokens.Length && words <= 3 && IsCapWord(before) && IsCapWord(after) && _sentenceOf[after] == _sentenceOf[first])
                 return true;
             // Titles and names in quotes ("Redline Motorcycle Club"; "Cultural Existence" with no speech around it).
-            if (capitalized == words && (words >= 2 && inner == end || !SentenceHasSpeech(SentenceAt(q.Content.Start))))
+            if (capitalized == words && (words >= 2 || !SentenceHasSpeech(SentenceAt(q.Content.Start))))
                 return true;
             return q.Single && words <= 2 && !SentenceHasSpeech(SentenceAt(q.Content.Start));
         }
@@ -340,6 +340,9 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         private Attribution? SubjectIn(int from, int v)
         {
             var s = _sentenceOf[v];
+            // "…, saying": a participle after a comma shares the subject of its sentence.
+            if (v > from && W(v - 1) is "," && W(v).EndsWith("ing") && FirstPerson(from, v) is { } subjectOfSentence && !IsPossessor(subjectOfSentence))
+                return AttributionOf(subjectOfSentence);
             // Skip an appositive: "X, a doctor, said" keeps X.
             EntityMention? person = null, other = null;
             var commas = 0;
@@ -383,7 +386,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
 
         /// <summary>A person written as a possessor ("DeAndre's dad"): the speaker is the thing possessed.</summary>
         private bool IsPossessor(EntityMention m) =>
-            m.Span.End + 1 < _text.Length && _text[m.Span.End] is '\'' or '’' && _text[m.Span.End + 1] == 's';
+            m.Span.End < _text.Length && _text[m.Span.End] is '\'' or '’'
+            && (m.Span.End + 1 >= _text.Length || _text[m.Span.End + 1] == 's' || char.IsWhiteSpace(_text[m.Span.End + 1]));
 
         /// <summary>
         /// An unnamed speaker before a cue verb at v: the nearest speaker noun within a few words
@@ -453,6 +457,10 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 t++;
             if (t == from || IsPronoun(from) || W(from) is "it" or "they" or "we" or "I" or "you")
                 return null;
+            // "said one man who did not want to be named": the phrase ends at its speaker noun.
+            for (var h = from; h < t; h++)
+                if (_lex.SpeakerNouns.Contains(W(h).ToString()))
+                    t = h + 1;
             var span = new TextSpan(_tokens[from].Span.Start, _tokens[t - 1].Span.End);
             return LooksLikeSpeakerNoun(from, t) ? new Attribution(span, span.Of(_text)) : null;
         }
@@ -485,11 +493,23 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             {
                 if (!IsSpeechVerb(v))
                     continue;
-                foreach (var m in MentionsEndingAt(Math.Max(from, v - 1)))
-                    if (m.Kind == EntityKind.Person && !IsPossessor(m))
-                        return m;
+                // The cue's subject, past an appositive ("Garcia's mother, Victoria Gonzalez, said"), or the name after it.
+                if (SubjectIn(from, v) is { } subject && PersonAt(subject.Span) is { } m)
+                    return m;
                 if (v + 1 < end && MentionAt(v + 1, Math.Min(end, v + 2), person: true) is { } after && !IsPossessor(after))
                     return after;
+            }
+            return null;
+        }
+
+        private EntityMention? PersonAt(TextSpan span)
+        {
+            foreach (var m in MentionsFrom(span.Start))
+            {
+                if (m.Span.Start >= span.End)
+                    break;
+                if (m.Kind == EntityKind.Person)
+                    return m;
             }
             return null;
         }
