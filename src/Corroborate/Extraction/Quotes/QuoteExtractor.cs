@@ -343,6 +343,9 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             // "…, saying": a participle after a comma shares the subject of its sentence.
             if (v > from && W(v - 1) is "," && W(v).EndsWith("ing") && FirstPerson(from, v) is { } subjectOfSentence && !IsPossessor(subjectOfSentence))
                 return AttributionOf(subjectOfSentence);
+            // "a witness heard him say: …": the one heard speaking is the speaker.
+            if (v - 1 >= from && W(v - 1) is "him" or "her")
+                return ResolvePronoun(v - 1) is { } heard ? AttributionOf(heard) : null;
             // Skip an appositive: "X, a doctor, said" keeps X.
             EntityMention? person = null, other = null;
             var commas = 0;
@@ -474,12 +477,17 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             var (first, _) = SentenceTokens(s);
             if (FirstPerson(first, t) is { } same)
                 return same;
+            // "…, Gautreaux said." names who is speaking: a pronoun that follows most likely stands for them,
+            // even past a sentence that only mentions someone else; else the first person of the nearest sentence.
+            for (var back = s - 1; back >= Math.Max(0, s - 3); back--)
+            {
+                var (f, e) = SentenceTokens(back);
+                if (CuedPerson(f, e) is { } cued)
+                    return cued;
+            }
             for (var back = s - 1; back >= Math.Max(0, s - 4); back--)
             {
                 var (f, e) = SentenceTokens(back);
-                // "…, Gautreaux said." names who is speaking: the pronoun that follows is most likely them.
-                if (CuedPerson(f, e) is { } cued)
-                    return cued;
                 if (FirstPerson(f, e) is { } m)
                     return m;
             }
