@@ -477,17 +477,13 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             var (first, _) = SentenceTokens(s);
             if (FirstPerson(first, t) is { } same)
                 return same;
-            // "…, Gautreaux said." names who is speaking: a pronoun that follows most likely stands for them,
-            // even past a sentence that only mentions someone else; else the first person of the nearest sentence.
-            for (var back = s - 1; back >= Math.Max(0, s - 3); back--)
+            // "…, Gautreaux said." names who is speaking: a pronoun that follows most likely stands for them;
+            // else the first person of the nearest sentence that names one (its subject, usually).
+            for (var back = s - 1; back >= Math.Max(0, s - 4); back--)
             {
                 var (f, e) = SentenceTokens(back);
                 if (CuedPerson(f, e) is { } cued)
                     return cued;
-            }
-            for (var back = s - 1; back >= Math.Max(0, s - 4); back--)
-            {
-                var (f, e) = SentenceTokens(back);
                 if (FirstPerson(f, e) is { } m)
                     return m;
             }

@@ -168,6 +168,20 @@ public sealed class QuoteEdgeCaseTests
     }
 
     [Fact]
+    public void A_pronoun_takes_the_subject_of_the_nearest_sentence_before_an_earlier_speaker()
+    {
+        const string text = "\"They would become targets,\" Jane Doe warned.\n\nDefense Secretary Lloyd Brandt made similar statements. \"We are consulting closely,\" he said.";
+        Assert.Equal("Lloyd Brandt", Quotes(text)[^1].Speaker);
+    }
+
+    [Fact]
+    public void The_one_heard_speaking_is_the_speaker()
+    {
+        const string text = "Security stopped Tom Barrow at the door. Then a witness heard him say: \"I'm gonna settle this tonight.\"";
+        Assert.Equal("Tom Barrow", Quotes(text)[^1].Speaker);
+    }
+
+    [Fact]
     public void An_unnamed_speaker_is_written_as_the_phrase()
     {
         var q = Assert.Single(Quotes("A detective at the scene said the injuries were \"not grave.\""));
