@@ -14,10 +14,10 @@ public sealed record MentionRecord(string Doc, string Story, EntityMention Menti
 /// <summary>
 /// Resolves mentions to entities across the documents of each story: mentions whose in-article
 /// names agree (after each article has resolved surnames to full names) are one entity. A
-/// person's key leaves out initials and generational suffixes ("Lloyd J. Austin III" is "Lloyd
-/// Austin"); a lone surname that no article resolved joins the one person of the story whose
+/// person's key leaves out initials and generational suffixes ("John Q. Doe III" is "John
+/// Doe"); a lone surname that no article resolved joins the one person of the story whose
 /// name ends (or, for family-name-first names, begins) with it. Aliases are the forms written,
-/// with the role before the name ("Secretary of State Antony Blinken"). Deterministic: ids follow
+/// with the role before the name ("Secretary of State Jane Doe"). Deterministic: ids follow
 /// first appearance. Immutable once built; thread-safe.
 /// </summary>
 public sealed class EntityResolver
@@ -61,7 +61,7 @@ public sealed class EntityResolver
 
     /// <summary>
     /// The entity an attribution names: a person mentioned inside its span if there is one (the
-    /// last: "Pentagon spokesperson Sabrina Singh"), else any entity mentioned inside it.
+    /// last: "ministry spokesperson Jane Doe"), else any entity mentioned inside it.
     /// </summary>
     public string? EntityFor(string doc, TextSpan attribution)
     {
@@ -83,7 +83,7 @@ public sealed class EntityResolver
         return best;
     }
 
-    /// <summary>Lone person names ("Austin") that belong to exactly one fuller name of the story.</summary>
+    /// <summary>Lone person names ("Doe") that belong to exactly one fuller name of the story.</summary>
     private static Dictionary<(string Story, string Key), string> SurnameOwners(List<MentionRecord> all)
     {
         var candidates = new Dictionary<(string Story, string Word), HashSet<string>>();
@@ -103,7 +103,7 @@ public sealed class EntityResolver
         var owners = new Dictionary<(string Story, string Key), string>();
         foreach (var ((story, word), keys) in candidates)
         {
-            // Prefer a surname match; a first-word match ("Kim" of "Kim Yong-hyun") only when it is the only one.
+            // Prefer a surname match; a first-word match ("Park" of "Park Ji-won") only when it is the only one.
             var bySurname = keys.Where(k => k.Split(' ')[^1] == word).ToList();
             var chosen = bySurname.Count == 1 ? bySurname[0] : bySurname.Count == 0 && keys.Count == 1 ? keys.First() : null;
             if (chosen is not null)
@@ -131,7 +131,7 @@ public sealed class EntityResolver
             if (m.Mention.Role is { } role)
             {
                 yield return role + " " + m.Text;
-                // "U.S. Secretary of State" → also "Secretary of State Antony Blinken".
+                // "U.S. Secretary of State" → also "Secretary of State Jane Doe".
                 var space = role.IndexOf(' ');
                 if (space > 0 && (role[..space].EndsWith('.') || role[..space].EndsWith("'s") || role[..space].EndsWith("’s")))
                     yield return role[(space + 1)..] + " " + m.Text;

@@ -50,7 +50,7 @@ public sealed class EntityLexicon
     public required FrozenSet<string> NameSuffixes { get; init; }
     /// <summary>Place names (and demonyms, which name their country) to what they stand for; case-sensitive.</summary>
     public required FrozenDictionary<string, PlaceEntry> Places { get; init; }
-    /// <summary>Demonyms and country adjectives ("North Korean", "U.S.") to the country's name.</summary>
+    /// <summary>Demonyms and country adjectives ("South African", "U.S.") to the country's name.</summary>
     public required FrozenDictionary<string, string> Demonyms { get; init; }
     /// <summary>Country ISO code to the country's canonical name.</summary>
     public required FrozenDictionary<string, string> Countries { get; init; }
@@ -155,7 +155,7 @@ public sealed class EntityLexicon
         {
             var region = new PlaceEntry(f[1], PlaceType.Region, f[0], false, 0);
             AddPlace(f[1], region);
-            // "Kursk Oblast" is also written "Kursk": the bare name stands for the region when no city has it.
+            // "Tver Oblast" is also written "Tver": the bare name stands for the region when no city has it.
             var words = f[1].Split(' ');
             if (words.Length > 1 && suffixes.Contains(words[^1]))
                 AddPlace(string.Join(' ', words[..^1]), region, weak: true);

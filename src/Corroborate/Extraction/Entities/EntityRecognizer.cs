@@ -6,8 +6,8 @@ namespace Corroborate.Extraction.Entities;
 
 /// <summary>
 /// Finds people, organisations and places in one article by scanning its tokens sentence by
-/// sentence: a role before a name makes a person and is split off ("Pentagon Press Secretary Air
-/// Force Maj. Gen. Pat Ryder"); capitalized phrases ending in an organisation word, or known
+/// sentence: a role before a name makes a person and is split off ("Agency Press Secretary Air
+/// Force Maj. Gen. Pat Reed"); capitalized phrases ending in an organisation word, or known
 /// organisation names, make organisations; gazetteer names, region variants and demonyms make
 /// places; a capital that is not a location of something stands for its country's government.
 /// Within the article, a surname or title + surname takes the full name introduced earlier, and
@@ -128,13 +128,13 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         private int TryPlace(int i, int b, bool emit)
         {
-            // "(Vladimir) Putin": a first name in brackets, not a place.
+            // "(Vlad) Brenner": a first name in brackets, not a place.
             if (i > 0 && W(i - 1).SequenceEqual("(") && i + 2 < b && W(i + 1).SequenceEqual(")") && IsCap(i + 2))
                 return -1;
             if (MatchPlace(i, b) is not { } m)
                 return -1;
             var (end, entry, _) = m;
-            // "Howard Uribe", "Austin Smith": a town's name that opens a person's name.
+            // "Howard Uribe", "Tyler Smith": a town's name that opens a person's name.
             if (end - i == 1 && entry.Type != PlaceType.Country && !entry.IsCapital && end < b && IsNameToken(end, false)
                 && !IsPossessive(W(i)) && MatchPlace(end, b) is not { Entry.Type: PlaceType.Country or PlaceType.Region } && !_regionSuffixes.Contains(W(end)))
                 return -1;
@@ -144,7 +144,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             var start = tokens[i].Span.Start;
             var stop = BareEnd(end - 1);
             var name = entry.Name;
-            // "Kursk region", "Kursk Oblast", "Hubei Province": the first-level region.
+            // "Tver region", "Tver Oblast", "Hubei Province": the first-level region.
             if (end < b && IsWord(end) && !IsPossessive(W(end - 1)) && _regionSuffixes.Contains(Bare(W(end))) && entry.Type != PlaceType.Country)
             {
                 name = RegionName(text.AsSpan(start, stop - start).ToString(), entry);
@@ -153,7 +153,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             }
             else if (entry.IsCapital && !IsLocative(i))
             {
-                // A capital that is not where something is stands for its government: "Moscow's forces".
+                // A capital that is not where something is stands for its government: "the capital's forces".
                 name = lex.Countries[entry.Country];
             }
             if (emit)
@@ -176,7 +176,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             foreach (var l in Locatives)
                 if (prev.Equals(l, StringComparison.OrdinalIgnoreCase))
                     return true;
-            // "Moscow, Russia" or "the Moscow region" name a location, not a government.
+            // "Lima, Peru" or "the Lima region" name a location, not a government.
             return prev.Equals("the", StringComparison.OrdinalIgnoreCase);
         }
 
@@ -184,7 +184,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         private int TryOrganization(int i, int b)
         {
-            // Optional country before the organisation: "U.S. Defense Department", "South Korea's Defense Ministry".
+            // Optional country before the organisation: "U.S. Labor Department", "Chile's Defense Ministry".
             string? country = null;
             var j = i;
             if (MatchPlace(i, b) is { } p && p.Entry.Type == PlaceType.Country && p.End < b && IsWord(p.End) && IsCap(p.End))
@@ -194,7 +194,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             }
             if (j >= b || !IsWord(j) || !IsCap(j) || _notNames.Contains(W(j)) && !_orgHeads.Contains(W(j)))
                 return -1;
-            // A known name ("Pentagon", "White House", "NATO").
+            // A known name ("White House", "NATO", "Interpol").
             var maybeKnown = _firstWords.Contains(Bare(W(j))) || _firstWords.Contains(W(j));
             for (var k = maybeKnown ? Math.Min(lex.LongestName, b - j) : 0; k >= 1; k--)
             {
@@ -213,7 +213,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                     return last + 1;
                 }
             }
-            // A capitalized phrase that ends in an organisation word: "Yonhap News Agency", "Department of Defense".
+            // A capitalized phrase that ends in an organisation word: "Kyodo News Agency", "Department of Labor".
             var end = -1;
             var x = j;
             while (x < b && IsWord(x))
@@ -279,7 +279,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         // ---- acronyms ----
 
-        /// <summary>"(HUR)" after a phrase names that phrase; later, the acronym alone names it too.</summary>
+        /// <summary>"(ABW)" after a phrase names that phrase; later, the acronym alone names it too.</summary>
         private int TryAcronym(int i, int b)
         {
             if (IsWord(i) && AllCaps(i) && _acronyms.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Bare(W(i)), out var known))
@@ -302,7 +302,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             }
             else if (PossessivePhrase(i) is { } start)
             {
-                // "Ukraine's military intelligence (HUR)": a country's body named in lower case.
+                // "Poland's internal security agency (ABW)": a country's body named in lower case.
                 kind = EntityKind.Organization;
                 name = text[tokens[start].Span.Start..before];
                 Mentions.Add(new EntityMention(new TextSpan(tokens[start].Span.Start, before), kind, name));
@@ -403,7 +403,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 }
                 else if (w.SequenceEqual("of") && headEnd == j - 1 && j + 1 < b && IsWord(j + 1) && IsCap(j + 1))
                 {
-                    // "Secretary of State", "Minister of Foreign Affairs", "President of Ukraine": the role goes on.
+                    // "Secretary of State", "Minister of Foreign Affairs", "President of Chile": the role goes on.
                     j++;
                     if (j < b && W(j).SequenceEqual("the")) j++;
                     var ofEnd = j;
@@ -434,7 +434,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             if (!titled || j == i)
                 return -1;
             var nameEnd = NameRun(j, b);
-            // "Lt. Ireland", "Sheriff Austin": a one-word place right after the title is the name.
+            // "Lt. Ireland", "Sheriff Tyler": a one-word place right after the title is the name.
             if (nameEnd <= j && embedded.Count > 0 && embedded[^1].Span.End == BareEnd(j - 1) && TokenCount(embedded[^1].Span) == 1
                 && embedded[^1].Span.Start > tokens[i].Span.Start && (headEnd < 0 || headEnd < j - 1))
             {
@@ -509,7 +509,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 return false;
             if (_demonyms.ContainsKey(Bare(w)))
                 return false;
-            // "Russian-North Korean" is no name: a part of it is a place or demonym.
+            // "Chilean-Peruvian" is no name: a part of it is a place or demonym.
             var hyphen = w.IndexOfAny('-', '‐');
             if (hyphen > 0 && (_places.ContainsKey(w[..hyphen]) || _demonyms.ContainsKey(w[..hyphen])))
                 return false;
@@ -521,7 +521,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         {
             if (!IsWord(i) || !IsCap(i))
                 return -1;
-            // "(Vladimir) Putin": a first name in brackets.
+            // "(Vlad) Brenner": a first name in brackets.
             var end = NameRun(i, b);
             if (end <= i)
                 return -1;
@@ -541,7 +541,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             return end;
         }
 
-        /// <summary>A surname (or full name) of a person this article has already introduced: "Austin emphasized".</summary>
+        /// <summary>A surname (or full name) of a person this article has already introduced: "Reed emphasized".</summary>
         private int TryKnownPerson(int i, int b)
         {
             if (!IsWord(i) || !IsCap(i) || _people.Count == 0 || !_peopleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Bare(W(i))) || !IsNameToken(i, true))
@@ -578,7 +578,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         private void AddPerson(int start, int end, string? role)
         {
-            // "(Vladimir) Putin": the bracketed first name belongs to the name.
+            // "(Vlad) Brenner": the bracketed first name belongs to the name.
             var s = tokens[start].Span.Start;
             var e = BareEnd(end - 1);
             var written = string.Join(' ', Enumerable.Range(start, end - start).Select(k => Bare(W(k)).ToString()));

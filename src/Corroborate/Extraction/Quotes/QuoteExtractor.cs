@@ -7,7 +7,7 @@ namespace Corroborate.Extraction.Quotes;
 /// <summary>
 /// Finds quotations and reported speech in one article and their speakers. Quoted names and
 /// scare quotes are left out. Speakers come from sieves in order of reliability: a cue next to
-/// the quotation ("…," Ryder stated / he warned / said X, with an appositive allowed), "according
+/// the quotation ("…," Reed stated / he warned / said X, with an appositive allowed), "according
 /// to X", a cue elsewhere in the sentence, a speaker named in the sentence that introduces the
 /// quotation (or the previous quotation's speaker there), a pronoun resolved to the nearest person
 /// in subject position; otherwise none. A speaker's span is the person's mention, so the dossier
@@ -185,7 +185,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 for (var k = before - 1; k >= Math.Max(0, before - 3); k--)
                     if (W(k) is "known" or "knows" or "know" or "referred" or "identified" or "named" or "listed")
                         return true;
-            // a "two-plus-two" meeting: a quoted modifier between a determiner and its noun.
+            // a "win-win" deal: a quoted modifier between a determiner and its noun.
             if (before >= 0 && _lex.Determiners.Contains(W(before).ToString()) && after < _tokens.Length
                 && _tokens[after].Kind == TokenKind.Word && _sentenceOf[after] == _sentenceOf[first] && words <= 3)
                 return true;
@@ -233,7 +233,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
 
         // ---- speakers ----
 
-        /// <summary>"…," Ryder stated / "…," he warned / "…," said X / "…," X, a doctor, said.</summary>
+        /// <summary>"…," Reed stated / "…," he warned / "…," said X / "…," X, a doctor, said.</summary>
         private Speaker? CueAfter(QuotedSpan q)
         {
             if (!q.Closed)
@@ -321,7 +321,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         {
             var (first, end) = SentenceTokens(s);
             var anchor = q is null ? end : TokenAt(q.Open);
-            // The first cue before the quotation is the main verb ("Blinken added that the U.S. will announce …"); else the first after.
+            // The first cue before the quotation is the main verb ("Doe added that the ministry will announce …"); else the first after.
             for (var pass = 0; pass < 2; pass++)
             {
                 for (var t = pass == 0 ? first : anchor; t < (pass == 0 ? Math.Min(anchor, end) : end); t++)
@@ -640,7 +640,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
 
         private Quote? TrailingCue(int first, int end)
         {
-            // "…, U.S. Secretary of State Antony Blinken said during a press conference on Oct. 31."
+            // "…, Foreign Minister Jane Doe said during a press conference on Tuesday."
             for (var c = end - 2; c > first + 2; c--)
             {
                 if (W(c) is not ",")
