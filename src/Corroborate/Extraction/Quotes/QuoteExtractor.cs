@@ -398,6 +398,14 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         /// </summary>
         private Attribution? SpeakerNounBefore(int from, int v)
         {
+            // "The man, who declined to give his name, said": step over the clause between commas.
+            if (v - 1 > from && W(v - 1) is ",")
+                for (var c = v - 2; c > from && c >= v - 14; c--)
+                    if (W(c) is ",")
+                    {
+                        v = c;
+                        break;
+                    }
             for (var h = v - 1; h >= from && h >= v - 7; h--)
             {
                 if (_quoted[h] || _tokens[h].Kind is not (TokenKind.Word or TokenKind.Abbreviation) || IsSpeechVerb(h) || Is(h, "that") || IsPronoun(h))

@@ -189,6 +189,13 @@ public sealed class QuoteEdgeCaseTests
     }
 
     [Fact]
+    public void An_unnamed_speaker_past_a_relative_clause()
+    {
+        var q = Assert.Single(Quotes("The man, who declined to give his name, said: \"There is a shooter in the building.\""));
+        Assert.Equal("The man", q.Speaker);
+    }
+
+    [Fact]
     public void A_possessor_is_not_the_speaker()
     {
         var q = Assert.Single(Quotes("\"He was a special young man,\" said Andre Miles's father, Sam Miles."));
