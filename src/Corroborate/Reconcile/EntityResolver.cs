@@ -13,21 +13,31 @@ public sealed record MentionRecord(string Doc, string Story, EntityMention Menti
 
 /// <summary>
 /// Resolves mentions to entities across the documents of each story: mentions whose in-article
-/// names agree (after each article has resolved surnames to full names) are one entity.
-/// Deterministic: ids follow first appearance. Immutable once built; thread-safe.
+/// names agree (after each article has resolved surnames to full names) are one entity. A
+/// person's key leaves out initials and generational suffixes ("John Q. Doe III" is "John
+/// Doe"); a lone surname that no article resolved joins the one person of the story whose
+/// name ends (or, for family-name-first names, begins) with it. Aliases are the forms written,
+/// with the role before the name ("Secretary of State Jane Doe"). Deterministic: ids follow
+/// first appearance. Immutable once built; thread-safe.
 /// </summary>
 public sealed class EntityResolver
 {
+    private static readonly string[] Suffixes = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+
     private readonly Dictionary<(string Doc, TextSpan Span), string> _byMention = [];
     private readonly Dictionary<string, List<(TextSpan Span, EntityKind Kind, string Id)>> _byDoc = new(StringComparer.Ordinal);
 
     public EntityResolver(IEnumerable<MentionRecord> mentions)
     {
+        var all = mentions.ToList();
+        var surnames = SurnameOwners(all);
         var entities = new List<(string Id, EntityKind Kind, string Name, List<MentionRecord> Mentions)>();
         var index = new Dictionary<(string Story, EntityKind Kind, string Key), int>();
-        foreach (var m in mentions)
+        foreach (var m in all)
         {
-            var key = (m.Story, m.Mention.Kind, Key(m.Mention.Name));
+            var key = (m.Story, m.Mention.Kind, Key(m.Mention));
+            if (m.Mention.Kind == EntityKind.Person && surnames.TryGetValue((m.Story, key.Item3), out var owner))
+                key = (m.Story, m.Mention.Kind, owner);
             if (!index.TryGetValue(key, out var i))
             {
                 i = entities.Count;
@@ -41,8 +51,8 @@ public sealed class EntityResolver
             list.Add((m.Mention.Span, m.Mention.Kind, entities[i].Id));
         }
         Entities = [.. entities.Select(e => new ResolvedEntity(
-            e.Id, e.Kind, e.Name,
-            [.. e.Mentions.Select(m => m.Text).Append(e.Name).Distinct(StringComparer.Ordinal).Where(a => a != e.Name)],
+            e.Id, e.Kind, CanonicalName(e.Name, e.Mentions),
+            [.. Aliases(e.Mentions).Distinct(StringComparer.Ordinal).Where(a => a != CanonicalName(e.Name, e.Mentions))],
             [.. e.Mentions.Select(m => m.Mention.Role).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)],
             [.. e.Mentions.Select(m => (m.Doc, m.Mention.Span, m.Text))]))];
     }
@@ -51,7 +61,7 @@ public sealed class EntityResolver
 
     /// <summary>
     /// The entity an attribution names: a person mentioned inside its span if there is one (the
-    /// last: "Pentagon spokesperson Sabrina Singh"), else any entity mentioned inside it.
+    /// last: "ministry spokesperson Jane Doe"), else any entity mentioned inside it.
     /// </summary>
     public string? EntityFor(string doc, TextSpan attribution)
     {
@@ -73,5 +83,73 @@ public sealed class EntityResolver
         return best;
     }
 
-    private static string Key(string name) => string.Join(' ', name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>Lone person names ("Doe") that belong to exactly one fuller name of the story.</summary>
+    private static Dictionary<(string Story, string Key), string> SurnameOwners(List<MentionRecord> all)
+    {
+        var candidates = new Dictionary<(string Story, string Word), HashSet<string>>();
+        foreach (var m in all.Where(m => m.Mention.Kind == EntityKind.Person))
+        {
+            var key = Key(m.Mention);
+            var words = key.Split(' ');
+            if (words.Length < 2)
+                continue;
+            foreach (var w in new[] { words[^1], words[0] }.Distinct())
+            {
+                if (!candidates.TryGetValue((m.Story, w), out var set))
+                    candidates[(m.Story, w)] = set = [];
+                set.Add(key);
+            }
+        }
+        var owners = new Dictionary<(string Story, string Key), string>();
+        foreach (var ((story, word), keys) in candidates)
+        {
+            // Prefer a surname match; a first-word match ("Park" of "Park Ji-won") only when it is the only one.
+            var bySurname = keys.Where(k => k.Split(' ')[^1] == word).ToList();
+            var chosen = bySurname.Count == 1 ? bySurname[0] : bySurname.Count == 0 && keys.Count == 1 ? keys.First() : null;
+            if (chosen is not null)
+                owners[(story, word)] = chosen;
+        }
+        return owners;
+    }
+
+    private static string CanonicalName(string first, List<MentionRecord> mentions)
+    {
+        if (mentions[0].Mention.Kind != EntityKind.Person)
+            return first;
+        // The fullest plain name written for the person (no initials, no suffix), else the first.
+        return mentions.Select(m => m.Mention.Name).Where(n => n.Split(' ').Length == Key(n, EntityKind.Person).Split(' ').Length)
+            .OrderByDescending(n => n.Split(' ').Length).FirstOrDefault() ?? first;
+    }
+
+    private static IEnumerable<string> Aliases(List<MentionRecord> mentions)
+    {
+        foreach (var m in mentions)
+        {
+            yield return m.Text;
+            if (m.Mention.Name != m.Text)
+                yield return m.Mention.Name;
+            if (m.Mention.Role is { } role)
+            {
+                yield return role + " " + m.Text;
+                // "U.S. Secretary of State" → also "Secretary of State Jane Doe".
+                var space = role.IndexOf(' ');
+                if (space > 0 && (role[..space].EndsWith('.') || role[..space].EndsWith("'s") || role[..space].EndsWith("’s")))
+                    yield return role[(space + 1)..] + " " + m.Text;
+            }
+        }
+    }
+
+    private static string Key(EntityMention m) => Key(m.Name, m.Kind);
+
+    private static string Key(string name, EntityKind kind)
+    {
+        var words = name.Replace("(", "").Replace(")", "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (kind == EntityKind.Person)
+        {
+            var kept = words.Where(w => !(w.Length == 2 && w[1] == '.') && !Suffixes.Contains(w)).ToArray();
+            if (kept.Length > 0)
+                words = kept;
+        }
+        return string.Join(' ', words).ToLowerInvariant();
+    }
 }

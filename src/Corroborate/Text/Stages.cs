@@ -1,4 +1,6 @@
+using Corroborate.Extraction.Entities;
 using Corroborate.Extraction.Quantities;
+using Corroborate.Extraction.Quotes;
 using Corroborate.Extraction.Times;
 using Corroborate.Lexicons;
 using Corroborate.Pipeline;
@@ -57,6 +59,8 @@ public static class StandardPipeline
         .Add(new FurnitureStage(data))
         .Add(new SentenceStage(data))
         .Add(new TimeStage(new TimeExtractor(TimeLexicon.LoadEnglish())))
+        .Add(new EntityStage(EntityLexicon.LoadEnglish()))
+        .Add(new QuoteStage(QuoteLexicon.LoadEnglish()))
         .Add(new QuantityStage(QuantityLexicon.LoadEnglish()))
         .Build();
 }

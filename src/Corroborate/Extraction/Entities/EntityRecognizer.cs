@@ -1,0 +1,642 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Corroborate.Model;
+
+namespace Corroborate.Extraction.Entities;
+
+/// <summary>
+/// Finds people, organisations and places in one article by scanning its tokens sentence by
+/// sentence: a role before a name makes a person and is split off ("Agency Press Secretary Air
+/// Force Maj. Gen. Pat Reed"); capitalized phrases ending in an organisation word, or known
+/// organisation names, make organisations; gazetteer names, region variants and demonyms make
+/// places; a capital that is not a location of something stands for its country's government.
+/// Within the article, a surname or title + surname takes the full name introduced earlier, and
+/// an acronym in brackets names the phrase before it. Linear in the tokens. Immutable; thread-safe.
+/// </summary>
+public sealed class EntityRecognizer(EntityLexicon lexicon)
+{
+    private static readonly string[] Connectors = ["of", "and", "for", "the", "on", "&"];
+    private static readonly string[] Locatives = ["in", "at", "to", "from", "near", "into", "outside", "around", "across", "toward", "towards", "via", "through", "visit", "visited", "visiting", "inside", "throughout", "within", "over", "out"];
+
+    public ImmutableArray<EntityMention> Recognize(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
+    {
+        var scan = new Scan(lexicon, text, tokens);
+        var t = 0;
+        foreach (var sentence in sentences)
+        {
+            while (t < tokens.Length && tokens[t].Span.Start < sentence.Span.Start)
+                t++;
+            var first = t;
+            while (t < tokens.Length && tokens[t].Span.End <= sentence.Span.End)
+                t++;
+            scan.Sentence(first, t);
+        }
+        return [.. scan.Mentions.OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End)];
+    }
+
+    /// <summary>The state of one article's scan: its mentions so far, its people and its acronyms.</summary>
+    private sealed class Scan(EntityLexicon lex, string text, ImmutableArray<Token> tokens)
+    {
+        public readonly List<EntityMention> Mentions = [];
+        private readonly List<Person> _people = [];
+        private readonly HashSet<string> _peopleWords = new(StringComparer.Ordinal);
+
+        // Span lookups, made once per article so the scan allocates no strings to test a word.
+        private readonly FrozenDictionary<string, PlaceEntry>.AlternateLookup<ReadOnlySpan<char>> _places = lex.PlaceLookup;
+        private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _demonyms = lex.DemonymLookup;
+        private readonly FrozenDictionary<string, OrganizationEntry[]>.AlternateLookup<ReadOnlySpan<char>> _organizations = lex.OrganizationLookup;
+        private readonly FrozenDictionary<string, TitleClass[]>.AlternateLookup<ReadOnlySpan<char>> _titles = lex.TitleLookup;
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _notNames = lex.NotNameLookup;
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _orgHeads = lex.OrganizationHeadLookup;
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _suffixes = lex.NameSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _regionSuffixes = lex.RegionSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _streets = lex.StreetWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _speech = lex.SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _commonSpeakers = lex.CommonSpeakers.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWords = lex.FirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly Dictionary<string, (EntityKind Kind, string Name)> _acronyms = new(StringComparer.Ordinal);
+
+        /// <summary>A person the article has introduced, with the forms a later mention may take.</summary>
+        private sealed record Person(string Full, string Key, string Last, string First);
+
+        private ReadOnlySpan<char> W(int i) => tokens[i].Span.SliceOf(text);
+
+        private bool IsCap(int i) => char.IsUpper(text[tokens[i].Span.Start]);
+
+        private bool IsWord(int i) => tokens[i].Kind is TokenKind.Word or TokenKind.Abbreviation;
+
+        private static bool IsPossessive(ReadOnlySpan<char> w) => w.Length > 2 && (w.EndsWith("'s") || w.EndsWith("’s"));
+
+        private static ReadOnlySpan<char> Bare(ReadOnlySpan<char> w) => IsPossessive(w) ? w[..^2] : w;
+
+        private int BareEnd(int i) => IsPossessive(W(i)) ? tokens[i].Span.End - 2 : tokens[i].Span.End;
+
+        private bool AllCaps(int i)
+        {
+            var w = W(i);
+            var letters = 0;
+            foreach (var c in w)
+            {
+                if (char.IsLower(c))
+                    return false;
+                if (char.IsLetter(c))
+                    letters++;
+            }
+            return letters >= 2;
+        }
+
+        private int _sentenceStart;
+
+        public void Sentence(int a, int b)
+        {
+            _sentenceStart = a;
+            var i = a;
+            while (i < b)
+            {
+                var next = TryAcronym(i, b);
+                if (next < 0) next = TryKnownPerson(i, b);
+                if (next < 0) next = TryRolePerson(i, b);
+                if (next < 0) next = TryOrganization(i, b);
+                if (next < 0) next = TryPlace(i, b, emit: true);
+                if (next < 0) next = TryName(i, b, a);
+                i = next > i ? next : i + 1;
+            }
+        }
+
+        // ---- places ----
+
+        /// <summary>The longest gazetteer name starting at token i: (end token exclusive, entry, is possessive).</summary>
+        private (int End, PlaceEntry Entry, bool Demonym)? MatchPlace(int i, int b)
+        {
+            if (!IsWord(i) || !IsCap(i) || !_firstWords.Contains(Bare(W(i))) && !_firstWords.Contains(W(i)))
+                return null;
+            var places = _places;
+            var demonyms = _demonyms;
+            for (var k = Math.Min(lex.LongestName, b - i); k >= 1; k--)
+            {
+                var last = i + k - 1;
+                if (!IsWord(last))
+                    continue;
+                var slice = text.AsSpan(tokens[i].Span.Start, BareEnd(last) - tokens[i].Span.Start);
+                if (places.TryGetValue(slice, out var entry))
+                    return (i + k, entry, false);
+                if (demonyms.TryGetValue(slice, out var country) && places.TryGetValue(country, out var c))
+                    return (i + k, c, true);
+            }
+            return null;
+        }
+
+        private int TryPlace(int i, int b, bool emit)
+        {
+            // "(Vlad) Brenner": a first name in brackets, not a place.
+            if (i > 0 && W(i - 1).SequenceEqual("(") && i + 2 < b && W(i + 1).SequenceEqual(")") && IsCap(i + 2))
+                return -1;
+            if (MatchPlace(i, b) is not { } m)
+                return -1;
+            var (end, entry, _) = m;
+            // "Howard Uribe", "Tyler Smith": a town's name that opens a person's name.
+            if (end - i == 1 && entry.Type != PlaceType.Country && !entry.IsCapital && end < b && IsNameToken(end, false)
+                && !IsPossessive(W(i)) && MatchPlace(end, b) is not { Entry.Type: PlaceType.Country or PlaceType.Region } && !_regionSuffixes.Contains(W(end)))
+                return -1;
+            // "Salcedo said", "said Sutton.": a surname that is also a town's name, used as a speaker.
+            if (end - i == 1 && entry.Type != PlaceType.Country && !entry.IsCapital && (SpeechFollows(end, b) || SpeechPrecedes(i, b, _sentenceStart)))
+                return -1;
+            var start = tokens[i].Span.Start;
+            var stop = BareEnd(end - 1);
+            var name = entry.Name;
+            // "Tver region", "Tver Oblast", "Hubei Province": the first-level region.
+            if (end < b && IsWord(end) && !IsPossessive(W(end - 1)) && _regionSuffixes.Contains(Bare(W(end))) && entry.Type != PlaceType.Country)
+            {
+                name = RegionName(text.AsSpan(start, stop - start).ToString(), entry);
+                stop = BareEnd(end);
+                end++;
+            }
+            else if (entry.IsCapital && !IsLocative(i))
+            {
+                // A capital that is not where something is stands for its government: "the capital's forces".
+                name = lex.Countries[entry.Country];
+            }
+            if (emit)
+                Mentions.Add(new EntityMention(new TextSpan(start, stop), EntityKind.Place, name));
+            return end;
+        }
+
+        private string RegionName(string bare, PlaceEntry entry)
+        {
+            if (entry.Type == PlaceType.Region)
+                return entry.Name;
+            return bare + " Region";
+        }
+
+        private bool IsLocative(int i)
+        {
+            if (i == 0)
+                return false;
+            var prev = W(i - 1);
+            foreach (var l in Locatives)
+                if (prev.Equals(l, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            // "Lima, Peru" or "the Lima region" name a location, not a government.
+            return prev.Equals("the", StringComparison.OrdinalIgnoreCase);
+        }
+
+        // ---- organisations ----
+
+        private int TryOrganization(int i, int b)
+        {
+            // Optional country before the organisation: "U.S. Labor Department", "Chile's Defense Ministry".
+            string? country = null;
+            var j = i;
+            if (MatchPlace(i, b) is { } p && p.Entry.Type == PlaceType.Country && p.End < b && IsWord(p.End) && IsCap(p.End))
+            {
+                country = p.Entry.Country;
+                j = p.End;
+            }
+            if (j >= b || !IsWord(j) || !IsCap(j) || _notNames.Contains(W(j)) && !_orgHeads.Contains(W(j)))
+                return -1;
+            // A known name ("White House", "NATO", "Interpol").
+            var maybeKnown = _firstWords.Contains(Bare(W(j))) || _firstWords.Contains(W(j));
+            for (var k = maybeKnown ? Math.Min(lex.LongestName, b - j) : 0; k >= 1; k--)
+            {
+                var last = j + k - 1;
+                var slice = text.AsSpan(tokens[j].Span.Start, BareEnd(last) - tokens[j].Span.Start);
+                if (_organizations.TryGetValue(slice, out var entries))
+                {
+                    var entry = entries.FirstOrDefault(e => country is null || e.Country == country || e.Country == "*");
+                    if (entry is null)
+                        break;
+                    if (k == 1 && IsTitleWord(j) && j + 1 < b && IsCap(j + 1))
+                        return -1;
+                    EmitCountry(i, j, country);
+                    var start = country is not null && !IsPossessive(W(j - 1)) ? tokens[i].Span.Start : tokens[j].Span.Start;
+                    Mentions.Add(new EntityMention(new TextSpan(country is not null ? tokens[i].Span.Start : start, BareEnd(last)), EntityKind.Organization, entry.Name));
+                    return last + 1;
+                }
+            }
+            // A capitalized phrase that ends in an organisation word: "Kyodo News Agency", "Department of Labor".
+            var end = -1;
+            var x = j;
+            while (x < b && IsWord(x))
+            {
+                if (IsCap(x) && !AllCaps(x) || AllCaps(x) && x > j)
+                {
+                    if (_orgHeads.Contains(Bare(W(x))))
+                        end = x;
+                    if (IsPossessive(W(x)))
+                        break;
+                    x++;
+                }
+                else if (x + 1 < b && IsConnector(x) && IsWord(x + 1) && IsCap(x + 1) && x > j && !(end >= 0 && W(x) is "and" or "&"))
+                {
+                    x++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            // A lone head ("Police", "Department") is no organisation; a title-led phrase is a role.
+            if (end < 0 || end == j && country is null || IsTitleWord(j) && !_orgHeads.Contains(Bare(W(j))) && country is null)
+                return -1;
+            if (_notNames.Contains(W(j)) && end == j)
+                return -1;
+            var orgText = text.AsSpan(tokens[j].Span.Start, BareEnd(end) - tokens[j].Span.Start).ToString();
+            EmitCountry(i, j, country);
+            Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end)), EntityKind.Organization, OrganizationName(orgText, country)));
+            return end + 1;
+        }
+
+        private void EmitCountry(int i, int j, string? country)
+        {
+            if (country is not null)
+                Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(j - 1)), EntityKind.Place, lex.Countries[country]));
+        }
+
+        private bool IsConnector(int i)
+        {
+            var w = W(i);
+            foreach (var c in Connectors)
+                if (w.SequenceEqual(c))
+                    return true;
+            return false;
+        }
+
+        /// <summary>
+        /// A canonical organisation name: "Ministry of Defense" and "Defense Ministry" agree, a known
+        /// alias takes its canonical name, and a country written before it qualifies it.
+        /// </summary>
+        private string OrganizationName(string org, string? country)
+        {
+            if (org.StartsWith("The ", StringComparison.Ordinal))
+                org = org[4..];
+            var parts = org.Split(" of ", 2, StringSplitOptions.None);
+            var swapped = parts.Length == 2 && !parts[1].Contains(' ') && lex.OrganizationHeads.Contains(parts[0]) ? parts[1] + " " + parts[0] : org;
+            foreach (var candidate in new[] { org, swapped })
+                if (lex.Organizations.TryGetValue(candidate, out var entries) && entries.FirstOrDefault(e => country is null || e.Country == country || e.Country == "*") is { } e)
+                    return e.Name;
+            return country is null ? swapped : $"{swapped} ({lex.Countries[country]})";
+        }
+
+        // ---- acronyms ----
+
+        /// <summary>"(ABW)" after a phrase names that phrase; later, the acronym alone names it too.</summary>
+        private int TryAcronym(int i, int b)
+        {
+            if (IsWord(i) && AllCaps(i) && _acronyms.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Bare(W(i)), out var known))
+            {
+                Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(i)), known.Kind, known.Name));
+                return i + 1;
+            }
+            if (!(W(i).SequenceEqual("(") && i + 2 < b && IsWord(i + 1) && AllCaps(i + 1) && W(i + 2).SequenceEqual(")") && i > 0))
+                return -1;
+            var acronym = W(i + 1).ToString();
+            if (_acronyms.ContainsKey(acronym))
+                return -1;
+            var before = tokens[i - 1].Span.End;
+            var last = Mentions.Count > 0 ? Mentions[^1] : null;
+            string name;
+            EntityKind kind;
+            if (last is not null && last.Span.End >= BareEnd(i - 1) && last.Kind != EntityKind.Place)
+            {
+                (kind, name) = (last.Kind, last.Name);
+            }
+            else if (PossessivePhrase(i) is { } start)
+            {
+                // "Poland's internal security agency (ABW)": a country's body named in lower case.
+                kind = EntityKind.Organization;
+                name = text[tokens[start].Span.Start..before];
+                Mentions.Add(new EntityMention(new TextSpan(tokens[start].Span.Start, before), kind, name));
+            }
+            else if (InitialsMatch(i, acronym) is { } from)
+            {
+                kind = EntityKind.Organization;
+                name = text[tokens[from].Span.Start..before];
+                Mentions.Add(new EntityMention(new TextSpan(tokens[from].Span.Start, before), kind, name));
+            }
+            else
+            {
+                return -1;
+            }
+            _acronyms[acronym] = (kind, name);
+            Mentions.Add(new EntityMention(tokens[i + 1].Span, kind, name));
+            return i + 3;
+        }
+
+        /// <summary>The token where "Country's w1 w2" starts, for up to four words before the bracket.</summary>
+        private int? PossessivePhrase(int bracket)
+        {
+            for (var k = bracket - 1; k >= Math.Max(0, bracket - 5); k--)
+            {
+                if (!IsWord(k))
+                    return null;
+                if (IsPossessive(W(k)) && k < bracket - 1)
+                {
+                    var s = k;
+                    while (s > 0 && IsWord(s - 1) && IsCap(s - 1) && s > k - 2)
+                        s--;
+                    for (var x = s; x <= k; x++)
+                        if (MatchPlace(x, k + 1) is { } p && p.End == k + 1 && p.Entry.Type == PlaceType.Country)
+                            return x;
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The token where capitalized words whose initials spell the acronym start.</summary>
+        private int? InitialsMatch(int bracket, string acronym)
+        {
+            var n = acronym.Length;
+            var k = bracket - 1;
+            var letter = n - 1;
+            while (k >= 0 && letter >= 0 && IsWord(k))
+            {
+                var w = W(k);
+                if (IsConnector(k)) { k--; continue; }
+                if (char.ToUpperInvariant(w[0]) != acronym[letter])
+                    return null;
+                if (letter == 0)
+                    return k;
+                letter--;
+                k--;
+            }
+            return null;
+        }
+
+        // ---- people ----
+
+        private bool IsTitleWord(int i) => _titles.ContainsKey(W(i));
+
+        private bool HasClass(int i, TitleClass cls) => _titles.TryGetValue(W(i), out var classes) && Array.IndexOf(classes, cls) >= 0;
+
+        /// <summary>A role, rank or honorific, then a name: the person, with the role split off.</summary>
+        private int TryRolePerson(int i, int b)
+        {
+            var j = i;
+            var headEnd = -1;
+            var roleStart = -1;
+            var titled = false;
+            // Most tokens open no role: test the first before allocating anything.
+            if (!IsWord(i) || char.IsLower(text[tokens[i].Span.Start]) && !_titles.ContainsKey(W(i)))
+                return -1;
+            var embedded = new List<EntityMention>(2);
+            while (j < b && IsWord(j))
+            {
+                var w = W(j);
+                var lower = char.IsLower(w[0]);
+                if (HasClass(j, TitleClass.Head) && (!lower || !IsPossessive(w)))
+                {
+                    if (roleStart < 0) roleStart = j;
+                    headEnd = j;
+                    titled = true;
+                    j++;
+                }
+                else if (HasClass(j, TitleClass.Modifier) && (!lower || headEnd < 0))
+                {
+                    if (roleStart < 0) roleStart = j;
+                    j++;
+                }
+                else if (!lower && (HasClass(j, TitleClass.Rank) || HasClass(j, TitleClass.Service) || HasClass(j, TitleClass.Honorific)))
+                {
+                    titled = true;
+                    j++;
+                }
+                else if (w.SequenceEqual("of") && headEnd == j - 1 && j + 1 < b && IsWord(j + 1) && IsCap(j + 1))
+                {
+                    // "Secretary of State", "Minister of Foreign Affairs", "President of Chile": the role goes on.
+                    j++;
+                    if (j < b && W(j).SequenceEqual("the")) j++;
+                    var ofEnd = j;
+                    while (ofEnd < b && IsWord(ofEnd) && IsCap(ofEnd) && HasClass(ofEnd, TitleClass.Modifier))
+                        ofEnd++;
+                    if (ofEnd == j && OrganizationOrPlaceAt(j, b) is { } ofPlace)
+                    {
+                        embedded.Add(ofPlace.Mention);
+                        ofEnd = ofPlace.End;
+                    }
+                    if (ofEnd > j)
+                    {
+                        headEnd = ofEnd - 1;
+                        j = ofEnd;
+                    }
+                }
+                else if (!lower && (headEnd < 0 || j > 0 && W(j - 1).SequenceEqual("of")) && OrganizationOrPlaceAt(j, b) is { } op)
+                {
+                    if (roleStart < 0) roleStart = j;
+                    embedded.Add(op.Mention);
+                    j = op.End;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            if (!titled || j == i)
+                return -1;
+            var nameEnd = NameRun(j, b);
+            // "Lt. Ireland", "Sheriff Tyler": a one-word place right after the title is the name.
+            if (nameEnd <= j && embedded.Count > 0 && embedded[^1].Span.End == BareEnd(j - 1) && TokenCount(embedded[^1].Span) == 1
+                && embedded[^1].Span.Start > tokens[i].Span.Start && (headEnd < 0 || headEnd < j - 1))
+            {
+                embedded.RemoveAt(embedded.Count - 1);
+                j--;
+                nameEnd = j + 1;
+            }
+            if (nameEnd <= j)
+                return -1;
+            Mentions.AddRange(embedded);
+            var role = headEnd >= 0 && roleStart >= 0 && roleStart <= headEnd
+                ? text[tokens[roleStart].Span.Start..BareEnd(headEnd)]
+                : null;
+            AddPerson(j, nameEnd, role);
+            return nameEnd;
+        }
+
+        private int TokenCount(TextSpan span)
+        {
+            var n = 0;
+            foreach (var c in span.SliceOf(text))
+                if (c == ' ') n++;
+            return n + 1;
+        }
+
+        private (int End, EntityMention Mention)? OrganizationOrPlaceAt(int j, int b)
+        {
+            var count = Mentions.Count;
+            var end = TryOrganization(j, b);
+            if (end < 0)
+                end = TryPlace(j, b, emit: true);
+            if (end < 0 || Mentions.Count == count)
+                return null;
+            var m = Mentions[^1];
+            // Take back what was emitted: the caller keeps it only if a person follows.
+            Mentions.RemoveRange(count, Mentions.Count - count);
+            return (end, m);
+        }
+
+        /// <summary>The end of a run of name-like tokens at j (first names, initials, surnames, a suffix), or j.</summary>
+        private int NameRun(int j, int b)
+        {
+            var k = j;
+            while (k < b && k - j < 5 && IsNameToken(k, k == j))
+            {
+                k++;
+                if (IsPossessive(W(k - 1)))
+                    break;
+            }
+            // A run never ends with an initial alone ("J."), and a suffix alone is no name.
+            while (k > j && tokens[k - 1].Kind == TokenKind.Abbreviation && W(k - 1).Length == 2)
+                k--;
+            if (k == j + 1 && _suffixes.Contains(W(j)))
+                return j;
+            // "N. Teutonia Ave.": a street.
+            if (k > j && k < b && IsWord(k) && _streets.Contains(W(k)))
+                return j;
+            return k;
+        }
+
+        private bool IsNameToken(int k, bool first)
+        {
+            if (!IsWord(k) || !IsCap(k))
+                return false;
+            var w = W(k);
+            if (_suffixes.Contains(Bare(w)))
+                return !first;
+            if (tokens[k].Kind == TokenKind.Abbreviation)
+                return w.Length == 2 && char.IsUpper(w[0]);
+            if (AllCaps(k) || _notNames.Contains(Bare(w)) || IsTitleWord(k) || _orgHeads.Contains(Bare(w))
+                || first && _commonSpeakers.Contains(Bare(w)))
+                return false;
+            if (_demonyms.ContainsKey(Bare(w)))
+                return false;
+            // "Chilean-Peruvian" is no name: a part of it is a place or demonym.
+            var hyphen = w.IndexOfAny('-', '‐');
+            if (hyphen > 0 && (_places.ContainsKey(w[..hyphen]) || _demonyms.ContainsKey(w[..hyphen])))
+                return false;
+            return true;
+        }
+
+        /// <summary>Capitalized name-like words that are no place or organisation: two or more, or one known surname.</summary>
+        private int TryName(int i, int b, int sentenceStart)
+        {
+            if (!IsWord(i) || !IsCap(i))
+                return -1;
+            // "(Vlad) Brenner": a first name in brackets.
+            var end = NameRun(i, b);
+            if (end <= i)
+                return -1;
+            if (end - i == 1)
+            {
+                var key = Bare(W(i)).ToString();
+                if (Resolve(key) is null && !SpeechFollows(i + 1, b) && !SpeechPrecedes(i, b, sentenceStart) && !AccordingTo(i, b))
+                    return -1;
+            }
+            else if (i == sentenceStart && end - i == 2 && !(end < b && (SpeechFollows(end, b) || W(end).SequenceEqual(","))))
+            {
+                // "Initial Reports" at a sentence start: a name only when a cue confirms it.
+                if (Resolve(Bare(W(i + 1)).ToString()) is null && !LooksLikeGivenName(i))
+                    return -1;
+            }
+            AddPerson(i, end, null);
+            return end;
+        }
+
+        /// <summary>A surname (or full name) of a person this article has already introduced: "Reed emphasized".</summary>
+        private int TryKnownPerson(int i, int b)
+        {
+            if (!IsWord(i) || !IsCap(i) || _people.Count == 0 || !_peopleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Bare(W(i))) || !IsNameToken(i, true))
+                return -1;
+            var end = NameRun(i, b);
+            if (end <= i)
+                return -1;
+            var written = string.Join(' ', Enumerable.Range(i, end - i).Select(k => Bare(W(k)).ToString()));
+            if (Resolve(written) is null)
+                return -1;
+            AddPerson(i, end, null);
+            return end;
+        }
+
+        private bool LooksLikeGivenName(int i) => W(i).Length > 1 && !char.IsUpper(W(i)[1]);
+
+        /// <summary>"Hanes said", "Hanes also told": a speech verb right after, perhaps past one adverb.</summary>
+        private bool SpeechFollows(int k, int b)
+        {
+            if (k < b && IsWord(k) && (W(k).EndsWith("ly") || W(k).SequenceEqual("also")) && char.IsLower(W(k)[0]))
+                k++;
+            return k < b && IsWord(k) && char.IsLower(W(k)[0]) && _speech.Contains(W(k));
+        }
+
+        /// <summary>"according to Nichols.": a lone capitalized word that a report is attributed to.</summary>
+        private bool AccordingTo(int i, int b) =>
+            i >= 2 && W(i - 2).Equals("according", StringComparison.OrdinalIgnoreCase) && W(i - 1).SequenceEqual("to")
+            && (i + 1 >= b || tokens[i + 1].Kind == TokenKind.Punctuation);
+
+        /// <summary>"…," said Mattix.: a speech verb right before and the clause ends after.</summary>
+        private bool SpeechPrecedes(int i, int b, int sentenceStart) =>
+            i > sentenceStart && i > 0 && IsWord(i - 1) && _speech.Contains(W(i - 1))
+            && (i + 1 >= b || tokens[i + 1].Kind == TokenKind.Punctuation);
+
+        private void AddPerson(int start, int end, string? role)
+        {
+            // "(Vlad) Brenner": the bracketed first name belongs to the name.
+            var s = tokens[start].Span.Start;
+            var e = BareEnd(end - 1);
+            var written = string.Join(' ', Enumerable.Range(start, end - start).Select(k => Bare(W(k)).ToString()));
+            string name;
+            if (end - start == 1)
+            {
+                var given = start >= 3 && W(start - 1).SequenceEqual(")") && W(start - 3).SequenceEqual("(") && IsNameToken(start - 2, true)
+                    ? W(start - 2).ToString() + " " + written : null;
+                name = Resolve(written) ?? given ?? written;
+                if (given is not null && Resolve(written) is null)
+                    Introduce(given);
+            }
+            else
+            {
+                name = Resolve(written) ?? written;
+                if (name == written)
+                    Introduce(written);
+            }
+            Mentions.Add(new EntityMention(new TextSpan(s, e), EntityKind.Person, name, role));
+        }
+
+        /// <summary>The full name introduced earlier that a written name (surname, or the full name again) refers to.</summary>
+        private string? Resolve(string written)
+        {
+            if (_people.Count == 0 || !written.Contains(' ') && !_peopleWords.Contains(written))
+                return null;
+            var key = Key(written);
+            for (var p = _people.Count - 1; p >= 0; p--)
+                if (_people[p].Key == key)
+                    return _people[p].Full;
+            if (written.Contains(' ') || !_peopleWords.Contains(written))
+                return null;
+            for (var p = _people.Count - 1; p >= 0; p--)
+                if (_people[p].Last == written)
+                    return _people[p].Full;
+            for (var p = _people.Count - 1; p >= 0; p--)
+                if (_people[p].First == written)
+                    return _people[p].Full;
+            return null;
+        }
+
+        private void Introduce(string full)
+        {
+            var person = new Person(full, Key(full), LastWord(full), full.Split(' ')[0]);
+            _people.Add(person);
+            _peopleWords.Add(person.Last);
+            _peopleWords.Add(person.First);
+        }
+
+        private string Key(string name) => string.Join(' ', name.Split(' ').Where(w => !(w.Length == 2 && w[1] == '.') && !lex.NameSuffixes.Contains(w)));
+
+        private string LastWord(string name)
+        {
+            var words = name.Split(' ');
+            for (var k = words.Length - 1; k >= 0; k--)
+                if (!lex.NameSuffixes.Contains(words[k]) && !(words[k].Length == 2 && words[k][1] == '.'))
+                    return words[k];
+            return words[^1];
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Corroborate.Pipeline;
+
+namespace Corroborate.Extraction.Entities;
+
+/// <summary>People, organisations and places of each article, with in-article name resolution.</summary>
+public sealed class EntityStage(EntityLexicon lexicon) : IDocumentStage
+{
+    private readonly EntityRecognizer _recognizer = new(lexicon);
+
+    public string Name => nameof(EntityStage);
+    public Layer Needs => Layer.Tokens | Layer.Sentences;
+    public Layer Produces => Layer.Entities;
+
+    public AnalyzedDocument Apply(AnalyzedDocument document) =>
+        document with { Entities = _recognizer.Recognize(document.Text, document.Tokens, document.Sentences) };
+}

@@ -1,0 +1,133 @@
+using Corroborate.Model;
+using Corroborate.Reconcile;
+using Xunit;
+
+namespace Corroborate.Tests.Extraction.Entities;
+
+/// <summary>Entity edge cases: roles split from names, organisations, acronyms, places and their variants, in-article and cross-article resolution.</summary>
+public sealed class EntityEdgeCaseTests
+{
+    private static List<(string Text, EntityKind Kind, string Name, string? Role)> Mentions(string text) =>
+        [.. ExtractionFixture.Run(text).Entities.Select(m => (m.Span.Of(text), m.Kind, m.Name, m.Role))];
+
+    [Fact]
+    public void Title_rank_and_service_are_split_from_the_name()
+    {
+        var m = Mentions("Pentagon Press Secretary Air Force Maj. Gen. Pat Reed spoke on Monday.");
+        Assert.Contains(("Pat Reed", EntityKind.Person, "Pat Reed", "Pentagon Press Secretary"), m);
+        Assert.Contains(m, x => x.Kind == EntityKind.Organization && x.Name == "Pentagon");
+    }
+
+    [Fact]
+    public void A_role_with_of_keeps_its_complement()
+    {
+        Assert.Contains(("Jane Doe", EntityKind.Person, "Jane Doe", "Secretary of State"), Mentions("Secretary of State Jane Doe arrived."));
+    }
+
+    [Fact]
+    public void A_lower_case_role_before_a_name()
+    {
+        Assert.Contains(("Mark Lind", EntityKind.Person, "Mark Lind", "prosecutor"), Mentions("The case was closed, prosecutor Mark Lind said."));
+    }
+
+    [Fact]
+    public void Surname_and_title_plus_surname_resolve_to_the_full_name()
+    {
+        var m = Mentions("Defense Minister Kim Yong-ho spoke first. Later, Defense Minister Kim and Jane Doe met. Doe left.");
+        Assert.Equal(2, m.Count(x => x.Kind == EntityKind.Person && x.Name == "Kim Yong-ho"));
+        Assert.Contains(("Doe", EntityKind.Person, "Jane Doe", null), m);
+    }
+
+    [Fact]
+    public void A_first_name_in_brackets_joins_the_surname()
+    {
+        Assert.Contains(Mentions("(Vlad) Brenner said the talks were over."), m => m.Kind == EntityKind.Person && m.Name == "Vlad Brenner");
+    }
+
+    [Fact]
+    public void An_acronym_in_brackets_names_the_phrase_before_it()
+    {
+        var m = Mentions("Ukraine's military intelligence (HUR) reported the move. HUR said more would follow.");
+        Assert.Equal(3, m.Count(x => x.Kind == EntityKind.Organization && x.Name == "Ukraine's military intelligence"));
+    }
+
+    [Fact]
+    public void An_agency_named_by_its_country()
+    {
+        var m = Mentions("South Korea's Defense Ministry said the launch failed.");
+        Assert.Contains(m, x => x.Kind == EntityKind.Organization && x.Text == "South Korea's Defense Ministry" && x.Name.Contains("South Korea"));
+        Assert.Contains(("South Korea", EntityKind.Place, "South Korea", null), m);
+    }
+
+    [Fact]
+    public void Known_organisations_under_their_other_names()
+    {
+        var m = Mentions("The U.S. Defense Department confirmed it. The Department of Defense gave no figure.");
+        Assert.Equal(2, m.Count(x => x.Kind == EntityKind.Organization && x.Name == "Pentagon"));
+    }
+
+    [Fact]
+    public void Region_variants_are_one_region()
+    {
+        var m = Mentions("Troops moved into Kursk Oblast, then the Kursk region and the Kursk Region.");
+        Assert.Equal(3, m.Count(x => x.Kind == EntityKind.Place && x.Name == "Kursk Oblast"));
+    }
+
+    [Fact]
+    public void A_demonym_names_its_country()
+    {
+        Assert.Contains(("North Korean", EntityKind.Place, "North Korea", null), Mentions("North Korean troops arrived."));
+    }
+
+    [Fact]
+    public void A_capital_as_subject_stands_for_its_country()
+    {
+        Assert.Contains(("Moscow", EntityKind.Place, "Russia", null), Mentions("Moscow warned that it would respond."));
+        Assert.Contains(("Beijing", EntityKind.Place, "China", null), Mentions("Beijing sent a delegation."));
+    }
+
+    [Fact]
+    public void A_capital_as_a_location_stays_a_city()
+    {
+        Assert.Contains(("Moscow", EntityKind.Place, "Moscow", null), Mentions("The talks were held in Moscow on Monday."));
+    }
+
+    [Fact]
+    public void A_town_name_that_opens_a_persons_name_is_a_name()
+    {
+        Assert.Contains(Mentions("Howard Uribe lived next door."), m => m.Kind == EntityKind.Person && m.Name == "Howard Uribe");
+    }
+
+    [Fact]
+    public void A_street_is_not_a_person()
+    {
+        Assert.DoesNotContain(Mentions("The club at 4126 N. Teutonia Ave. closed."), m => m.Kind == EntityKind.Person);
+    }
+
+    [Fact]
+    public void Resolver_joins_a_person_across_articles_without_initials_or_suffix()
+    {
+        var a = ExtractionFixture.Run("Defense Secretary Lloyd Brandt spoke.", "a");
+        var b = ExtractionFixture.Run("Secretary of Defense Lloyd J. Brandt III arrived. Brandt left.", "b");
+        var records = a.Entities.Select(m => new MentionRecord("a", "s", m, m.Span.Of(a.Text)))
+            .Concat(b.Entities.Select(m => new MentionRecord("b", "s", m, m.Span.Of(b.Text))));
+        var resolver = new EntityResolver(records);
+        var person = Assert.Single(resolver.Entities, e => e.Kind == EntityKind.Person);
+        Assert.Equal("Lloyd Brandt", person.Name);
+        Assert.Contains("Lloyd J. Brandt III", person.Aliases);
+        Assert.Contains("Brandt", person.Aliases);
+        Assert.Contains("Secretary of Defense Lloyd J. Brandt III", person.Aliases);
+        Assert.Contains("Defense Secretary", person.Roles);
+    }
+
+    [Fact]
+    public void Resolver_joins_a_lone_surname_to_the_one_full_name_of_the_story()
+    {
+        var records = new[]
+        {
+            new MentionRecord("a", "s", new EntityMention(new TextSpan(0, 8), EntityKind.Person, "Ann Vale"), "Ann Vale"),
+            new MentionRecord("b", "s", new EntityMention(new TextSpan(0, 4), EntityKind.Person, "Vale"), "Vale"),
+        };
+        Assert.Single(new EntityResolver(records).Entities);
+    }
+}
