@@ -190,6 +190,11 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
             .GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length).Select(g => g.Key).FirstOrDefault() ?? unit;
         var place = members.Select(c => c.Quantity.Where).OfType<string>()
             .GroupBy(w => w, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Length).Select(g => g.Key).FirstOrDefault();
+        // The label names the group's class: "North Korean soldiers" in a troops group reads
+        // "North Korean troops", "bodies" in a killed group "killed", "warning shots" "warning rounds".
+        var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 0 && !words[^1].Equals(unit, StringComparison.OrdinalIgnoreCase))
+            subject = string.Join(' ', words[..^1].Append(unit));
         var label = subject + (place is null ? "" : $" in {place}") + (rate.Length > 0 ? $", {rate}" : "");
         return new ClaimGroup(id, story, label, unit, [.. members.Select(c => c.Id)], [.. values], consensus, conservative, verdict, independentTotal);
     }
