@@ -176,7 +176,10 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
             .ToList();
 
         // Consensus: the value given by the most independent sources (hedges aside); ties go to the lower figure.
-        var byValue = members.GroupBy(c => c.Quantity.Value)
+        // Written figures outweigh implied ones ("a man was killed" read as 1): those count only
+        // when no source of the group writes a figure.
+        var weighed = members.Any(c => !c.Quantity.Implicit) ? members.Where(c => !c.Quantity.Implicit).ToList() : members;
+        var byValue = weighed.GroupBy(c => c.Quantity.Value)
             .Select(g => (Value: g.Key, Independent: Independent(g)))
             .OrderByDescending(x => x.Independent).ThenBy(x => x.Value).ToList();
         var independentTotal = Independent(members);
