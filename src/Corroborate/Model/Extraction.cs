@@ -33,6 +33,8 @@ public sealed record Attribution(TextSpan Span, string Text);
 /// <summary>
 /// A figure in the text: its value and the bounds its hedge implies, what it counts, where,
 /// when, at what rate, and who gives it (null when it is the outlet's own statement).
+/// <see cref="Implicit"/> marks a figure the text implies without writing it: one casualty
+/// ("a man was killed"), or the injured left when the dead are taken from those shot.
 /// </summary>
 public sealed record Quantity(
     TextSpan Span,
@@ -46,7 +48,8 @@ public sealed record Quantity(
     string? When = null,
     string? Rate = null,
     Attribution? Source = null,
-    bool Vague = false);
+    bool Vague = false,
+    bool Implicit = false);
 
 /// <summary>Kinds of named entity.</summary>
 public enum EntityKind { Person, Organization, Place, Group }

@@ -208,6 +208,7 @@ public sealed class DossierWriter : IDisposable
             WriteNumberOrNull(w, "high", q.High);
             w.WriteString("hedge", q.Hedge.ToString().ToLowerInvariant());
             w.WriteBoolean("vague", q.Vague);
+            w.WriteBoolean("implicit", q.Implicit);
             w.WriteString("unit", q.Unit);
             w.WriteString("subject", q.Subject);
             w.WriteString("where", q.Where);

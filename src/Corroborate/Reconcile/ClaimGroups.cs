@@ -176,7 +176,10 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
             .ToList();
 
         // Consensus: the value given by the most independent sources (hedges aside); ties go to the lower figure.
-        var byValue = members.GroupBy(c => c.Quantity.Value)
+        // Written figures outweigh implied ones ("a man was killed" read as 1): those count only
+        // when no source of the group writes a figure.
+        var weighed = members.Any(c => !c.Quantity.Implicit) ? members.Where(c => !c.Quantity.Implicit).ToList() : members;
+        var byValue = weighed.GroupBy(c => c.Quantity.Value)
             .Select(g => (Value: g.Key, Independent: Independent(g)))
             .OrderByDescending(x => x.Independent).ThenBy(x => x.Value).ToList();
         var independentTotal = Independent(members);
@@ -190,6 +193,11 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
             .GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length).Select(g => g.Key).FirstOrDefault() ?? unit;
         var place = members.Select(c => c.Quantity.Where).OfType<string>()
             .GroupBy(w => w, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Length).Select(g => g.Key).FirstOrDefault();
+        // The label names the group's class: "North Korean soldiers" in a troops group reads
+        // "North Korean troops", "bodies" in a killed group "killed", "warning shots" "warning rounds".
+        var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 0 && !words[^1].Equals(unit, StringComparison.OrdinalIgnoreCase))
+            subject = string.Join(' ', words[..^1].Append(unit));
         var label = subject + (place is null ? "" : $" in {place}") + (rate.Length > 0 ? $", {rate}" : "");
         return new ClaimGroup(id, story, label, unit, [.. members.Select(c => c.Id)], [.. values], consensus, conservative, verdict, independentTotal);
     }

@@ -19,12 +19,14 @@ public sealed class QuantityExtractor
     private readonly QuantityLexicon _lexicon;
     private readonly FigureReader _figures;
     private readonly SpeakerFinder _speakers;
+    private readonly ImplicitCasualtyFinder _implicit;
 
     public QuantityExtractor(QuantityLexicon lexicon)
     {
         _lexicon = lexicon;
         _figures = new FigureReader(lexicon);
         _speakers = new SpeakerFinder(lexicon);
+        _implicit = new ImplicitCasualtyFinder(lexicon);
     }
 
     /// <summary>The quantities of the text, in text order.</summary>
@@ -64,7 +66,66 @@ public sealed class QuantityExtractor
                 i = Math.Max(next, i + 1);
             }
         }
+        AddImplicit(doc, result);
+        result.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Unit, b.Unit));
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Casualties the article gives without a figure, at most one claim per class, and only where
+    /// no written figure of that class exists (written figures win): one killed for "a man was
+    /// shot and killed", "killing him", "the victim died"; one injured for "a woman was wounded",
+    /// "he suffered non-life-threatening injuries", or "was shot" when the article reports no
+    /// death (the one shot is most often the one who died). When the article gives a total shot
+    /// ("five people were shot, one fatally") and no injured figure, the injured are the total
+    /// less the dead (shot = killed + injured). Several sentences about one victim make one claim.
+    /// </summary>
+    private void AddImplicit(DocumentContext doc, ImmutableArray<Quantity>.Builder result)
+    {
+        var v = doc.V;
+        var hits = new List<ImplicitCasualty>();
+        var sentenceOf = new List<int>();
+        for (var s = 0; s < doc.Sentences.Length; s++)
+        {
+            var before = hits.Count;
+            _implicit.Find(v, doc.Sentences[s].Start, doc.Sentences[s].End, hits);
+            for (var k = before; k < hits.Count; k++)
+                sentenceOf.Add(s);
+        }
+        var killed = result.Where(q => q.Unit == "killed").Select(q => q.Value).DefaultIfEmpty(-1).Max();
+        var injured = result.Any(q => q.Unit == "injured");
+        var killedHit = hits.FindIndex(h => h.Class == "killed");
+        if (killed < 0 && killedHit >= 0)
+        {
+            result.Add(ImplicitClaim(doc, sentenceOf[killedHit], hits[killedHit], "killed", 1));
+            killed = 1;
+        }
+        if (injured)
+            return;
+        var shot = result.FirstOrDefault(q => q.Unit == "casualties" && !q.Implicit && doc.ShotTotals.Any(t => q.Span.Start <= t && t < q.Span.End));
+        if (shot is not null)
+        {
+            var dead = Math.Max(killed, 0);
+            var left = shot.Value - dead;
+            if (left > 0)
+                result.Add(shot with { Value = left, Low = shot.Low - dead, High = shot.High - dead, Unit = "injured", Implicit = true });
+            return;
+        }
+        var injuredHit = hits.FindIndex(h => h.Class == "injured" || h.Class == "shot" && killed < 0);
+        if (injuredHit >= 0)
+            result.Add(ImplicitClaim(doc, sentenceOf[injuredHit], hits[injuredHit], "injured", 1));
+    }
+
+    private Quantity ImplicitClaim(DocumentContext doc, int sentence, ImplicitCasualty hit, string unit, decimal value)
+    {
+        var v = doc.V;
+        var (start, end, _) = doc.Sentences[sentence];
+        var span = new TextSpan(v.Start(hit.First), v.End(hit.Last));
+        return new Quantity(span, value, value, value, Hedge.Exact, unit,
+            Where: Place(v, hit.Last + 1, start, end, hit.First),
+            When: When(doc, sentence, span),
+            Source: Source(doc, sentence, hit.First),
+            Implicit: true);
     }
 
     private sealed record DocumentContext(
@@ -73,6 +134,9 @@ public sealed class QuantityExtractor
     {
         /// <summary>Known counted nouns of the whole article (token, length, class), found once when an elided figure needs them.</summary>
         public List<(int Token, int Length, string Class)>? Units { get; set; }
+
+        /// <summary>Starts of the figures counted by the predicate "shot" ("five people were shot"): people hit, dead or alive.</summary>
+        public HashSet<int> ShotTotals { get; } = [];
     }
 
     private Quantity? Compose(DocumentContext doc, int sentence, Figure f)
@@ -101,7 +165,11 @@ public sealed class QuantityExtractor
 
         // What is counted.
         var (unit, subject, nounEnd) = CountedNoun(v, f, end);
-        var casualty = Casualty(v, f, start, end, nounEnd);
+        // "two of the wounded were flown to hospital": a part of the casualties, not their count.
+        if (v.Is(f.End, "of") && (v.Is(f.End + 1, "the") || v.Is(f.End + 1, "those") || v.Is(f.End + 1, "these"))
+            && _lexicon.CasualtyAfter.MatchForward(v, f.End + 2, end, out _, out _))
+            return null;
+        var casualty = Casualty(v, f, start, end, nounEnd, out var byShot);
         if (casualty is not null)
             unit = casualty;
         if (f.Currency is not null)
@@ -127,6 +195,8 @@ public sealed class QuantityExtractor
         else
             (low, high) = HedgeBounds.Of(f.Value, rule ?? HedgeBounds.Default(Hedge.Exact));
 
+        if (byShot && unit == "casualties")
+            doc.ShotTotals.Add(v.Start(f.First));
         var spanEnd = Math.Max(v.End(last), v.End(f.End - 1));
         var span = new TextSpan(v.Start(first), spanEnd);
         return new Quantity(
@@ -171,6 +241,9 @@ public sealed class QuantityExtractor
         var limit = i;
         while (limit < end && limit - first < MaxNounPhrase && v.IsWord(limit) && !IsStop(v, limit) && !_lexicon.CueLookup.Contains(v.Chars(limit)))
         {
+            // A capitalized article opens a clause the sentence splitter missed ("Image 7 of 14 A teen died").
+            if (v.IsCapitalized(limit) && (v.Is(limit, "a") || v.Is(limit, "an") || v.Is(limit, "the")))
+                break;
             if (_lexicon.CasualtyAfter.MatchForward(v, limit, end, out _, out _) && !_lexicon.Units.MatchForward(v, limit + 1, end, out _, out _))
                 break;
             var w = v.Chars(limit);
@@ -210,8 +283,9 @@ public sealed class QuantityExtractor
         _lexicon.ContextLookup.TryGetValue(v.Chars(k), out var c) && (c.Kind & ContextKind.Stop) != 0 && !char.IsUpper(v.Text[v.Start(k)]);
 
     /// <summary>"five people were killed", "Five dead", "killed three", "wounding at least 8", "the death toll rose to 12".</summary>
-    private string? Casualty(in TokenView v, Figure f, int start, int end, int nounEnd)
+    private string? Casualty(in TokenView v, Figure f, int start, int end, int nounEnd, out bool byShot)
     {
+        byShot = false;
         // A verb right before the figure (a hedge may stand between).
         var b = f.First - 1;
         if (_lexicon.HedgesBefore.MatchBackward(v, b, start, out var hl, out _))
@@ -226,8 +300,17 @@ public sealed class QuantityExtractor
         {
             if (!v.IsWord(k) || (v.Kind(k) == TokenKind.Number))
                 break;
-            if (_lexicon.CasualtyAfter.MatchForward(v, k, end, out _, out var cls))
+            // A capitalized article opens a clause the sentence splitter missed ("Image 7 of 14 A teen died").
+            if (v.IsCapitalized(k) && (v.Is(k, "a") || v.Is(k, "an") || v.Is(k, "the")))
+                break;
+            if (_lexicon.CasualtyAfter.MatchForward(v, k, end, out var cl, out var cls))
+            {
+                // "one shot was fired", "a single shot rang out": the noun, not the participle.
+                if (cl == 1 && v.Is(k, "shot") && k == f.End && (v.Is(k + 1, "was") || v.Is(k + 1, "were") || v.Is(k + 1, "fired") || v.Is(k + 1, "rang") || v.Is(k + 1, "hit") || v.Is(k + 1, "struck")))
+                    return null;
+                byShot = v.Is(k, "shot") && cl == 1;
                 return cls;
+            }
         }
         // A toll named before the figure: "the death toll rose to 12".
         for (var k = f.First - 1; k >= Math.Max(start, f.First - 8); k--)

@@ -134,6 +134,12 @@ public sealed class QuantityLexicon
     public required PhraseTable<string> CasualtyAfter { get; init; }
     public required PhraseTable<string> CasualtyBefore { get; init; }
     public required PhraseTable<string> CasualtyContext { get; init; }
+    /// <summary>Casualty predicates after a singular subject (<c>implicit.tsv</c>): class, and whether an auxiliary must precede.</summary>
+    public required PhraseTable<(string Class, bool NeedsAux)> ImplicitPredicates { get; init; }
+    /// <summary>Casualty verbs before a singular object ("killing him").</summary>
+    public required PhraseTable<string> ImplicitObjects { get; init; }
+    /// <summary>Singular person nouns and pronouns, auxiliaries and adverbs of <c>implicit.tsv</c>.</summary>
+    public required FrozenDictionary<string, string> ImplicitWords { get; init; }
     public required FrozenSet<string> Cues { get; init; }
     public required PhraseTable<AttributionRole> Attribution { get; init; }
     public required FrozenDictionary<string, (ContextKind Kind, string? Value)> Context { get; init; }
@@ -183,6 +189,10 @@ public sealed class QuantityLexicon
                 : (kind, r.Cells.Length > 2 ? r.Cells[2] : null);
         }
 
+        var implicitRows = Rows("implicit.tsv", 3).ToList();
+        foreach (var r in implicitRows)
+            if (r.Cells[2] is not ("predicate" or "predicate-aux" or "object" or "person" or "aux" or "skip" or "suffer" or "wound" or "mild" or "fatal"))
+                throw r.Error($"unknown role '{r.Cells[2]}'");
         var cues = Rows("cues.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         var contextTable = context.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         return new QuantityLexicon
@@ -202,6 +212,9 @@ public sealed class QuantityLexicon
             CasualtyAfter = new(casualties.Where(r => r.Cells[2] == "after").Select(r => (r.Cells[0], r.Cells[1]))),
             CasualtyBefore = new(casualties.Where(r => r.Cells[2] == "before").Select(r => (r.Cells[0], r.Cells[1]))),
             CasualtyContext = new(casualties.Where(r => r.Cells[2] == "context").Select(r => (r.Cells[0], r.Cells[1]))),
+            ImplicitPredicates = new(implicitRows.Where(r => r.Cells[2].StartsWith("predicate", StringComparison.Ordinal)).Select(r => (r.Cells[0], (r.Cells[1], r.Cells[2] == "predicate-aux")))),
+            ImplicitObjects = new(implicitRows.Where(r => r.Cells[2] == "object").Select(r => (r.Cells[0], r.Cells[1]))),
+            ImplicitWords = implicitRows.Where(r => r.Cells[2] is not ("predicate" or "predicate-aux" or "object")).ToFrozenDictionary(r => r.Cells[0], r => r.Cells[2], StringComparer.OrdinalIgnoreCase),
             Cues = cues,
             Attribution = new(attribution),
             Context = contextTable,

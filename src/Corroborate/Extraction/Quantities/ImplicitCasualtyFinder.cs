@@ -1,0 +1,177 @@
+namespace Corroborate.Extraction.Quantities;
+
+/// <summary>Where a casualty without a figure is written: its predicate's tokens and what it implies.</summary>
+/// <param name="Class">"killed", "injured", or "shot" (hit by gunfire, fate unstated).</param>
+internal readonly record struct ImplicitCasualty(int First, int Last, string Class);
+
+/// <summary>
+/// Finds casualties that the text gives without a figure: a singular person as the subject of a
+/// casualty predicate ("a man was shot and killed", "the victim, 25, died", "he suffered
+/// non-life-threatening injuries") or as its object ("killing him", "fatally shot a
+/// 17-year-old"). A plural or negated subject ("two men were killed", "no one was hurt",
+/// "he was not injured") is not one: figures count the former, and the latter are none. The
+/// phrases are data (<c>implicit.tsv</c>). Immutable; thread-safe.
+/// </summary>
+internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
+{
+    /// <summary>Tokens an appositive may span between a subject and its predicate ("the victim, a 25-year-old man, died").</summary>
+    private const int MaxAppositive = 9;
+    /// <summary>Tokens between an object verb and the person noun it governs ("killing a 17-year-old", "wounding an off-duty officer").</summary>
+    private const int ObjectReach = 4;
+
+    /// <summary>The casualties of tokens [start, end), in text order.</summary>
+    public void Find(in TokenView v, int start, int end, List<ImplicitCasualty> found)
+    {
+        var subject = false; // a predicate of this sentence had a singular subject, which "and" may share
+        for (var k = start; k < end; k++)
+        {
+            if (!v.IsWord(k))
+                continue;
+            if (lexicon.ImplicitPredicates.MatchForward(v, k, end, out var len, out var p) && (HasSingularSubject(v, start, k, p.NeedsAux) || subject && SharesSubject(v, start, k)))
+            {
+                subject = true;
+                found.Add(new ImplicitCasualty(k, k + len - 1, p.Class));
+                k += len - 1;
+            }
+            else if (Role(v, k) == "suffer" && Wound(v, k + 1, end) is { } wound && HasSingularSubject(v, start, k, needsAux: false))
+            {
+                found.Add(new ImplicitCasualty(k, wound.Last, wound.Class));
+                k = wound.Last;
+            }
+            else if (lexicon.ImplicitObjects.MatchForward(v, k, end, out len, out var cls) && SingularObject(v, k + len, end) is { } last)
+            {
+                found.Add(new ImplicitCasualty(k, last, cls));
+                k = last;
+            }
+        }
+    }
+
+    /// <summary>Tokens from a "suffered" to the wound it names ("a non-life threatening gunshot wound").</summary>
+    private const int WoundReach = 6;
+
+    /// <summary>"a non-life threatening gunshot wound" → injured; "a fatal wound" → killed; "gunshot wounds" → shot.</summary>
+    private (int Last, string Class)? Wound(in TokenView v, int i, int end)
+    {
+        var cls = "shot";
+        for (var k = i; k < Math.Min(end, i + WoundReach); k++)
+        {
+            if (!v.IsWord(k))
+                return null;
+            switch (Role(v, k))
+            {
+                case "mild":
+                    cls = "injured";
+                    break;
+                case "fatal":
+                    cls = "killed";
+                    break;
+                case "wound":
+                    return (k, cls);
+            }
+        }
+        return null;
+    }
+
+    private string? Role(in TokenView v, int i) =>
+        v.IsWord(i) && lexicon.ImplicitWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(v.Chars(i), out var role) ? role : null;
+
+    /// <summary>"a man was", "the victim, 25, later", "he", "John Smith": a singular person right before the predicate.</summary>
+    private bool HasSingularSubject(in TokenView v, int start, int predicate, bool needsAux)
+    {
+        var j = predicate - 1;
+        var aux = false;
+        while (j >= start && Role(v, j) is "aux" or "skip")
+        {
+            aux |= Role(v, j) == "aux";
+            j--;
+        }
+        if (needsAux && !aux)
+            return false;
+        // An appositive between commas: "the victim, a 25-year-old man, was".
+        if (v.IsChar(j, ','))
+        {
+            var open = j - 1;
+            while (open >= start && open > j - MaxAppositive && !v.IsChar(open, ','))
+                open--;
+            if (open >= start && v.IsChar(open, ',') && open < j - 1)
+                j = open - 1;
+        }
+        if (j < start || !v.IsWord(j))
+            return false;
+        if (Role(v, j) == "person")
+            return !Negated(v, j - 1, start) && (!v.Is(j, "who") || !PluralBefore(v, j - 1, start));
+        if (IsAge(v, j))
+            return !Negated(v, j - 1, start);
+        // A lower-case head after an age or a person noun: "a 17-year-old motel occupant", "a man's son".
+        if (!v.IsCapitalized(j))
+        {
+            for (var k = j - 1; k >= Math.Max(start, j - 3) && v.IsWord(k) && !v.IsCapitalized(k); k--)
+                if (IsAge(v, k) || Role(v, k) == "person" && !v.Is(k, "who"))
+                    return !PluralBefore(v, j, start) && !Negated(v, k - 1, start);
+            return false;
+        }
+        // A name ("John Smith died"), not a pronoun of none or all ("Nobody was hurt").
+        return v.IsCapitalized(j) && v.Kind(j) == Model.TokenKind.Word
+               && !v.Is(j, "nobody") && !v.Is(j, "none") && !v.Is(j, "everyone") && !v.Is(j, "it") && !v.Is(j, "this") && !v.Is(j, "that");
+    }
+
+    /// <summary>"… was shot three times and was pronounced dead": a predicate joined by "and" to one before it.</summary>
+    private bool SharesSubject(in TokenView v, int start, int predicate)
+    {
+        var j = predicate - 1;
+        while (j >= start && Role(v, j) is "aux" or "skip")
+            j--;
+        return v.Is(j, "and") && j + 1 < predicate;
+    }
+
+    /// <summary>"no", "nobody", "neither": the subject is none.</summary>
+    private static bool Negated(in TokenView v, int before, int start) =>
+        before >= start && (v.Is(before, "no") || v.Is(before, "neither") || v.Is(before, "nor"));
+
+    /// <summary>"the two men who were", "victims who died": a plural antecedent of "who".</summary>
+    private static bool PluralBefore(in TokenView v, int i, int start)
+    {
+        if (i < start || !v.IsWord(i))
+            return false;
+        var w = v.Chars(i);
+        return w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal)
+               || w.Equals("men", StringComparison.OrdinalIgnoreCase) || w.Equals("women", StringComparison.OrdinalIgnoreCase)
+               || w.Equals("people", StringComparison.OrdinalIgnoreCase) || w.Equals("children", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"17-year-old", "2-year-old": a person named by age.</summary>
+    private static bool IsAge(in TokenView v, int i) =>
+        v.Chars(i).EndsWith("year-old", StringComparison.OrdinalIgnoreCase) || v.Chars(i).EndsWith("month-old", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "him", "her", "a man", "an off-duty officer", "a 17-year-old", "his wife", "Smith": the last
+    /// token of a singular person object, or null.
+    /// </summary>
+    private int? SingularObject(in TokenView v, int i, int end)
+    {
+        if (i >= end || !v.IsWord(i))
+            return null;
+        if (v.Is(i, "him") || v.Is(i, "her") && !(i + 1 < end && Role(v, i + 1) == "person"))
+            return i;
+        if (v.Is(i, "a") || v.Is(i, "an") || v.Is(i, "the") || v.Is(i, "his") || v.Is(i, "her") || v.Is(i, "their"))
+        {
+            for (var k = i + 1; k < Math.Min(end, i + 1 + ObjectReach); k++)
+            {
+                if (!v.IsWord(k))
+                    return null;
+                if (Role(v, k) == "person" && !v.Is(k, "he") && !v.Is(k, "she") && !v.Is(k, "who") || IsAge(v, k) && !(k + 1 < end && v.Chars(k + 1).EndsWith("s", StringComparison.Ordinal)))
+                    return k;
+            }
+            return null;
+        }
+        // A name: "killing John Smith".
+        if (v.IsCapitalized(i) && v.Kind(i) == Model.TokenKind.Word)
+        {
+            var k = i;
+            while (k + 1 < end && v.IsCapitalized(k + 1))
+                k++;
+            return k;
+        }
+        return null;
+    }
+}
