@@ -26,7 +26,9 @@ public sealed record Reconciliation(
 {
     /// <summary>The display name of a source: the entity's name when it resolved to one, else the text as written.</summary>
     public string SourceName(string? label) =>
-        label is null ? "the outlet itself" : Entities.Entities.FirstOrDefault(e => e.Id == label)?.Name ?? label;
+        label is null ? "the outlet itself" : _entityNames.GetValueOrDefault(label) ?? label;
+
+    private readonly Dictionary<string, string> _entityNames = Entities.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
 
     public ImmutableArray<TextSpan> OffTopicOf(string doc) => OffTopic.TryGetValue(doc, out var spans) ? spans : [];
 }
