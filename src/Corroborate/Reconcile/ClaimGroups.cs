@@ -53,7 +53,7 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         foreach (var bucket in buckets)
         {
             foreach (var draft in Drafts(bucket))
-                result.Add(Summarize($"g{result.Count + 1}", bucket.Key.Story, bucket.Key.Unit, bucket.Key.Rate, draft));
+                result.Add(Summarize($"g{result.Count + 1}", bucket.Key.Story, bucket.Key.Unit, bucket.Key.Rate, draft, PlaceLabel(draft)));
         }
         return result;
     }
@@ -161,7 +161,18 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         return string.Join(' ', words);
     }
 
-    private static ClaimGroup Summarize(string id, string story, string unit, string rate, Draft draft)
+    /// <summary>
+    /// The place a group is about, as written: the most common place among its figures (by key, so
+    /// "Kursk region" and "Kursk Oblast" count together), in its shortest written form.
+    /// </summary>
+    private static string? PlaceLabel(Draft draft) => draft.Members
+        .Where(m => m.Place.Length > 0 && m.Claim.Quantity.Where is not null)
+        .GroupBy(m => m.Place, StringComparer.Ordinal)
+        .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => g.Select(m => m.Claim.Quantity.Where!).OrderBy(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).First())
+        .FirstOrDefault();
+
+    private static ClaimGroup Summarize(string id, string story, string unit, string rate, Draft draft, string? place)
     {
         var members = draft.Members.Select(m => m.Claim).OrderBy(c => c.Published ?? DateOnly.MaxValue).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         var values = members
@@ -191,8 +202,6 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
 
         var subject = members.Select(c => c.Quantity.Subject).OfType<string>()
             .GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length).Select(g => g.Key).FirstOrDefault() ?? unit;
-        var place = members.Select(c => c.Quantity.Where).OfType<string>()
-            .GroupBy(w => w, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Length).Select(g => g.Key).FirstOrDefault();
         // The label names the group's class: "North Korean soldiers" in a troops group reads
         // "North Korean troops", "bodies" in a killed group "killed", "warning shots" "warning rounds".
         var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -207,10 +216,11 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         claims.Select(c => c.SourceKey ?? "origin:" + c.Origin).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>Every pair of figures is compatible within its hedge's bounds.</summary>
-    private static bool Agree(IReadOnlyList<Claim> claims)
-    {
-        var low = claims.Max(c => c.Quantity.Low ?? decimal.MinValue);
-        var high = claims.Min(c => c.Quantity.High ?? decimal.MaxValue);
-        return low <= high;
-    }
+    /// <summary>
+    /// Sources agree when each figure falls within every other claim's hedged range: "about 8,000"
+    /// and "up to 8,000" agree; "about 10,000", "11,000" and "nearly 12,000" do not, even though
+    /// their ranges touch, because a reader sees three different figures.
+    /// </summary>
+    private static bool Agree(IReadOnlyList<Claim> claims) =>
+        claims.All(a => claims.All(b => b.Quantity.Value >= (a.Quantity.Low ?? decimal.MinValue) && b.Quantity.Value <= (a.Quantity.High ?? decimal.MaxValue)));
 }
