@@ -58,7 +58,18 @@ public sealed class ReconcilerTests
         Assert.Equal(3, group.Members.Length);
         Assert.Equal(15m, group.Consensus.Value);
         Assert.Equal(12m, group.Conservative);
+        Assert.Equal(Verdict.Disputed, group.Verdict);
+    }
+
+    [Fact]
+    public void Figures_that_fit_each_others_hedges_are_corroborated()
+    {
+        var r = Reconcile(
+            Doc("a", "About 15 people were killed in the collapse, police said."),
+            Doc("b", "The fire chief said 15 people were killed in the collapse."));
+        var group = Assert.Single(r.Groups, g => g.Unit == "killed");
         Assert.Equal(Verdict.Corroborated, group.Verdict);
+        Assert.Equal(2, group.IndependentSources);
     }
 
     [Fact]
