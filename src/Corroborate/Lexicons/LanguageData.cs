@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Corroborate.Model;
@@ -109,26 +108,9 @@ public sealed class LanguageData
         return (rules, zoneLines);
     }
 
-    /// <summary>The lines of an embedded data file (data/NAME), without comments and blank lines.</summary>
-    internal static IEnumerable<(string Line, int Number)> Lines(string name)
-    {
-        var number = 0;
-        foreach (var raw in Read(name).Split('\n'))
-        {
-            number++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#'))
-                continue;
-            yield return (line.Trim('\r', '\n', ' '), number);
-        }
-    }
+    /// <summary>The lines of an embedded data file (data/NAME), trimmed, without comments and blank lines.</summary>
+    internal static IEnumerable<(string Line, int Number)> Lines(string name) =>
+        EmbeddedData.Lines(name).Select(l => (l.Line.Trim(), l.Number));
 
-    private static string Read(string name)
-    {
-        var resource = "data/" + name;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidDataException($"language data {resource} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Read(string name) => EmbeddedData.Read(name);
 }

@@ -1,3 +1,4 @@
+using Corroborate.Lexicons;
 using System.Collections.Frozen;
 using Corroborate.Extraction.Entities;
 

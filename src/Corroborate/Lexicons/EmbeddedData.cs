@@ -1,10 +1,10 @@
 using System.Reflection;
 
-namespace Corroborate.Extraction.Entities;
+namespace Corroborate.Lexicons;
 
 /// <summary>
-/// Reads the language data files embedded in the library (the files under <c>data/</c>), as
-/// <see cref="Lexicons.LanguageData"/> does. A missing file is an error naming it.
+/// Reads the language data files embedded in the library (the files under <c>data/</c>), for
+/// every lexicon. A missing file is an error naming it.
 /// </summary>
 internal static class EmbeddedData
 {
