@@ -27,7 +27,7 @@ public enum Hedge
     UpTo,
 }
 
-/// <summary>Who a figure or quotation is attributed to, as written ("Pentagon spokesperson Sabrina Singh").</summary>
+/// <summary>Who a figure or quotation is attributed to, as written ("ministry spokesperson Jane Doe").</summary>
 public sealed record Attribution(TextSpan Span, string Text);
 
 /// <summary>
@@ -56,7 +56,7 @@ public enum EntityKind { Person, Organization, Place, Group }
 
 /// <summary>
 /// A mention of a person, organisation, place or group. <see cref="Name"/> is the fullest name
-/// the article gives for it ("Antony Blinken" for a later "Blinken"); <see cref="Role"/> the
+/// the article gives for it ("Maria Lopez" for a later "Lopez"); <see cref="Role"/> the
 /// title or role written with it.
 /// </summary>
 public sealed record EntityMention(TextSpan Span, EntityKind Kind, string Name, string? Role = null);

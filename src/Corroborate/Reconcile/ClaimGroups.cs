@@ -23,10 +23,10 @@ public sealed record ClaimGroup(
 
 /// <summary>
 /// Groups the claims of each story by quantity: same unit class and rate, compatible subjects
-/// ("North Korean troops" ~ "troops", not ~ "U.S. troops") and the same place. A figure whose
+/// ("Ethiopian troops" ~ "troops", not ~ "Eritrean troops") and the same place. A figure whose
 /// place lies inside another group's place, or contains it, moves to that group only when its
-/// value agrees with that group's figures better than with its own: a total "in Russia" and a
-/// figure "in the Kursk region" stay apart unless the numbers say they are the same count.
+/// value agrees with that group's figures better than with its own: a total "in Ethiopia" and a
+/// figure "in the Tigray region" stay apart unless the numbers say they are the same count.
 /// Stateless; thread-safe.
 /// </summary>
 public sealed class ClaimGrouper(ReconcileLexicon lexicon)
@@ -124,7 +124,7 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
 
     private static bool Compatible(HashSet<string> a, HashSet<string> b) => a.Count == 0 || b.Count == 0 || a.Overlaps(b);
 
-    /// <summary>Capitalized words of the subject that qualify what is counted ("North Korean" in "North Korean troops").</summary>
+    /// <summary>Capitalized words of the subject that qualify what is counted ("Eritrean" in "Eritrean troops").</summary>
     private static HashSet<string> Qualifiers(string? subject, string unit)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
@@ -137,8 +137,8 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
     }
 
     /// <summary>
-    /// The most specific place named ("Russia's western Kursk region" → "kursk") and the places
-    /// the text says contain it (→ {"russia"}), without kind and direction words.
+    /// The most specific place named ("Ethiopia's northern Tigray region" → "tigray") and the places
+    /// the text says contain it (→ {"ethiopia"}), without kind and direction words.
     /// </summary>
     internal (string Place, IReadOnlySet<string> Containers) PlaceOf(string? where)
     {
@@ -163,7 +163,7 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
 
     /// <summary>
     /// The place a group is about, as written: the most common place among its figures (by key, so
-    /// "Kursk region" and "Kursk Oblast" count together), in its shortest written form.
+    /// "Tigray region" and "Tigray Province" count together), in its shortest written form.
     /// </summary>
     private static string? PlaceLabel(Draft draft) => draft.Members
         .Where(m => m.Place.Length > 0 && m.Claim.Quantity.Where is not null)
@@ -202,8 +202,8 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
 
         var subject = members.Select(c => c.Quantity.Subject).OfType<string>()
             .GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length).Select(g => g.Key).FirstOrDefault() ?? unit;
-        // The label names the group's class: "North Korean soldiers" in a troops group reads
-        // "North Korean troops", "bodies" in a killed group "killed", "warning shots" "warning rounds".
+        // The label names the group's class: "Eritrean soldiers" in a troops group reads
+        // "Eritrean troops", "bodies" in a killed group "killed", "warning shots" "warning rounds".
         var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 0 && !words[^1].Equals(unit, StringComparison.OrdinalIgnoreCase))
             subject = string.Join(' ', words[..^1].Append(unit));

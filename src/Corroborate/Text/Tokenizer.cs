@@ -83,7 +83,7 @@ public sealed class Tokenizer(LanguageData data)
         return i;
     }
 
-    /// <summary>Letters and digits, with inner apostrophes ("don't", "Ukraine’s") and hyphens ("two-plus-two").</summary>
+    /// <summary>Letters and digits, with inner apostrophes ("don't", "Kenya’s") and hyphens ("two-plus-two").</summary>
     private static int ScanWord(string text, int i, int end)
     {
         while (i < end)

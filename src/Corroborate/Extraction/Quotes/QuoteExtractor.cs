@@ -110,7 +110,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             foreach (var q in marks)
             {
                 var s = SentenceAt(q.Content.Start);
-                // Quotation marks in page furniture ("Read also| … ‘Title’") quote nobody.
+                // Quotation marks in page furniture ("Related| … ‘Title’") quote nobody.
                 if (s < 0 || !_sentences[s].Span.Contains(new TextSpan(q.Content.Start, q.Content.Start)) || IsNameOrScare(q))
                     continue;
                 var speaker = CueAfter(q) ?? CueBefore(q) ?? AccordingTo(s) ?? CueInSentence(s, q) ?? AccordingTo(SentenceAt(q.Content.End));
