@@ -721,8 +721,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             var uw = W(k + 1);
             if (uw?.Unit is { } single && !uw.UnitPlural)
             {
-                // "the past year" is the year up to now; "the previous week", "the current quarter" are calendar units.
-                if (IsAny(k, "past", "last", "next", "coming") && single != "Q" && single != "WE")
+                // "the previous week", "the current quarter" are calendar units, and so, as TimeBank and MEANTIME annotate them, are
+                // "the past year" (1997 in 1998), "the last week" and "the next year"; a day, decade or century stays a span of time.
+                if (IsAny(k, "past", "last", "next", "coming") && single is not ("Q" or "WE" or "Y" or "M" or "W"))
                 {
                     hit = new TimeHit(i, k + 2, TimeType.Duration, Timex.Duration(1, single, uw.UnitIsClock));
                     return true;
@@ -1064,6 +1065,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 y = Year(end);
                 end++;
             }
+            else if (DeicticYear(end, out var dy, out var dyEnd))
+            {
+                y = dy;
+                end = dyEnd;
+            }
             if (y > 0)
             {
                 if (day > DateTime.DaysInMonth(y, w.Month))
@@ -1085,6 +1091,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             hit = new TimeHit(start, k + 2, TimeType.Date, Timex.Month(Year(k + 1), w.Month));
             return true;
         }
+        if (DeicticYear(k, out var deicticYear, out var deicticEnd))
+        {
+            hit = new TimeHit(start, deicticEnd, TimeType.Date, Timex.Month(deicticYear, w.Month));
+            return true;
+        }
         if (w.MonthAbbreviation && k == i + 1)
             return false;
         // A bare month name: "may" and "march" need a temporal word before them.
@@ -1093,6 +1104,22 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (W(k)?.NameAfterWeekday == true && Upper(k))
             return false;
         hit = new TimeHit(start, k, TimeType.Date, MonthValue(w.Month, Tense(i)));
+        return true;
+    }
+
+    /// <summary>"this year", "last year", "next year" (or "of last year") right after a month or a day of one, naming its year, as HeidelTime
+    /// reads "June last year" and "April 24 next year": one expression, not a month and a year.</summary>
+    private bool DeicticYear(int k, out int year, out int end)
+    {
+        year = -1;
+        end = k;
+        if (anchor is not { } a)
+            return false;
+        var j = Is(k, "of") ? k + 1 : k;
+        if (!IsAny(j, "this", "last", "next") || !Is(j + 1, "year"))
+            return false;
+        year = a.Year + (Is(j, "last") ? -1 : Is(j, "next") ? 1 : 0);
+        end = j + 2;
         return true;
     }
 
