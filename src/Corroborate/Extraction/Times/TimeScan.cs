@@ -573,6 +573,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         {
             if (Is(k, "second"))
                 return false;
+            // "a year-earlier loss": the article belongs to the noun; "year-earlier" is the expression.
+            if (IsHyphen(k + 1) && IsAnyAgo(k + 2))
+                return false;
             if (IsAny(i - 1, "times", "once", "twice", "thrice"))
             {
                 hit = new TimeHit(i, k + 1, TimeType.Set, Timex.Duration(1, unit, uw.UnitIsClock));
