@@ -1471,6 +1471,13 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             cue = Times.Tense.Past;
         else
             return Times.Tense.Unknown;
+        // A plan in the past perfect lies behind the report: "it had been due to expire Friday", "had been scheduled to expire at midnight Friday".
+        if (cue == Times.Tense.Future && Is(j - 1, "been") && Is(j - 2, "had"))
+            return Times.Tense.Past;
+        // "is to resume trading Tuesday": an arrangement, so ahead.
+        if (cue == Times.Tense.Present && IsAny(j, "is", "are") && Is(j + 1, "to") && InRange(j + 2) && t[j + 2].Kind == TimeTokenKind.Word && !Upper(j + 2)
+            && W(j + 2) is null)
+            return Times.Tense.Future;
         // An auxiliary takes the tense of the plan it carries: "were planning to", "is expected to".
         if (cue is Times.Tense.Past or Times.Tense.Present && IsAny(j, "was", "were", "is", "are")
             && W(j + 1)?.Tense == Times.Tense.Future && (!Is(j + 1, "going") || Is(j + 2, "to")))
