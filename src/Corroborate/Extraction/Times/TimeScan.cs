@@ -889,6 +889,17 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (w is null)
             return false;
         var past = Is(i, "past");
+        // "this past spring", "this past Sunday": the last one, as HeidelTime reads them.
+        if (Is(i, "this") && past == false && Is(k, "past") && W(k + 1) is { } pw)
+        {
+            if (pw.Season is { } lastSeason)
+            {
+                hit = new TimeHit(start, k + 2, TimeType.Date, SeasonValue(lastSeason, pw.SeasonStartMonth, -1, strict: true));
+                return true;
+            }
+            if ((pw.Weekday > 0 && !pw.WeekdayPlural || pw.Month > 0) && Upper(k + 1))
+                return DeicticCore(start, k, out hit);
+        }
         if (w.Weekday > 0 && Upper(k) && !w.WeekdayPlural)
         {
             var value = anchor is not { } a ? $"XXXX-WXX-{w.Weekday}" : Timex.Day(dir switch
