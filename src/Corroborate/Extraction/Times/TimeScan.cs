@@ -660,6 +660,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     {
         hit = default;
         var k = i + 1;
+        // "the quarter-to-quarter comparison", "the day-to-day running": a compound adjective, no time.
+        if (W(k)?.Unit is not null && IsHyphen(k + 1) && Is(k + 2, "to") && IsHyphen(k + 3))
+            return false;
         if (IsAny(k, "full", "whole", "entire") && Is(k + 1, "year"))
         {
             hit = new TimeHit(i, k + 2, TimeType.Date, anchor is { } a ? Timex.Year(a.Year) : "XXXX");
