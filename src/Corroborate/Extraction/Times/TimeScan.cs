@@ -573,6 +573,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         {
             if (Is(k, "second"))
                 return false;
+            // "a year-earlier loss": the article belongs to the noun; "year-earlier" is the expression.
+            if (IsHyphen(k + 1) && IsAnyAgo(k + 2))
+                return false;
             if (IsAny(i - 1, "times", "once", "twice", "thrice"))
             {
                 hit = new TimeHit(i, k + 1, TimeType.Set, Timex.Duration(1, unit, uw.UnitIsClock));
@@ -657,6 +660,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     {
         hit = default;
         var k = i + 1;
+        // "the quarter-to-quarter comparison", "the day-to-day running": a compound adjective, no time.
+        if (W(k)?.Unit is not null && IsHyphen(k + 1) && Is(k + 2, "to") && IsHyphen(k + 3))
+            return false;
         if (IsAny(k, "full", "whole", "entire") && Is(k + 1, "year"))
         {
             hit = new TimeHit(i, k + 2, TimeType.Date, anchor is { } a ? Timex.Year(a.Year) : "XXXX");
@@ -721,8 +727,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             var uw = W(k + 1);
             if (uw?.Unit is { } single && !uw.UnitPlural)
             {
-                // "the past year" is the year up to now; "the previous week", "the current quarter" are calendar units.
-                if (IsAny(k, "past", "last", "next", "coming") && single != "Q" && single != "WE")
+                // "the previous week", "the current quarter" are calendar units, and so, as TimeBank and MEANTIME annotate them, are
+                // "the past year" (1997 in 1998), "the last week" and "the next year"; a day, decade or century stays a span of time.
+                if (IsAny(k, "past", "last", "next", "coming") && single is not ("Q" or "WE" or "Y" or "M" or "W"))
                 {
                     hit = new TimeHit(i, k + 2, TimeType.Duration, Timex.Duration(1, single, uw.UnitIsClock));
                     return true;
@@ -885,6 +892,17 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (w is null)
             return false;
         var past = Is(i, "past");
+        // "this past spring", "this past Sunday": the last one, as HeidelTime reads them.
+        if (Is(i, "this") && past == false && Is(k, "past") && W(k + 1) is { } pw)
+        {
+            if (pw.Season is { } lastSeason)
+            {
+                hit = new TimeHit(start, k + 2, TimeType.Date, SeasonValue(lastSeason, pw.SeasonStartMonth, -1, strict: true));
+                return true;
+            }
+            if ((pw.Weekday > 0 && !pw.WeekdayPlural || pw.Month > 0) && Upper(k + 1))
+                return DeicticCore(start, k, out hit);
+        }
         if (w.Weekday > 0 && Upper(k) && !w.WeekdayPlural)
         {
             var value = anchor is not { } a ? $"XXXX-WXX-{w.Weekday}" : Timex.Day(dir switch
@@ -1064,6 +1082,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 y = Year(end);
                 end++;
             }
+            else if (DeicticYear(end, out var dy, out var dyEnd))
+            {
+                y = dy;
+                end = dyEnd;
+            }
             if (y > 0)
             {
                 if (day > DateTime.DaysInMonth(y, w.Month))
@@ -1085,6 +1108,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             hit = new TimeHit(start, k + 2, TimeType.Date, Timex.Month(Year(k + 1), w.Month));
             return true;
         }
+        if (DeicticYear(k, out var deicticYear, out var deicticEnd))
+        {
+            hit = new TimeHit(start, deicticEnd, TimeType.Date, Timex.Month(deicticYear, w.Month));
+            return true;
+        }
         if (w.MonthAbbreviation && k == i + 1)
             return false;
         // A bare month name: "may" and "march" need a temporal word before them.
@@ -1093,6 +1121,22 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (W(k)?.NameAfterWeekday == true && Upper(k))
             return false;
         hit = new TimeHit(start, k, TimeType.Date, MonthValue(w.Month, Tense(i)));
+        return true;
+    }
+
+    /// <summary>"this year", "last year", "next year" (or "of last year") right after a month or a day of one, naming its year, as HeidelTime
+    /// reads "June last year" and "April 24 next year": one expression, not a month and a year.</summary>
+    private bool DeicticYear(int k, out int year, out int end)
+    {
+        year = -1;
+        end = k;
+        if (anchor is not { } a)
+            return false;
+        var j = Is(k, "of") ? k + 1 : k;
+        if (!IsAny(j, "this", "last", "next") || !Is(j + 1, "year"))
+            return false;
+        year = a.Year + (Is(j, "last") ? -1 : Is(j, "next") ? 1 : 0);
+        end = j + 2;
         return true;
     }
 
@@ -1441,6 +1485,13 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             cue = Times.Tense.Past;
         else
             return Times.Tense.Unknown;
+        // A plan in the past perfect lies behind the report: "it had been due to expire Friday", "had been scheduled to expire at midnight Friday".
+        if (cue == Times.Tense.Future && Is(j - 1, "been") && Is(j - 2, "had"))
+            return Times.Tense.Past;
+        // "is to resume trading Tuesday": an arrangement, so ahead.
+        if (cue == Times.Tense.Present && IsAny(j, "is", "are") && Is(j + 1, "to") && InRange(j + 2) && t[j + 2].Kind == TimeTokenKind.Word && !Upper(j + 2)
+            && W(j + 2) is null)
+            return Times.Tense.Future;
         // An auxiliary takes the tense of the plan it carries: "were planning to", "is expected to".
         if (cue is Times.Tense.Past or Times.Tense.Present && IsAny(j, "was", "were", "is", "are")
             && W(j + 1)?.Tense == Times.Tense.Future && (!Is(j + 1, "going") || Is(j + 2, "to")))
