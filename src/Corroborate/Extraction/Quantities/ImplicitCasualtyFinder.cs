@@ -248,8 +248,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             }
             return null;
         }
-        // A name: "killing John Smith".
-        if (v.IsCapitalized(i) && v.Kind(i) == Model.TokenKind.Word)
+        // A name: "killing John Smith"; not a day or month ("the shooting Saturday").
+        if (v.IsCapitalized(i) && v.Kind(i) == Model.TokenKind.Word
+            && !(lexicon.ContextLookup.TryGetValue(v.Chars(i), out var c) && (c.Kind & (ContextKind.Weekday | ContextKind.Month)) != 0))
         {
             var k = i;
             while (k + 1 < end && v.IsCapitalized(k + 1))
