@@ -230,6 +230,10 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
     /// </summary>
     private int? SingularObject(in TokenView v, int i, int end)
     {
+        // An age without an article: "killing 22-year-old Dominique Horton".
+        if (i + 2 < end && v.Kind(i) == Model.TokenKind.Number && v.Touches(i) && v.IsChar(i + 1, '-') && v.Touches(i + 1) && IsAge(v, i + 2)
+            && !v.Chars(i + 2).EndsWith("s", StringComparison.Ordinal) && !(i + 3 < end && v.Chars(i + 3).EndsWith("s", StringComparison.Ordinal)))
+            return i + 2;
         if (i >= end || !v.IsWord(i))
             return null;
         if (v.Is(i, "him") || v.Is(i, "himself") || v.Is(i, "herself") || v.Is(i, "her") && !(i + 1 < end && Role(v, i + 1) == "person"))
