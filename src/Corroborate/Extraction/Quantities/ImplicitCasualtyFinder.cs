@@ -2,7 +2,8 @@ namespace Corroborate.Extraction.Quantities;
 
 /// <summary>Where a casualty without a figure is written: its predicate's tokens and what it implies.</summary>
 /// <param name="Class">"killed", "injured", or "shot" (hit by gunfire, fate unstated).</param>
-internal readonly record struct ImplicitCasualty(int First, int Last, string Class);
+/// <param name="Count">1, or 2 for a pair of persons joined by "and" ("X, 33, and Y, 28, were killed", "killing his wife and himself").</param>
+internal readonly record struct ImplicitCasualty(int First, int Last, string Class, int Count = 1);
 
 /// <summary>
 /// Finds casualties that the text gives without a figure: a singular person as the subject of a
@@ -33,6 +34,11 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 found.Add(new ImplicitCasualty(k, k + len - 1, p.Class));
                 k += len - 1;
             }
+            else if (p.Class is "killed" or "injured" && len > 0 && PairSubject(v, start, k) is { } pair)
+            {
+                found.Add(new ImplicitCasualty(pair, k + len - 1, p.Class, 2));
+                k += len - 1;
+            }
             else if (Role(v, k) == "suffer" && Wound(v, k + 1, end) is { } wound && HasSingularSubject(v, start, k, needsAux: false))
             {
                 found.Add(new ImplicitCasualty(k, wound.Last, wound.Class));
@@ -40,6 +46,14 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             }
             else if (lexicon.ImplicitObjects.MatchForward(v, k, end, out len, out var cls) && SingularObject(v, k + len, end) is { } last)
             {
+                // "killing his wife and himself", "shot and killed Destacia Straughn and her daughter": a pair.
+                var and = AfterAppositive(v, last + 1, end);
+                if (cls == "killed" && v.Is(and, "and") && SingularObject(v, and + 1, end) is { } second)
+                {
+                    found.Add(new ImplicitCasualty(k, second, cls, 2));
+                    k = second;
+                    continue;
+                }
                 found.Add(new ImplicitCasualty(k, last, cls));
                 k = last;
             }
@@ -115,6 +129,73 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                && !v.Is(j, "nobody") && !v.Is(j, "none") && !v.Is(j, "everyone") && !v.Is(j, "it") && !v.Is(j, "this") && !v.Is(j, "that");
     }
 
+    /// <summary>Tokens a pair's conjunct may span ("her 24 year old granddaughter Keyon Branch").</summary>
+    private const int MaxConjunct = 6;
+
+    /// <summary>
+    /// "Ronald Williams, 33, and Kendra Hill, 28, were killed", "Jason Kimble and Laquintin Carter were injured", "A man and a teenage boy were found
+    /// shot to death": two singular persons joined by "and" before "were" and a predicate; the
+    /// first token of the pair, or null.
+    /// </summary>
+    private int? PairSubject(in TokenView v, int start, int predicate)
+    {
+        var j = predicate - 1;
+        var were = false;
+        while (j >= start && (Role(v, j) is "skip" || v.Is(j, "were") || v.Is(j, "both") || v.Is(j, "been") || v.Is(j, "have")))
+        {
+            were |= v.Is(j, "were") || v.Is(j, "have");
+            j--;
+        }
+        if (!were)
+            return null;
+        j = BeforeAppositive(v, j, start);
+        if (j < start || !IsPersonHead(v, j))
+            return null;
+        for (var a = j - 1; a >= Math.Max(start, j - MaxConjunct); a--)
+        {
+            if (!v.IsWord(a) && !v.IsChar(a, ',') && v.Kind(a) != Model.TokenKind.Number)
+                return null;
+            if (!v.Is(a, "and"))
+                continue;
+            var first = BeforeAppositive(v, a - 1, start);
+            if (first < start || !IsPersonHead(v, first) || !v.IsCapitalized(first) && PluralBefore(v, first, start) || Negated(v, first - 1, start))
+                return null;
+            // The first conjunct opens the clause: nothing but its own words before it back to a boundary.
+            var open = first;
+            while (open - 1 >= start && v.IsWord(open - 1) && open > first - MaxConjunct && !v.Is(open - 1, "and") && Role(v, open - 1) is not ("aux" or "suffer"))
+                open--;
+            return open;
+        }
+        return null;
+    }
+
+    /// <summary>"Kendra Hill, 28," → the token before the appositive's comma; otherwise <paramref name="j"/>.</summary>
+    private static int BeforeAppositive(in TokenView v, int j, int start)
+    {
+        if (!v.IsChar(j, ','))
+            return j;
+        for (var k = j - 1; k > Math.Max(start, j - 6); k--)
+            if (v.IsChar(k, ','))
+                return k - 1;
+        return j;
+    }
+
+    /// <summary>"Smith, 30, and": the token after an age appositive that follows <paramref name="i"/>; otherwise <paramref name="i"/>.</summary>
+    private static int AfterAppositive(in TokenView v, int i, int end)
+    {
+        if (!v.IsChar(i, ','))
+            return i;
+        for (var k = i + 1; k < Math.Min(end, i + 6); k++)
+            if (v.IsChar(k, ','))
+                return k + 1;
+        return i;
+    }
+
+    /// <summary>The last word of a singular person: a person noun, an age, or a name.</summary>
+    private bool IsPersonHead(in TokenView v, int j) =>
+        v.IsWord(j) && (Role(v, j) == "person" && !v.Is(j, "he") && !v.Is(j, "she") && !v.Is(j, "who") || IsAge(v, j)
+                        || v.IsCapitalized(j) && v.Kind(j) == Model.TokenKind.Word && !v.Is(j, "they") && !v.Is(j, "police"));
+
     /// <summary>"… was shot three times and was pronounced dead": a predicate joined by "and" to one before it.</summary>
     private bool SharesSubject(in TokenView v, int start, int predicate)
     {
@@ -144,19 +225,26 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         v.Chars(i).EndsWith("year-old", StringComparison.OrdinalIgnoreCase) || v.Chars(i).EndsWith("month-old", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// "him", "her", "a man", "an off-duty officer", "a 17-year-old", "his wife", "Smith": the last
+    /// "him", "himself", "her", "a man", "an off-duty officer", "a 17-year-old", "his wife", "Smith": the last
     /// token of a singular person object, or null.
     /// </summary>
     private int? SingularObject(in TokenView v, int i, int end)
     {
+        // An age without an article: "killing 22-year-old Dominique Horton".
+        if (i + 2 < end && v.Kind(i) == Model.TokenKind.Number && v.Touches(i) && v.IsChar(i + 1, '-') && v.Touches(i + 1) && IsAge(v, i + 2)
+            && !v.Chars(i + 2).EndsWith("s", StringComparison.Ordinal) && !(i + 3 < end && v.Chars(i + 3).EndsWith("s", StringComparison.Ordinal)))
+            return i + 2;
         if (i >= end || !v.IsWord(i))
             return null;
-        if (v.Is(i, "him") || v.Is(i, "her") && !(i + 1 < end && Role(v, i + 1) == "person"))
+        if (v.Is(i, "him") || v.Is(i, "himself") || v.Is(i, "herself") || v.Is(i, "her") && !(i + 1 < end && Role(v, i + 1) == "person"))
             return i;
         if (v.Is(i, "a") || v.Is(i, "an") || v.Is(i, "the") || v.Is(i, "his") || v.Is(i, "her") || v.Is(i, "their"))
         {
             for (var k = i + 1; k < Math.Min(end, i + 1 + ObjectReach); k++)
             {
+                // "a 15-year-old girl": the age's digits and hyphen belong to the phrase.
+                if (v.Kind(k) == Model.TokenKind.Number && v.Touches(k) || v.IsChar(k, '-') && v.Touches(k))
+                    continue;
                 if (!v.IsWord(k))
                     return null;
                 if (Role(v, k) == "person" && !v.Is(k, "he") && !v.Is(k, "she") && !v.Is(k, "who") || IsAge(v, k) && !(k + 1 < end && v.Chars(k + 1).EndsWith("s", StringComparison.Ordinal)))
@@ -164,8 +252,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             }
             return null;
         }
-        // A name: "killing John Smith".
-        if (v.IsCapitalized(i) && v.Kind(i) == Model.TokenKind.Word)
+        // A name: "killing John Smith"; not a day or month ("the shooting Saturday").
+        if (v.IsCapitalized(i) && v.Kind(i) == Model.TokenKind.Word
+            && !(lexicon.ContextLookup.TryGetValue(v.Chars(i), out var c) && (c.Kind & (ContextKind.Weekday | ContextKind.Month)) != 0))
         {
             var k = i;
             while (k + 1 < end && v.IsCapitalized(k + 1))

@@ -97,23 +97,30 @@ public sealed class QuantityExtractor
         var killedHit = hits.FindIndex(h => h.Class == "killed");
         if (killed < 0 && killedHit >= 0)
         {
-            result.Add(ImplicitClaim(doc, sentenceOf[killedHit], hits[killedHit], "killed", 1));
-            killed = 1;
+            // A pair ("X, 33, and Y, 28, were killed") counts two; else one.
+            var pair = hits.FindIndex(h => h.Class == "killed" && h.Count > 1);
+            if (pair >= 0)
+                killedHit = pair;
+            killed = hits[killedHit].Count;
+            result.Add(ImplicitClaim(doc, sentenceOf[killedHit], hits[killedHit], "killed", killed));
         }
         if (injured)
             return;
         var shot = result.FirstOrDefault(q => q.Unit == "casualties" && !q.Implicit && doc.ShotTotals.Any(t => q.Span.Start <= t && t < q.Span.End));
         if (shot is not null)
         {
-            var dead = Math.Max(killed, 0);
+            // "three others were shot": people besides the dead, not a total of them.
+            var dead = shot.Subject is { } who && who.StartsWith("other", StringComparison.OrdinalIgnoreCase) ? 0 : Math.Max(killed, 0);
             var left = shot.Value - dead;
             if (left > 0)
                 result.Add(shot with { Value = left, Low = shot.Low - dead, High = shot.High - dead, Unit = "injured", Implicit = true });
             return;
         }
-        var injuredHit = hits.FindIndex(h => h.Class == "injured" || h.Class == "shot" && killed < 0);
+        var injuredHit = hits.FindIndex(h => h.Class == "injured" && h.Count > 1);
+        if (injuredHit < 0)
+            injuredHit = hits.FindIndex(h => h.Class == "injured" || h.Class == "shot" && killed < 0);
         if (injuredHit >= 0)
-            result.Add(ImplicitClaim(doc, sentenceOf[injuredHit], hits[injuredHit], "injured", 1));
+            result.Add(ImplicitClaim(doc, sentenceOf[injuredHit], hits[injuredHit], "injured", hits[injuredHit].Count));
     }
 
     private Quantity ImplicitClaim(DocumentContext doc, int sentence, ImplicitCasualty hit, string unit, decimal value)
@@ -308,7 +315,7 @@ public sealed class QuantityExtractor
                 // "one shot was fired", "a single shot rang out": the noun, not the participle.
                 if (cl == 1 && v.Is(k, "shot") && k == f.End && (v.Is(k + 1, "was") || v.Is(k + 1, "were") || v.Is(k + 1, "fired") || v.Is(k + 1, "rang") || v.Is(k + 1, "hit") || v.Is(k + 1, "struck")))
                     return null;
-                byShot = v.Is(k, "shot") && cl == 1;
+                byShot = cls == "casualties"; // "were shot", "were taken to the hospital": the hit, dead or alive
                 return cls;
             }
         }
