@@ -1311,19 +1311,29 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     {
         if (anchor is not { } a)
             return unit switch { "W" => "XXXX-WXX", "M" when !clock => "XXXX-XX", "Y" => "XXXX", _ => "XXXX-XX-XX" };
-        return unit switch
+        // An offset beyond the calendar ("99 centuries ago", "10,000,000 days") is only "past" or "future".
+        var beyond = n < 0 ? Timex.PastRef : Timex.FutureRef;
+        try
         {
-            "D" => Timex.Day(a.AddDays(n)),
-            "W" or "2W" => Timex.Week(a.AddDays(7 * n * (unit == "2W" ? 2 : 1))),
-            "WE" => Timex.Week(a.AddDays(7 * n)) + "-WE",
-            "M" when !clock => Timex.Month(a.AddMonths(n).Year, a.AddMonths(n).Month),
-            "Q" => Timex.Quarter(a.AddMonths(3 * n).Year, Timex.QuarterOf(a.AddMonths(3 * n))),
-            "Y" => Timex.Year(a.Year + n),
-            "E" => ((a.Year + 10 * n) / 10).ToString("000", CultureInfo.InvariantCulture),
-            "C" => ((a.Year + 100 * n) / 100).ToString("00", CultureInfo.InvariantCulture),
-            "L" => ((a.Year + 1000 * n) / 1000).ToString("0", CultureInfo.InvariantCulture) + "XXX",
-            _ => Timex.Day(a),
-        };
+            var value = unit switch
+            {
+                "D" => Timex.Day(a.AddDays(n)),
+                "W" or "2W" => Timex.Week(a.AddDays(7 * n * (unit == "2W" ? 2 : 1))),
+                "WE" => Timex.Week(a.AddDays(7 * n)) + "-WE",
+                "M" when !clock => Timex.Month(a.AddMonths(n).Year, a.AddMonths(n).Month),
+                "Q" => Timex.Quarter(a.AddMonths(3 * n).Year, Timex.QuarterOf(a.AddMonths(3 * n))),
+                "Y" => Timex.Year(a.Year + n),
+                "E" => ((a.Year + 10 * n) / 10).ToString("000", CultureInfo.InvariantCulture),
+                "C" => ((a.Year + 100 * n) / 100).ToString("00", CultureInfo.InvariantCulture),
+                "L" => ((a.Year + 1000 * n) / 1000).ToString("0", CultureInfo.InvariantCulture) + "XXX",
+                _ => Timex.Day(a),
+            };
+            return Timex.IsValid(value) ? value : beyond;
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            return beyond;
+        }
     }
 
     private string MonthValue(int month, Tense tense)

@@ -55,4 +55,12 @@ public sealed class TimePropertyTests
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), property);
     }
+
+    /// <summary>Regression (FsCheck replay 11057398910303879312,13926921625974250721): an offset beyond the calendar gave the value "-78".</summary>
+    [Fact]
+    public void An_offset_beyond_the_calendar_is_only_past_or_future()
+    {
+        var found = TimeSpecTests.Extractor.Extract("It happened 99 century ago, they said.", new DateOnly(2018, 3, 27));
+        Assert.All(found, t => Assert.True(Timex.IsValid(t.Value), t.Value));
+    }
 }
