@@ -230,7 +230,7 @@ public sealed class QuantityExtractor
     }
 
     /// <summary>
-    /// The noun phrase after the figure ("10,000 North Korean troops", "8,000 of those troops",
+    /// The noun phrase after the figure ("10,000 Ethiopian troops", "8,000 of those troops",
     /// "dozens of people"): its head's class as unit, the phrase as subject, and where it ends.
     /// </summary>
     private (string? Unit, string? Subject, int End) CountedNoun(in TokenView v, Figure f, int end)
@@ -424,7 +424,7 @@ public sealed class QuantityExtractor
         return null;
     }
 
-    /// <summary>"to Russia", "in the Kursk region", "in Russia's western Kursk region": after the figure, else before it.</summary>
+    /// <summary>"to Ethiopia", "in the Tigray region", "in Ethiopia's northern Tigray region": after the figure, else before it.</summary>
     private string? Place(in TokenView v, int from, int start, int end, int figure)
     {
         for (var k = from; k < end - 1; k++)
@@ -461,7 +461,7 @@ public sealed class QuantityExtractor
                 break;
             }
             else if (v.IsWord(i) && !char.IsUpper(v.Text[v.Start(i)]) && !IsStop(v, i) && v.IsCapitalized(i + 1) && !IsTimeWord(v, i + 1))
-                i++; // "Russia's western Kursk region"
+                i++; // "Ethiopia's northern Tigray region"
             else
                 break;
         }

@@ -189,8 +189,8 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         lexicon.Attribution.MatchForward(v, i, v.Count, out var len, out var role) && len == 1 && role == AttributionRole.Pronoun;
 
     /// <summary>
-    /// A surname written alone or after a title ("Defense Minister Kim", "Blinken") completed
-    /// from the article's first full mention ("Kim Yong-hyun", "Antony Blinken"). The span stays on
+    /// A surname written alone or after a title ("Foreign Minister Park", "Lopez") completed
+    /// from the article's first full mention ("Park Ji-won", "Maria Lopez"). The span stays on
     /// the words as written; only the text is completed, so the dossier can match the name.
     /// </summary>
     public Attribution CompleteName(in TokenView v, Attribution a)
@@ -206,14 +206,14 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         {
             if (k == last || v.Kind(k) != TokenKind.Word || !v.Chars(k).SequenceEqual(surname))
                 continue;
-            // First name(s) before: "Antony Blinken", "Lloyd J. Austin".
+            // First name(s) before: "Maria Lopez", "John F. Smith".
             var f = k;
             while (f - 1 >= 0 && v.IsCapitalized(f - 1) && !IsTitle(v, f - 1) && v.Touches(f - 1) == false && k - f < 3
                    && !lexicon.CueLookup.Contains(v.Chars(f - 1)) && !IsContextWord(v, f - 1) && !v.Is(f - 2, "of"))
                 f--;
             if (f < k)
                 return a with { Text = a.Text[..(v.Start(last) - a.Span.Start)] + v.Slice(f, k) };
-            // A given name after: "Kim Yong-hyun".
+            // A given name after: "Park Ji-won".
             if (k + 1 < v.Count && v.IsCapitalized(k + 1) && v.Kind(k + 1) == TokenKind.Word && !IsTitle(v, k + 1) && !IsContextWord(v, k + 1)
                 && v.Chars(k + 1).IndexOfAny('-', '‐') > 0)
                 return a with { Text = a.Text[..(v.Start(last) - a.Span.Start)] + v.Slice(k, k + 1) };
