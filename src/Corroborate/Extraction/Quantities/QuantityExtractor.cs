@@ -276,7 +276,7 @@ public sealed class QuantityExtractor
                 return (w.ToString().ToLowerInvariant(), v.Slice(first, k), k + 1);
         }
         // No plural: the last word of a lower-case compound ("bomb technician"), unless it is a
-        // name ("10,000 Russia") or a verb or adverb.
+        // name ("10,000 Ethiopia") or a verb or adverb.
         var head = first;
         while (head + 1 < limit && !char.IsUpper(v.Text[v.Start(head + 1)]))
             head++;
@@ -331,7 +331,7 @@ public sealed class QuantityExtractor
     }
 
     /// <summary>
-    /// The counted noun of an elided figure ("dispatched approximately 10,000 to Russia"): the
+    /// The counted noun of an elided figure ("dispatched approximately 10,000 to Ethiopia"): the
     /// nearest known counted noun of the sentence, else of the paragraph, else of the article.
     /// </summary>
     private (string? Unit, string? Subject) Elided(DocumentContext doc, int sentence, int at)
