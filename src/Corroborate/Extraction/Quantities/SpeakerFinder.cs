@@ -15,8 +15,8 @@ public sealed record SpeechCue(int Cue, Attribution? Speaker, bool Pronoun, bool
 /// <summary>
 /// Finds who says what in a sentence: "X said", "according to X", "X told Y", "X estimated that",
 /// ", said X". Reads the speaker phrase backwards from the cue to a clause boundary, so the span
-/// covers the name and any title or chain written with it ("Ukraine's military intelligence
-/// (HUR)"). Token-based, no regex. Immutable; thread-safe.
+/// covers the name and any title or chain written with it ("Kenya's national intelligence
+/// service (NIS)"). Token-based, no regex. Immutable; thread-safe.
 /// </summary>
 public sealed class SpeakerFinder(QuantityLexicon lexicon)
 {
