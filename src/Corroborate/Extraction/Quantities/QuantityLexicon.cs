@@ -1,6 +1,6 @@
+using Corroborate.Lexicons;
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Reflection;
 using Corroborate.Model;
 
 namespace Corroborate.Extraction.Quantities;
@@ -231,17 +231,9 @@ public sealed class QuantityLexicon
 
     private static IEnumerable<Row> Rows(string file, int minCells)
     {
-        var resource = "data/" + Folder + file;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidDataException($"language data {resource} is missing from the build");
-        using var reader = new StreamReader(stream);
         var rows = new List<Row>();
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (line, number) in EmbeddedData.Lines(Folder + file))
         {
-            number++;
-            if (line.Length == 0 || line.StartsWith('#'))
-                continue;
             var row = new Row(file, number, line.Split('\t'));
             if (row.Cells.Length < minCells || row.Cells.Any(c => c.Length == 0))
                 throw row.Error($"expected {minCells} tab-separated cells");

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Corroborate.Lexicons;
@@ -256,12 +255,5 @@ public sealed partial class TimeLexicon
         }
     }
 
-    private static string Read(string file)
-    {
-        var resource = "data/en/time/" + file;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidDataException($"language data {resource} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Read(string file) => EmbeddedData.Read("en/time/" + file);
 }
