@@ -186,15 +186,16 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
             .OrderByDescending(v => v.Independent).ThenBy(v => v.Value).ThenBy(v => v.Hedge)
             .ToList();
 
-        // Consensus: the value given by the most independent sources (hedges aside); ties go to the lower figure.
+        // Consensus: the value given by the most independent sources (hedges aside); ties go to the lower figure,
+        // except injured, where they go to the higher: later reports find more wounded, rarely fewer.
         // Written figures outweigh implied ones ("a man was killed" read as 1): those count only
         // when no source of the group writes a figure.
         var weighed = members.Any(c => !c.Quantity.Implicit) ? members.Where(c => !c.Quantity.Implicit).ToList() : members;
         var byValue = weighed.GroupBy(c => c.Quantity.Value)
             .Select(g => (Value: g.Key, Independent: Independent(g)))
-            .OrderByDescending(x => x.Independent).ThenBy(x => x.Value).ToList();
+            .OrderByDescending(x => x.Independent).ThenBy(x => unit == "injured" ? -x.Value : x.Value).ToList();
         var independentTotal = Independent(members);
-        var rule = byValue.Count == 1 ? "unanimous" : byValue[0].Independent > byValue.Skip(1).First().Independent ? "majority" : "lowest of tied";
+        var rule = byValue.Count == 1 ? "unanimous" : byValue[0].Independent > byValue.Skip(1).First().Independent ? "majority" : unit == "injured" ? "highest of tied" : "lowest of tied";
         var consensus = new Consensus(byValue[0].Value, members.Min(c => c.Quantity.Value), members.Max(c => c.Quantity.Value), rule);
         // Conservative: the lowest figure reported, as ACLED codes fatalities.
         var conservative = members.Min(c => c.Quantity.Value);

@@ -31,7 +31,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             if (lexicon.ImplicitPredicates.MatchForward(v, k, end, out var len, out var p) && (HasSingularSubject(v, start, k, p.NeedsAux) || subject && SharesSubject(v, start, k)))
             {
                 subject = true;
-                found.Add(new ImplicitCasualty(k, k + len - 1, p.Class));
+                found.Add(new ImplicitCasualty(k, k + len - 1, p.Class == "shot" && SurvivesAfter(v, k + len, end) ? "injured" : p.Class));
                 k += len - 1;
             }
             else if (p.Class is "killed" or "injured" && len > 0 && PairSubject(v, start, k) is { } pair)
@@ -58,6 +58,29 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 k = last;
             }
         }
+    }
+
+    /// <summary>Tokens after a "shot" predicate in which its survival may be written.</summary>
+    private const int SurvivalReach = 12;
+
+    /// <summary>
+    /// "was taken to the hospital with non-life threatening injuries", "was shot … and is in stable
+    /// condition": a mild wound after "with", or a condition after "in", within the clause makes a
+    /// person hit by gunfire injured, whatever else the article reports.
+    /// </summary>
+    private bool SurvivesAfter(in TokenView v, int i, int end)
+    {
+        for (var k = i; k < Math.Min(end, i + SurvivalReach); k++)
+        {
+            if (v.IsChar(k, ';') || v.Is(k, "but") || v.Is(k, "died") || v.Is(k, "dead") || v.Is(k, "killed"))
+                return false;
+            if (v.Is(k, "with") && Wound(v, k + 1, end) is { Class: "injured" })
+                return true;
+            if (v.Is(k, "in") && k + 2 < end && v.Is(k + 2, "condition")
+                && (v.Is(k + 1, "stable") || v.Is(k + 1, "fair") || v.Is(k + 1, "good") || v.Is(k + 1, "serious") || v.Is(k + 1, "critical")))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Tokens from a "suffered" to the wound it names ("a non-life threatening gunshot wound").</summary>
