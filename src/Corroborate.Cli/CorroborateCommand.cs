@@ -74,6 +74,11 @@ public static class CorroborateCommand
             DefaultValueFactory = _ => "out",
             HelpName = "DIR",
         };
+        var threads = new Option<int?>("--threads")
+        {
+            Description = "Articles analyzed at once (default: one per core). The output is the same for any value.",
+            HelpName = "N",
+        };
         var json = new Option<string?>("--json")
         {
             Description = "Also write the JSON dossier to this file.",
@@ -85,9 +90,9 @@ public static class CorroborateCommand
             Exit code: 0 when every input was read, 1 when some could not be (each is named, the rest are processed), 2 for usage errors.
             """)
         {
-            inputs, outDir, json,
+            inputs, outDir, json, threads,
         };
-        brief.SetAction(parse => RunBrief(parse.GetValue(inputs)!, parse.GetValue(outDir)!, parse.GetValue(json), stdout, stderr, stdin));
+        brief.SetAction(parse => RunBrief(parse.GetValue(inputs)!, parse.GetValue(outDir)!, parse.GetValue(json), parse.GetValue(threads), stdout, stderr, stdin));
 
         var evalInputs = new Argument<string[]>("inputs") { Description = "Articles with gold story labels (as for brief).", Arity = ArgumentArity.OneOrMore };
         var label = new Option<string>("--label")
@@ -161,7 +166,7 @@ public static class CorroborateCommand
         return extract;
     }
 
-    private static int RunBrief(string[] inputs, string outDir, string? json, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    private static int RunBrief(string[] inputs, string outDir, string? json, int? threads, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {
         LanguageData data;
         try
@@ -173,7 +178,10 @@ public static class CorroborateCommand
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.SomeFailed;
         }
-        var run = new BriefRun(new ArticleReader(), StandardPipeline.Build(data), () => new StoryClusterer(data), ReconcileLexicon.LoadEnglish(data));
+        var run = new BriefRun(new ArticleReader(), StandardPipeline.Build(data), () => new StoryClusterer(data), ReconcileLexicon.LoadEnglish(data))
+        {
+            Parallelism = threads is > 0 ? threads.Value : Environment.ProcessorCount,
+        };
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

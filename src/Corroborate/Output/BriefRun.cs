@@ -21,6 +21,9 @@ public sealed record BriefReport(
 /// </summary>
 public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Func<StoryClusterer> clusterer, ReconcileLexicon lexicon)
 {
+    /// <summary>How many articles are analyzed at once; one per core by default.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
     /// <param name="onItem">Called after each input unit, with the running article and failure counts.</param>
     public BriefReport Run(IReadOnlyList<string> inputs, string outDir, Func<Stream>? stdin = null,
         Action<IngestItem, int, int>? onItem = null, string? extraDossierPath = null)
@@ -43,7 +46,14 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
         using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var dossier = new DossierWriter(stream))
         {
-            foreach (var item in reader.Read(inputs, stdin))
+            // Per-article stages run on every core; results come back in input order, so stories,
+            // ids and the dossier are the same as a sequential run's. The cross-article steps stay sequential.
+            var results = reader.Read(inputs, stdin)
+                .AsParallel().AsOrdered()
+                .WithDegreeOfParallelism(Math.Max(1, Parallelism))
+                .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+                .Select(item => (Item: item, Analyzed: item.Document is { } d ? pipeline.Run(d) : null));
+            foreach (var (item, done) in results)
             {
                 if (item.Error is { } error)
                 {
@@ -52,7 +62,7 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
                 else
                 {
                     var doc = UniqueId(item.Document!, seen);
-                    var analyzed = pipeline.Run(doc);
+                    var analyzed = ReferenceEquals(doc, item.Document) ? done! : done! with { Document = doc };
                     var story = stories.StoryOf(analyzed);
                     dossier.WriteDocument(analyzed, story);
                     reconciler.Observe(analyzed, story);

@@ -73,4 +73,16 @@ public sealed class BriefCommandTests
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal(File.ReadAllText(Path.Combine(dir.Path, "o", "dossier.json")), File.ReadAllText(target));
     }
+
+    [Fact]
+    public void Analyzing_in_parallel_writes_the_same_dossier_as_one_thread()
+    {
+        using var dir = new TempDir();
+        var one = Path.Combine(dir.Path, "one");
+        var many = Path.Combine(dir.Path, "many");
+        Assert.Equal(ExitCodes.Ok, Run("brief", TestData.Samples, "--out", one, "--threads", "1").Code);
+        Assert.Equal(ExitCodes.Ok, Run("brief", TestData.Samples, "--out", many, "--threads", "4").Code);
+        foreach (var file in new[] { "dossier.json", "brief.md", "brief.html", "claims.csv" })
+            Assert.Equal(File.ReadAllText(Path.Combine(one, file)), File.ReadAllText(Path.Combine(many, file)));
+    }
 }
