@@ -29,6 +29,7 @@ public static class HtmlBrief
         details summary{cursor:pointer;color:#2452a8}details blockquote{margin:4px 0 0;padding:4px 8px;border-left:3px solid #c9d2e3;background:#f8f9fc}
         .quote{margin:4px 0 4px 0;padding-left:10px;border-left:3px solid #dfe3ea}.doc{color:#8a93a4;font-size:12px}
         svg{max-width:100%;height:auto;margin:6px 0}svg text{font:12px system-ui,sans-serif;fill:#1d2330}
+        .toc{background:#fff;border:1px solid #dfe3ea;border-radius:8px;padding:8px 14px}.toc li{margin:2px 0}
         ul.timeline{list-style:none;padding:0}ul.timeline li{margin:4px 0}ul.timeline b{display:inline-block;min-width:92px}
         """;
 
@@ -46,8 +47,20 @@ public static class HtmlBrief
         if (failures.Count > 0)
             sb.Append(CultureInfo.InvariantCulture, $"; {failures.Count} inputs could not be read (listed at the end)");
         sb.Append(".</p>");
-        foreach (var view in stories)
-            RenderStory(sb, view);
+        if (stories.Count > 1)
+        {
+            // A contents list: with hundreds of stories the page is otherwise a long scroll.
+            sb.Append("<details class=\"toc\"><summary>Stories</summary><ol>");
+            for (var i = 0; i < stories.Count; i++)
+            {
+                var v = stories[i];
+                sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#story-{i + 1}\">").Append(E(v.Story.Title)).Append("</a> <span class=\"doc\">")
+                  .Append(CultureInfo.InvariantCulture, $"{v.Story.Documents.Count} articles, {v.Groups.Length} figure groups</span></li>");
+            }
+            sb.Append("</ol></details>");
+        }
+        for (var i = 0; i < stories.Count; i++)
+            RenderStory(sb, stories[i], i + 1);
         if (failures.Count > 0)
         {
             sb.Append("<h2>Inputs that could not be read</h2><ul>");
@@ -59,10 +72,10 @@ public static class HtmlBrief
         return sb.ToString();
     }
 
-    private static void RenderStory(StringBuilder sb, StoryView view)
+    private static void RenderStory(StringBuilder sb, StoryView view, int number)
     {
         var story = view.Story;
-        sb.Append("<section><h2>").Append(E(story.Title)).Append("</h2>");
+        sb.Append(CultureInfo.InvariantCulture, $"<section id=\"story-{number}\"><h2>").Append(E(story.Title)).Append("</h2>");
         sb.Append("<p class=\"meta\">Story ").Append(E(story.Id)).Append("</p><ul class=\"summary\">");
         foreach (var line in view.Summary)
             sb.Append("<li>").Append(E(line)).Append("</li>");
