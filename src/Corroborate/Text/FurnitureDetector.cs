@@ -38,7 +38,7 @@ public sealed class FurnitureDetector(LanguageData data)
                 if (rule.Scope == RuleScope.End || line.Words > rule.MaxWords
                     || rule.Zone == RuleZone.Top && i >= zone || rule.Zone == RuleZone.Bottom && i < lines.Count - zone)
                     continue;
-                var m = MatchWithin(rule.Pattern, content);
+                var m = rule.Pattern.Match(content);
                 if (!m.Success || m.Index != 0)
                     continue;
                 if (rule.Scope == RuleScope.Line && m.Length == content.Length)
@@ -73,7 +73,7 @@ public sealed class FurnitureDetector(LanguageData data)
             var content = text.Substring(last.Start, last.End - last.Start);
             foreach (var rule in data.FurnitureRules.Where(r => r.Scope == RuleScope.End))
             {
-                var m = MatchWithin(rule.Pattern, content);
+                var m = rule.Pattern.Match(content);
                 if (m.Success && m.Length > 0 && m.Index + m.Length == content.Length)
                 {
                     var start = last.Start + m.Index;
@@ -216,29 +216,6 @@ public sealed class FurnitureDetector(LanguageData data)
             return "";
         var chars = s.Where(c => char.IsLetterOrDigit(c) || c == ' ').Select(char.ToLowerInvariant).ToArray();
         return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    /// <summary>
-    /// Matches under the rule's timeout. The first match of a compiled pattern also pays for its
-    /// JIT, which can exceed the timeout on a busy machine, so a timeout is retried once; a rule that
-    /// times out twice on one line does not mark it (furniture is optional, the article goes on).
-    /// </summary>
-    private static Match MatchWithin(Regex pattern, string line)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return pattern.Match(line);
-            }
-            catch (RegexMatchTimeoutException) when (attempt == 0)
-            {
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return Match.Empty;
-            }
-        }
     }
 
     private static Published? DateFrom(Match m)
