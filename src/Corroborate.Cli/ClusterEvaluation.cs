@@ -14,6 +14,8 @@ internal static class ClusterEvaluation
     public static int Run(string[] inputs, string label, double? threshold, string? dumpPath, TextWriter stdout, TextWriter stderr)
     {
         var data = LanguageData.LoadEnglish();
+        // The whole pipeline, as `brief` runs it: the time stage can date an article from its content,
+        // and dates weigh in the clustering decision.
         var pipeline = StandardPipeline.Build(data);
         var options = threshold is { } t ? new ClusteringOptions { Threshold = t } : new ClusteringOptions();
         var clusterer = new StoryClusterer(data, options);
