@@ -35,6 +35,9 @@ public sealed record Attribution(TextSpan Span, string Text);
 /// when, at what rate, and who gives it (null when it is the outlet's own statement).
 /// <see cref="Implicit"/> marks a figure the text implies without writing it: one casualty
 /// ("a man was killed"), or the injured left when the dead are taken from those shot.
+/// <see cref="Presumed"/> marks an implied injured person whose fate the article does not state
+/// ("a man was shot", "was taken to a hospital"): alive as far as this article says, so a death
+/// reported by another article of the story outweighs it.
 /// </summary>
 public sealed record Quantity(
     TextSpan Span,
@@ -49,7 +52,8 @@ public sealed record Quantity(
     string? Rate = null,
     Attribution? Source = null,
     bool Vague = false,
-    bool Implicit = false);
+    bool Implicit = false,
+    bool Presumed = false);
 
 /// <summary>Kinds of named entity.</summary>
 public enum EntityKind { Person, Organization, Place, Group }

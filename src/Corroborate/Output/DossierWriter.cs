@@ -209,6 +209,8 @@ public sealed class DossierWriter : IDisposable
             w.WriteString("hedge", q.Hedge.ToString().ToLowerInvariant());
             w.WriteBoolean("vague", q.Vague);
             w.WriteBoolean("implicit", q.Implicit);
+            if (q.Presumed)
+                w.WriteBoolean("presumed", true);
             w.WriteString("unit", q.Unit);
             w.WriteString("subject", q.Subject);
             w.WriteString("where", q.Where);

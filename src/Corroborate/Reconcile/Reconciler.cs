@@ -84,7 +84,10 @@ public sealed class Reconciler(ReconcileLexicon lexicon)
             return new Claim(q.Id, q.Doc, q.Story, q.Quantity, q.Text, q.Published, q.Outlet, _origins.OriginOf(q.Doc), key, label);
         }).ToList();
         bool OffTopic(Claim c) => offTopic.TryGetValue(c.Doc, out var spans) && spans.Any(s => s.Overlaps(c.Quantity.Span));
-        var groups = new ClaimGrouper(lexicon).Group(claims.Where(c => !OffTopic(c)));
+        // A person whose fate one article leaves open ("a man was shot") is, in a story whose other
+        // articles report a death, most often that death: presumed injuries then stay out of the groups.
+        var deadIn = claims.Where(c => c.Quantity.Unit == "killed" && !OffTopic(c)).Select(c => c.Story).ToHashSet(StringComparer.Ordinal);
+        var groups = new ClaimGrouper(lexicon).Group(claims.Where(c => !OffTopic(c) && !(c.Quantity.Presumed && deadIn.Contains(c.Story))));
         var groupOf = groups.SelectMany(g => g.Members.Select(m => (m, g.Id))).ToDictionary(x => x.m, x => x.Id, StringComparer.Ordinal);
         return new Reconciliation(entities, _times, claims, groupOf, _quotes, groups, _origins.Origins(), offTopic, _timeline.Build(offTopic), _sentences, _offTopic.Previews);
     }

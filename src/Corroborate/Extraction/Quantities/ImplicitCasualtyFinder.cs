@@ -44,6 +44,16 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 found.Add(new ImplicitCasualty(k, wound.Last, wound.Class));
                 k = wound.Last;
             }
+            else if (Role(v, k) == "carried" && ToHospital(v, k + 1, end) is { } hospital && HasSingularSubject(v, start, k, needsAux: true))
+            {
+                found.Add(new ImplicitCasualty(k, hospital, SurvivesAfter(v, hospital + 1, end) ? "injured" : "shot"));
+                k = hospital;
+            }
+            else if (v.Is(k, "with") && Wound(v, k + 1, end) is { } borne && PersonRightBefore(v, start, k))
+            {
+                found.Add(new ImplicitCasualty(k, borne.Last, borne.Class));
+                k = borne.Last;
+            }
             else if (lexicon.ImplicitObjects.MatchForward(v, k, end, out len, out var cls) && SingularObject(v, k + len, end) is { } last)
             {
                 // "killing his wife and himself", "shot and killed Destacia Straughn and her daughter": a pair.
@@ -83,8 +93,65 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         return false;
     }
 
-    /// <summary>Tokens from a "suffered" to the wound it names ("a non-life threatening gunshot wound").</summary>
-    private const int WoundReach = 6;
+    /// <summary>Tokens from a "suffered" to the wound it names ("from a single self-inflicted gunshot wound").</summary>
+    private const int WoundReach = 7;
+
+    /// <summary>Tokens from a "taken" to its "to" ("by ambulance to"), and from "to" to the hospital word ("to Orange Park Medical Center").</summary>
+    private const int CarriedReach = 4;
+    private const int HospitalReach = 6;
+
+    /// <summary>"taken by ambulance to the Brookings Hospital": the hospital word's token, or null.</summary>
+    private int? ToHospital(in TokenView v, int i, int end)
+    {
+        var to = -1;
+        for (var k = i; k < Math.Min(end, i + CarriedReach); k++)
+        {
+            if (!v.IsWord(k))
+                return null;
+            if (v.Is(k, "to"))
+            {
+                to = k;
+                break;
+            }
+        }
+        if (to < 0)
+            return null;
+        for (var k = to + 1; k < Math.Min(end, to + 1 + HospitalReach); k++)
+        {
+            if (!v.IsWord(k) && !v.IsChar(k, '\'') && !v.IsChar(k, '’'))
+                return null;
+            if (Role(v, k) != "hospital")
+                continue;
+            // The rest of the hospital's name: "Orange Park Medical Center".
+            while (k + 1 < end && v.IsCapitalized(k + 1) && v.Kind(k + 1) == Model.TokenKind.Word && !v.Is(k + 1, "in") && !v.Is(k + 1, "of"))
+                k++;
+            return k;
+        }
+        return null;
+    }
+
+    /// <summary>Tokens between a singular person and a "with" that gives their wound ("a 17-year-old boy near the pool with").</summary>
+    private const int WithReach = 7;
+
+    /// <summary>
+    /// "found a 13-year-old with a gunshot wound", "the man, with a gunshot wound in the chest": a
+    /// singular person within a few words before "with", in the same clause, not negated.
+    /// </summary>
+    private bool PersonRightBefore(in TokenView v, int start, int with)
+    {
+        var j = with - 1;
+        if (v.IsChar(j, ','))
+            j--;
+        for (var k = j; k >= Math.Max(start, with - WithReach); k--)
+        {
+            if (!v.IsWord(k) || v.Is(k, "and") || v.Is(k, "or"))
+                return false;
+            var person = Role(v, k) == "person" && !v.Is(k, "who") || IsAge(v, k) && !(k + 1 < with && PluralBefore(v, k + 1, start));
+            if (person)
+                return !PluralBefore(v, k, start) && !Negated(v, k - 1, start);
+        }
+        return false;
+    }
 
     /// <summary>"a non-life threatening gunshot wound" → injured; "a fatal wound" → killed; "gunshot wounds" → shot.</summary>
     private (int Last, string Class)? Wound(in TokenView v, int i, int end)
@@ -92,7 +159,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         var cls = "shot";
         for (var k = i; k < Math.Min(end, i + WoundReach); k++)
         {
-            if (!v.IsWord(k))
+            if (!v.IsWord(k) || v.Is(k, "to") || v.Is(k, "and"))
                 return null;
             switch (Role(v, k))
             {

@@ -113,14 +113,14 @@ public sealed class QuantityExtractor
             var dead = shot.Subject is { } who && who.StartsWith("other", StringComparison.OrdinalIgnoreCase) ? 0 : Math.Max(killed, 0);
             var left = shot.Value - dead;
             if (left > 0)
-                result.Add(shot with { Value = left, Low = shot.Low - dead, High = shot.High - dead, Unit = "injured", Implicit = true });
+                result.Add(shot with { Value = left, Low = shot.Low - dead, High = shot.High - dead, Unit = "injured", Implicit = true, Presumed = killed < 0 });
             return;
         }
         var injuredHit = hits.FindIndex(h => h.Class == "injured" && h.Count > 1);
         if (injuredHit < 0)
             injuredHit = hits.FindIndex(h => h.Class == "injured" || h.Class == "shot" && killed < 0);
         if (injuredHit >= 0)
-            result.Add(ImplicitClaim(doc, sentenceOf[injuredHit], hits[injuredHit], "injured", hits[injuredHit].Count));
+            result.Add(ImplicitClaim(doc, sentenceOf[injuredHit], hits[injuredHit], "injured", hits[injuredHit].Count) with { Presumed = hits[injuredHit].Class == "shot" });
     }
 
     private Quantity ImplicitClaim(DocumentContext doc, int sentence, ImplicitCasualty hit, string unit, decimal value)
@@ -176,7 +176,9 @@ public sealed class QuantityExtractor
         if (v.Is(f.End, "of") && (v.Is(f.End + 1, "the") || v.Is(f.End + 1, "those") || v.Is(f.End + 1, "these"))
             && _lexicon.CasualtyAfter.MatchForward(v, f.End + 2, end, out _, out _))
             return null;
-        var casualty = Casualty(v, f, start, end, nounEnd, out var byShot);
+        // "nine hours after he was shot", "took two steps and shot him": a measure counts no one.
+        var byShot = false;
+        var casualty = unit is not null && _lexicon.Measures.Contains(unit) ? null : Casualty(v, f, start, end, nounEnd, out byShot);
         if (casualty is not null)
             unit = casualty;
         if (f.Currency is not null)
@@ -303,13 +305,24 @@ public sealed class QuantityExtractor
         if (_lexicon.CasualtyBefore.MatchBackward(v, b, start, out _, out var before))
             return before;
         // A predicate after the figure and its noun, within the clause.
-        for (var k = nounEnd; k < Math.Min(end, nounEnd + CasualtyWindow); k++)
+        var window = nounEnd + CasualtyWindow;
+        for (var k = nounEnd; k < Math.Min(end, window); k++)
         {
+            // "six people, including four children and two men, were injured": past the aside.
+            if (k == nounEnd && Aside(v, k, end) is { } close)
+            {
+                window += close + 1 - k;
+                k = close;
+                continue;
+            }
             if (!v.IsWord(k) || (v.Kind(k) == TokenKind.Number))
                 break;
             // A capitalized article opens a clause the sentence splitter missed ("Image 7 of 14 A teen died").
             if (v.IsCapitalized(k) && (v.Is(k, "a") || v.Is(k, "an") || v.Is(k, "the")))
                 break;
+            // "those two children were not injured": none.
+            if (v.Is(k, "not") || v.Is(k, "never"))
+                return null;
             if (_lexicon.CasualtyAfter.MatchForward(v, k, end, out var cl, out var cls))
             {
                 // "one shot was fired", "a single shot rang out": the noun, not the participle.
@@ -327,6 +340,20 @@ public sealed class QuantityExtractor
             if (_lexicon.CasualtyContext.MatchBackward(v, k, start, out _, out var cls) && nounEnd == f.End)
                 return cls;
         }
+        return null;
+    }
+
+    /// <summary>Tokens an aside between a figure's noun and its predicate may span.</summary>
+    private const int MaxAside = 12;
+
+    /// <summary>", including four children and two men," or ", ages 14 and 17,": the closing comma of an aside that opens at <paramref name="i"/>, or null.</summary>
+    private static int? Aside(in TokenView v, int i, int end)
+    {
+        if (!v.IsChar(i, ',') || !(v.Is(i + 1, "including") || v.Is(i + 1, "ages") || v.Is(i + 1, "aged") || v.Is(i + 1, "all") || v.Is(i + 1, "both")))
+            return null;
+        for (var k = i + 2; k < Math.Min(end, i + MaxAside); k++)
+            if (v.IsChar(k, ','))
+                return k;
         return null;
     }
 

@@ -132,6 +132,8 @@ public sealed class QuantityLexicon
     /// <summary>Counted nouns (one or more words) to their class.</summary>
     public required PhraseTable<string> Units { get; init; }
     public required PhraseTable<string> CasualtyAfter { get; init; }
+    /// <summary>Counted nouns that are never people (<c>measures.txt</c>): "nine hours after he was shot" counts no casualty.</summary>
+    public required FrozenSet<string> Measures { get; init; }
     public required PhraseTable<string> CasualtyBefore { get; init; }
     public required PhraseTable<string> CasualtyContext { get; init; }
     /// <summary>Casualty predicates after a singular subject (<c>implicit.tsv</c>): class, and whether an auxiliary must precede.</summary>
@@ -191,7 +193,7 @@ public sealed class QuantityLexicon
 
         var implicitRows = Rows("implicit.tsv", 3).ToList();
         foreach (var r in implicitRows)
-            if (r.Cells[2] is not ("predicate" or "predicate-aux" or "object" or "person" or "aux" or "skip" or "suffer" or "wound" or "mild" or "fatal"))
+            if (r.Cells[2] is not ("predicate" or "predicate-aux" or "object" or "person" or "aux" or "skip" or "suffer" or "wound" or "mild" or "fatal" or "carried" or "hospital"))
                 throw r.Error($"unknown role '{r.Cells[2]}'");
         var cues = Rows("cues.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         var contextTable = context.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -209,6 +211,7 @@ public sealed class QuantityLexicon
             CurrenciesBefore = new(currencies.Where(r => r.Cells[2] is "before" or "both").Select(r => (r.Cells[0], r.Cells[1]))),
             CurrenciesAfter = new(currencies.Where(r => r.Cells[2] is "after" or "both").Select(r => (r.Cells[0], r.Cells[1]))),
             Units = new(Rows("units.tsv", 2).Select(r => (r.Cells[0], r.Cells[1]))),
+            Measures = Rows("measures.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             CasualtyAfter = new(casualties.Where(r => r.Cells[2] == "after").Select(r => (r.Cells[0], r.Cells[1]))),
             CasualtyBefore = new(casualties.Where(r => r.Cells[2] == "before").Select(r => (r.Cells[0], r.Cells[1]))),
             CasualtyContext = new(casualties.Where(r => r.Cells[2] == "context").Select(r => (r.Cells[0], r.Cells[1]))),
