@@ -32,22 +32,23 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
         Directory.CreateDirectory(outDir);
         var dossierPath = Path.Combine(outDir, "dossier.json");
         var briefPath = Path.Combine(outDir, "brief.md");
-        var tmp = dossierPath + ".partial";
+        var htmlPath = Path.Combine(outDir, "brief.html");
+        var csvPath = Path.Combine(outDir, "claims.csv");
         var failures = new List<DocumentError>();
         var articleErrors = new List<DocumentError>();
         var stories = new StoryAssigner(clusterer());
-        var reconciler = new Reconciler(lexicon);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var articles = 0;
         long chars = 0;
 
         IReadOnlyList<Story> list;
-        Reconciliation reconciliation;
-        using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var spool = new AnalysisSpool())
+        using (var stream = new FileStream(dossierPath + ".partial", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var dossier = new DossierWriter(stream))
         {
             // Per-article stages run on every core; results come back in input order, so stories,
-            // ids and the dossier are the same as a sequential run's. The cross-article steps stay sequential.
+            // ids and the dossier are the same as a sequential run's. Each analyzed article goes to
+            // the dossier and to a spool on disk: memory does not grow with the stream.
             var results = reader.Read(inputs, stdin)
                 .AsParallel().AsOrdered()
                 .WithDegreeOfParallelism(Math.Max(1, Parallelism))
@@ -65,7 +66,7 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
                     var analyzed = ReferenceEquals(doc, item.Document) ? done! : done! with { Document = doc };
                     var story = stories.StoryOf(analyzed);
                     dossier.WriteDocument(analyzed, story);
-                    reconciler.Observe(analyzed, story);
+                    spool.Add(story, analyzed);
                     var summary = DocumentSummary.Of(analyzed, story);
                     stories.Add(summary);
                     articleErrors.AddRange(summary.Errors);
@@ -75,20 +76,36 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
                 onItem?.Invoke(item, articles, failures.Count);
             }
             list = stories.Stories();
-            reconciliation = reconciler.Complete();
-            dossier.Complete(list, failures, reconciliation);
+
+            // Then the cross-article steps, one story at a time: only that story's articles are in memory.
+            using var markdown = new StreamWriter(briefPath + ".partial", append: false, new System.Text.UTF8Encoding(false));
+            using var html = new HtmlBrief.FileWriter(htmlPath + ".partial", articles, list.Count);
+            using (var csvText = new StreamWriter(csvPath + ".partial", append: false, new System.Text.UTF8Encoding(false)))
+            using (var csv = new ClaimsCsv(csvText))
+            {
+                MarkdownBrief.Begin(markdown, articles, list.Count, failures.Count);
+                var ids = new DossierIds();
+                foreach (var story in list)
+                {
+                    var reconciler = new Reconciler(lexicon, ids);
+                    foreach (var analyzed in spool.Read(story.Id))
+                        reconciler.Observe(analyzed, story.Id);
+                    var reconciliation = reconciler.Complete();
+                    ids = reconciliation.Next;
+                    dossier.WriteStory(reconciliation);
+                    var view = StoryView.Build([story], reconciliation)[0];
+                    MarkdownBrief.Write(markdown, view);
+                    html.Write(view);
+                    csv.Write(reconciliation);
+                }
+                MarkdownBrief.End(markdown, failures);
+            }
+            html.Complete(failures);
+            dossier.Complete(list, failures);
         }
-        var views = StoryView.Build(list, reconciliation);
-        var htmlPath = Path.Combine(outDir, "brief.html");
-        var csvPath = Path.Combine(outDir, "claims.csv");
-        File.WriteAllText(briefPath + ".partial", MarkdownBrief.Render(views, failures));
-        File.WriteAllText(htmlPath + ".partial", HtmlBrief.Render(views, failures));
-        using (var csv = new StreamWriter(csvPath + ".partial"))
-            ClaimsCsv.Write(csv, reconciliation);
-        File.Move(tmp, dossierPath, overwrite: true);
-        File.Move(briefPath + ".partial", briefPath, overwrite: true);
-        File.Move(htmlPath + ".partial", htmlPath, overwrite: true);
-        File.Move(csvPath + ".partial", csvPath, overwrite: true);
+        // Outputs were written to temporary files: an interrupted run never leaves a half-written dossier.
+        foreach (var path in (ReadOnlySpan<string>)[dossierPath, briefPath, htmlPath, csvPath])
+            File.Move(path + ".partial", path, overwrite: true);
         if (extraDossierPath is not null)
         {
             if (Path.GetDirectoryName(Path.GetFullPath(extraDossierPath)) is { } dir)

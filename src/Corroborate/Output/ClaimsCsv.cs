@@ -4,26 +4,38 @@ using Corroborate.Reconcile;
 
 namespace Corroborate.Output;
 
-/// <summary>claims.csv: one row per quantity claim, with its group, verdict and evidence offsets. Thread-safe.</summary>
-public static class ClaimsCsv
+/// <summary><c>claims.csv</c>: one row per quantity claim with its group, verdict and evidence sentence. Not thread-safe.</summary>
+public sealed class ClaimsCsv : IDisposable
 {
-    public static void Write(TextWriter output, Reconciliation r)
+    private readonly CsvWriter _csv;
+
+    /// <summary>Starts the file with its header row; <see cref="Write"/> then adds each reconciliation's claims.</summary>
+    public ClaimsCsv(TextWriter output)
+    {
+        _csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
+        _csv.WriteRecord((string[])["id", "story", "group", "verdict", "doc", "outlet", "published", "text", "value", "low", "high", "hedge",
+            "unit", "subject", "where", "when", "rate", "source", "start", "end", "sentence"]);
+    }
+
+    public void Write(Reconciliation r)
     {
         var groups = r.Groups.ToDictionary(g => g.Id, StringComparer.Ordinal);
-        using var csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
-        csv.WriteRecord((string[])["id", "story", "group", "verdict", "doc", "outlet", "published", "text", "value", "low", "high", "hedge",
-            "unit", "subject", "where", "when", "rate", "source", "start", "end", "sentence"]);
         foreach (var c in r.Claims)
         {
             var group = r.GroupOfClaim.TryGetValue(c.Id, out var g) ? g : null;
             var q = c.Quantity;
-            csv.WriteRecord((string[])[
+            _csv.WriteRecord((string[])[
                 c.Id, c.Story, group ?? "", group is null ? "" : StoryView.Verdict(groups[group].Verdict), c.Doc, c.Outlet ?? "",
                 c.Published is { } p ? StoryView.Iso(p) : "", c.Text, Num(q.Value), Num(q.Low), Num(q.High), q.Hedge.ToString().ToLowerInvariant(),
                 q.Unit ?? "", q.Subject ?? "", q.Where ?? "", q.When ?? "", q.Rate ?? "", c.SourceLabel is null ? "" : r.SourceName(c.SourceLabel),
                 Num(q.Span.Start), Num(q.Span.End), r.ClaimSentences.GetValueOrDefault(c.Id, c.Text)]);
         }
-        csv.Flush();
+    }
+
+    public void Dispose()
+    {
+        _csv.Flush();
+        _csv.Dispose();
     }
 
     private static string Num(decimal? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";

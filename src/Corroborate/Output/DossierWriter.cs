@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -31,12 +32,80 @@ public sealed class DossierWriter : IDisposable
     private readonly FileStream _spool;
     private readonly Utf8JsonWriter _spoolJson;
     private readonly List<(string Id, long Offset, int Length)> _spooled = [];
+    // The cross-article sections, written story by story as each is reconciled, and spliced at the end.
+    private readonly ValueSpool _entities = new(), _times = new(), _quantities = new(), _quotes = new(), _groups = new(), _origins = new(), _timeline = new();
+    private readonly Dictionary<string, ImmutableArray<TextSpan>> _offTopic = new(StringComparer.Ordinal);
 
     public DossierWriter(Stream output)
     {
         _output = output;
         _spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         _spoolJson = new Utf8JsonWriter(_spool, new JsonWriterOptions { Encoder = Options.Encoder });
+    }
+
+    /// <summary>One JSON value after another in a temporary file, each remembered by offset, copied into the dossier in order.</summary>
+    private sealed class ValueSpool : IDisposable
+    {
+        private readonly FileStream _file = new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        private readonly Utf8JsonWriter _json;
+        private readonly List<(long Offset, int Length)> _values = [];
+
+        public ValueSpool() => _json = new Utf8JsonWriter(_file, new JsonWriterOptions { Encoder = Options.Encoder });
+
+        public void Append(Action<Utf8JsonWriter> write)
+        {
+            _json.Reset(_file);
+            var offset = _file.Position;
+            write(_json);
+            _json.Flush();
+            _values.Add((offset, (int)(_file.Position - offset)));
+        }
+
+        public void CopyTo(Utf8JsonWriter w, string name)
+        {
+            w.WriteStartArray(name);
+            var end = _file.Position;
+            var buffer = Array.Empty<byte>();
+            foreach (var (offset, length) in _values)
+            {
+                if (buffer.Length < length)
+                    buffer = new byte[Math.Max(length, buffer.Length * 2)];
+                _file.Position = offset;
+                _file.ReadExactly(buffer, 0, length);
+                w.WriteRawValue(buffer.AsSpan(0, length), skipInputValidation: true);
+                FlushSometimes(w);
+            }
+            _file.Position = end;
+            w.WriteEndArray();
+        }
+
+        public void Dispose()
+        {
+            _json.Dispose();
+            _file.Dispose();
+        }
+    }
+
+    /// <summary>Adds one reconciled story (or any set of stories) to the cross-article sections.</summary>
+    public void WriteStory(Reconciliation r)
+    {
+        var entities = r.Entities;
+        foreach (var e in entities.Entities)
+            _entities.Append(w => WriteEntity(w, e));
+        foreach (var t in r.Times)
+            _times.Append(w => WriteTime(w, t));
+        foreach (var c in r.Claims)
+            _quantities.Append(w => WriteQuantity(w, entities, r, c));
+        foreach (var q in r.Quotes)
+            _quotes.Append(w => WriteQuote(w, entities, q));
+        foreach (var g in r.Groups)
+            _groups.Append(w => WriteGroup(w, g));
+        foreach (var o in r.Origins)
+            _origins.Append(w => WriteOrigin(w, o));
+        foreach (var e in r.Timeline)
+            _timeline.Append(w => WriteTimelineEvent(w, e));
+        foreach (var (doc, spans) in r.OffTopic)
+            _offTopic[doc] = spans;
     }
 
     public void WriteDocument(AnalyzedDocument analyzed, string story)
@@ -102,21 +171,20 @@ public sealed class DossierWriter : IDisposable
     }
 
     /// <summary>Writes the dossier: the spooled documents with their off-topic passages, then the cross-article sections.</summary>
-    public void Complete(IReadOnlyList<Story> stories, IReadOnlyList<DocumentError> failures, Reconciliation reconciliation)
+    public void Complete(IReadOnlyList<Story> stories, IReadOnlyList<DocumentError> failures)
     {
         using var w = new Utf8JsonWriter(_output, Options);
         w.WriteStartObject();
         w.WriteNumber("version", Version);
         w.WriteStartArray("documents");
-        WriteSpooledDocuments(w, reconciliation);
+        WriteSpooledDocuments(w);
         w.WriteEndArray();
-        var entities = reconciliation.Entities;
-        WriteEntities(w, entities);
-        WriteTimes(w, reconciliation);
-        WriteQuantities(w, entities, reconciliation);
-        WriteQuotes(w, entities, reconciliation);
-        WriteGroups(w, reconciliation);
-        WriteOrigins(w, reconciliation);
+        _entities.CopyTo(w, "entities");
+        _times.CopyTo(w, "times");
+        _quantities.CopyTo(w, "quantities");
+        _quotes.CopyTo(w, "quotes");
+        _groups.CopyTo(w, "groups");
+        _origins.CopyTo(w, "origins");
         w.WriteStartArray("stories");
         foreach (var s in stories)
         {
@@ -133,7 +201,7 @@ public sealed class DossierWriter : IDisposable
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        WriteTimeline(w, reconciliation);
+        _timeline.CopyTo(w, "timeline");
         // Inputs that produced no document at all: the file (and line or record) and why.
         w.WriteStartArray("failures");
         foreach (var f in failures)
@@ -143,193 +211,160 @@ public sealed class DossierWriter : IDisposable
         w.Flush();
     }
 
-    private static void WriteEntities(Utf8JsonWriter w, EntityResolver entities)
+    private static void WriteEntity(Utf8JsonWriter w, ResolvedEntity e)
     {
-        w.WriteStartArray("entities");
-        foreach (var e in entities.Entities)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", e.Id);
-            w.WriteString("kind", e.Kind.ToString().ToLowerInvariant());
-            w.WriteString("name", e.Name);
-            w.WriteStartArray("aliases");
-            foreach (var a in e.Aliases)
-                w.WriteStringValue(a);
-            w.WriteEndArray();
-            w.WriteStartArray("roles");
-            foreach (var r in e.Roles)
-                w.WriteStringValue(r);
-            w.WriteEndArray();
-            w.WriteStartArray("mentions");
-            foreach (var (doc, span, text) in e.Mentions)
-            {
-                w.WriteStartObject();
-                w.WriteString("doc", doc);
-                WriteSpan(w, span);
-                w.WriteString("text", text);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
+        w.WriteStartObject();
+        w.WriteString("id", e.Id);
+        w.WriteString("kind", e.Kind.ToString().ToLowerInvariant());
+        w.WriteString("name", e.Name);
+        w.WriteStartArray("aliases");
+        foreach (var a in e.Aliases)
+            w.WriteStringValue(a);
         w.WriteEndArray();
-    }
-
-    private static void WriteTimes(Utf8JsonWriter w, Reconciliation r)
-    {
-        w.WriteStartArray("times");
-        foreach (var (doc, t, text) in r.Times)
+        w.WriteStartArray("roles");
+        foreach (var r in e.Roles)
+            w.WriteStringValue(r);
+        w.WriteEndArray();
+        w.WriteStartArray("mentions");
+        foreach (var (doc, span, text) in e.Mentions)
         {
             w.WriteStartObject();
             w.WriteString("doc", doc);
-            WriteSpan(w, t.Span);
+            WriteSpan(w, span);
             w.WriteString("text", text);
-            w.WriteString("type", t.Type.ToString().ToLowerInvariant());
-            w.WriteString("value", t.Value);
-            w.WriteString("mod", t.Mod);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteEndObject();
     }
 
-    private static void WriteQuantities(Utf8JsonWriter w, EntityResolver entities, Reconciliation r)
+    private static void WriteTime(Utf8JsonWriter w, TimeRecord record)
     {
-        w.WriteStartArray("quantities");
-        foreach (var claim in r.Claims)
-        {
-            var (doc, q, text) = (claim.Doc, claim.Quantity, claim.Text);
-            w.WriteStartObject();
-            w.WriteString("id", claim.Id);
-            w.WriteString("doc", doc);
-            WriteSpan(w, q.Span);
-            w.WriteString("text", text);
-            w.WriteNumber("value", q.Value);
-            WriteNumberOrNull(w, "low", q.Low);
-            WriteNumberOrNull(w, "high", q.High);
-            w.WriteString("hedge", q.Hedge.ToString().ToLowerInvariant());
-            w.WriteBoolean("vague", q.Vague);
-            w.WriteBoolean("implicit", q.Implicit);
-            if (q.Presumed)
-                w.WriteBoolean("presumed", true);
-            w.WriteString("unit", q.Unit);
-            w.WriteString("subject", q.Subject);
-            w.WriteString("where", q.Where);
-            w.WriteString("when", q.When);
-            w.WriteString("rate", q.Rate);
-            WriteAttribution(w, "source", doc, q.Source, entities);
-            w.WriteString("group", r.GroupOfClaim.TryGetValue(claim.Id, out var g) ? g : null);
-            w.WriteEndObject();
-        }
+        var (doc, t, text) = record;
+        w.WriteStartObject();
+        w.WriteString("doc", doc);
+        WriteSpan(w, t.Span);
+        w.WriteString("text", text);
+        w.WriteString("type", t.Type.ToString().ToLowerInvariant());
+        w.WriteString("value", t.Value);
+        w.WriteString("mod", t.Mod);
+        w.WriteEndObject();
+    }
+
+    private static void WriteQuantity(Utf8JsonWriter w, EntityResolver entities, Reconciliation r, Claim claim)
+    {
+        var (doc, q, text) = (claim.Doc, claim.Quantity, claim.Text);
+        w.WriteStartObject();
+        w.WriteString("id", claim.Id);
+        w.WriteString("doc", doc);
+        WriteSpan(w, q.Span);
+        w.WriteString("text", text);
+        w.WriteNumber("value", q.Value);
+        WriteNumberOrNull(w, "low", q.Low);
+        WriteNumberOrNull(w, "high", q.High);
+        w.WriteString("hedge", q.Hedge.ToString().ToLowerInvariant());
+        w.WriteBoolean("vague", q.Vague);
+        w.WriteBoolean("implicit", q.Implicit);
+        if (q.Presumed)
+            w.WriteBoolean("presumed", true);
+        w.WriteString("unit", q.Unit);
+        w.WriteString("subject", q.Subject);
+        w.WriteString("where", q.Where);
+        w.WriteString("when", q.When);
+        w.WriteString("rate", q.Rate);
+        WriteAttribution(w, "source", doc, q.Source, entities);
+        w.WriteString("group", r.GroupOfClaim.TryGetValue(claim.Id, out var g) ? g : null);
+        w.WriteEndObject();
+    }
+
+    private static void WriteQuote(Utf8JsonWriter w, EntityResolver entities, QuoteRecord record)
+    {
+        var (id, doc, q, text) = record;
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        w.WriteString("doc", doc);
+        WriteSpan(w, q.Span);
+        w.WriteString("text", text);
+        w.WriteString("kind", q.Kind.ToString().ToLowerInvariant());
+        WriteAttribution(w, "speaker", doc, q.Speaker, entities);
+        w.WriteString("cue", q.Cue);
+        w.WriteEndObject();
+    }
+
+    private static void WriteGroup(Utf8JsonWriter w, ClaimGroup g)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", g.Id);
+        w.WriteString("story", g.Story);
+        w.WriteString("label", g.Label);
+        w.WriteString("unit", g.Unit);
+        w.WriteStartArray("members");
+        foreach (var m in g.Members)
+            w.WriteStringValue(m);
         w.WriteEndArray();
-    }
-
-    private static void WriteQuotes(Utf8JsonWriter w, EntityResolver entities, Reconciliation r)
-    {
-        w.WriteStartArray("quotes");
-        foreach (var (id, doc, q, text) in r.Quotes)
+        w.WriteStartArray("values");
+        foreach (var v in g.Values)
         {
             w.WriteStartObject();
-            w.WriteString("id", id);
-            w.WriteString("doc", doc);
-            WriteSpan(w, q.Span);
-            w.WriteString("text", text);
-            w.WriteString("kind", q.Kind.ToString().ToLowerInvariant());
-            WriteAttribution(w, "speaker", doc, q.Speaker, entities);
-            w.WriteString("cue", q.Cue);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
-
-    private static void WriteGroups(Utf8JsonWriter w, Reconciliation r)
-    {
-        w.WriteStartArray("groups");
-        foreach (var g in r.Groups)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", g.Id);
-            w.WriteString("story", g.Story);
-            w.WriteString("label", g.Label);
-            w.WriteString("unit", g.Unit);
-            w.WriteStartArray("members");
-            foreach (var m in g.Members)
-                w.WriteStringValue(m);
+            w.WriteNumber("value", v.Value);
+            w.WriteString("hedge", v.Hedge.ToString().ToLowerInvariant());
+            w.WriteStartArray("sources");
+            foreach (var s in v.Sources)
+                w.WriteStringValue(s);
             w.WriteEndArray();
-            w.WriteStartArray("values");
-            foreach (var v in g.Values)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("value", v.Value);
-                w.WriteString("hedge", v.Hedge.ToString().ToLowerInvariant());
-                w.WriteStartArray("sources");
-                foreach (var s in v.Sources)
-                    w.WriteStringValue(s);
-                w.WriteEndArray();
-                w.WriteStartArray("docs");
-                foreach (var d in v.Docs)
-                    w.WriteStringValue(d);
-                w.WriteEndArray();
-                w.WriteString("first", Iso(v.First));
-                w.WriteNumber("independentSources", v.Independent);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartObject("consensus");
-            w.WriteNumber("value", g.Consensus.Value);
-            w.WriteNumber("low", g.Consensus.Low);
-            w.WriteNumber("high", g.Consensus.High);
-            w.WriteString("rule", g.Consensus.Rule);
-            w.WriteEndObject();
-            w.WriteNumber("conservative", g.Conservative);
-            w.WriteString("verdict", g.Verdict switch { Verdict.SingleSource => "single-source", var v => v.ToString().ToLowerInvariant() });
-            w.WriteNumber("independentSources", g.IndependentSources);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
-
-    private static void WriteOrigins(Utf8JsonWriter w, Reconciliation r)
-    {
-        w.WriteStartArray("origins");
-        foreach (var o in r.Origins)
-        {
-            w.WriteStartObject();
             w.WriteStartArray("docs");
-            foreach (var d in o.Docs)
+            foreach (var d in v.Docs)
                 w.WriteStringValue(d);
             w.WriteEndArray();
-            w.WriteString("evidence", o.Evidence);
-            w.WriteString("sample", o.Sample);
+            w.WriteString("first", Iso(v.First));
+            w.WriteNumber("independentSources", v.Independent);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartObject("consensus");
+        w.WriteNumber("value", g.Consensus.Value);
+        w.WriteNumber("low", g.Consensus.Low);
+        w.WriteNumber("high", g.Consensus.High);
+        w.WriteString("rule", g.Consensus.Rule);
+        w.WriteEndObject();
+        w.WriteNumber("conservative", g.Conservative);
+        w.WriteString("verdict", g.Verdict switch { Verdict.SingleSource => "single-source", var v => v.ToString().ToLowerInvariant() });
+        w.WriteNumber("independentSources", g.IndependentSources);
+        w.WriteEndObject();
     }
 
-    private static void WriteTimeline(Utf8JsonWriter w, Reconciliation r)
+    private static void WriteOrigin(Utf8JsonWriter w, SharedOrigin o)
     {
-        w.WriteStartArray("timeline");
-        foreach (var e in r.Timeline)
+        w.WriteStartObject();
+        w.WriteStartArray("docs");
+        foreach (var d in o.Docs)
+            w.WriteStringValue(d);
+        w.WriteEndArray();
+        w.WriteString("evidence", o.Evidence);
+        w.WriteString("sample", o.Sample);
+        w.WriteEndObject();
+    }
+
+    private static void WriteTimelineEvent(Utf8JsonWriter w, TimelineEvent e)
+    {
+        w.WriteStartObject();
+        w.WriteString("date", e.Date);
+        w.WriteString("story", e.Story);
+        w.WriteString("text", e.Text);
+        w.WriteStartArray("docs");
+        foreach (var d in e.Docs)
+            w.WriteStringValue(d);
+        w.WriteEndArray();
+        w.WriteStartArray("evidence");
+        foreach (var ev in e.Evidence)
         {
             w.WriteStartObject();
-            w.WriteString("date", e.Date);
-            w.WriteString("story", e.Story);
-            w.WriteString("text", e.Text);
-            w.WriteStartArray("docs");
-            foreach (var d in e.Docs)
-                w.WriteStringValue(d);
-            w.WriteEndArray();
-            w.WriteStartArray("evidence");
-            foreach (var ev in e.Evidence)
-            {
-                w.WriteStartObject();
-                w.WriteString("doc", ev.Doc);
-                WriteSpan(w, ev.Span);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            w.WriteString("doc", ev.Doc);
+            WriteSpan(w, ev.Span);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void WriteAttribution(Utf8JsonWriter w, string name, string doc, Attribution? attribution, EntityResolver entities)
@@ -357,27 +392,28 @@ public sealed class DossierWriter : IDisposable
 
     public void Dispose()
     {
+        foreach (var spool in (ReadOnlySpan<ValueSpool>)[_entities, _times, _quantities, _quotes, _groups, _origins, _timeline])
+            spool.Dispose();
         _spoolJson.Dispose();
         _spool.Dispose();
     }
 
-    private void WriteSpooledDocuments(Utf8JsonWriter w, Reconciliation reconciliation)
+    private void WriteSpooledDocuments(Utf8JsonWriter w)
     {
         _spool.Position = 0;
         var buffer = new MemoryStream();
         foreach (var (id, offset, length) in _spooled)
         {
-            var bytes = new byte[length];
+            buffer.SetLength(length);
             _spool.Position = offset;
-            _spool.ReadExactly(bytes);
-            buffer.SetLength(0);
-            buffer.Write(bytes);
+            _spool.ReadExactly(buffer.GetBuffer(), 0, length);
+            buffer.Position = length;
             buffer.WriteByte((byte)',');
             using (var tail = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
             {
                 // Completes the object left open in the spool.
                 tail.WriteStartArray("offTopic");
-                foreach (var span in reconciliation.OffTopicOf(id))
+                foreach (var span in _offTopic.GetValueOrDefault(id, []))
                 {
                     tail.WriteStartObject();
                     WriteSpan(tail, span);
@@ -386,8 +422,16 @@ public sealed class DossierWriter : IDisposable
                 tail.WriteEndArray();
                 tail.WriteEndObject();
             }
-            w.WriteRawValue(buffer.ToArray(), skipInputValidation: true);
+            w.WriteRawValue(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), skipInputValidation: true);
+            FlushSometimes(w);
         }
+    }
+
+    /// <summary>A writer over a stream holds everything until flushed: flushing as it goes keeps memory flat.</summary>
+    private static void FlushSometimes(Utf8JsonWriter w)
+    {
+        if (w.BytesPending > 1 << 16)
+            w.Flush();
     }
 
     private static void WriteSpan(Utf8JsonWriter w, TextSpan span)

@@ -37,30 +37,95 @@ public static class HtmlBrief
     {
         var sb = new StringBuilder();
         var articles = stories.Sum(s => s.Story.Documents.Count);
+        Head(sb, articles, stories.Count, failures.Count);
+        if (stories.Count > 1)
+            Contents(sb, stories.Select(v => (v.Story.Title, v.Story.Documents.Count, v.Groups.Length)).ToList());
+        for (var i = 0; i < stories.Count; i++)
+            RenderStory(sb, stories[i], i + 1);
+        Tail(sb, failures);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Writes the page to a file story by story: the sections go to a temporary file as they come,
+    /// and the page (head, contents list, sections, tail) is put together at the end.
+    /// </summary>
+    public sealed class FileWriter : IDisposable
+    {
+        private readonly string _path;
+        private readonly int _articles;
+        private readonly int _stories;
+        private readonly FileStream _sections = new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        private readonly StreamWriter _sectionText;
+        private readonly List<(string Title, int Articles, int Groups)> _contents = [];
+
+        public FileWriter(string path, int articles, int stories)
+        {
+            (_path, _articles, _stories) = (path, articles, stories);
+            _sectionText = new StreamWriter(_sections, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        }
+
+        public void Write(StoryView view)
+        {
+            var sb = new StringBuilder();
+            _contents.Add((view.Story.Title, view.Story.Documents.Count, view.Groups.Length));
+            RenderStory(sb, view, _contents.Count);
+            _sectionText.Write(sb);
+        }
+
+        public void Complete(IReadOnlyList<DocumentError> failures)
+        {
+            _sectionText.Flush();
+            using var page = new StreamWriter(_path, append: false, new UTF8Encoding(false));
+            var sb = new StringBuilder();
+            Head(sb, _articles, _stories, failures.Count);
+            if (_contents.Count > 1)
+                Contents(sb, _contents);
+            page.Write(sb);
+            page.Flush();
+            _sections.Position = 0;
+            _sections.CopyTo(page.BaseStream);
+            sb.Clear();
+            Tail(sb, failures);
+            page.Write(sb);
+        }
+
+        public void Dispose()
+        {
+            _sectionText.Dispose();
+            _sections.Dispose();
+        }
+    }
+
+    private static void Head(StringBuilder sb, int articles, int stories, int failures)
+    {
         sb.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         // No scripts, no remote content: the page must stay inert whatever the articles contain.
         sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
         sb.Append("<title>Corroborate brief</title><style>").Append(Style).Append("</style></head><body><main>");
         sb.Append("<h1>Corroborate brief</h1>");
-        sb.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{articles} articles in {stories.Count} {(stories.Count == 1 ? "story" : "stories")}");
-        if (failures.Count > 0)
-            sb.Append(CultureInfo.InvariantCulture, $"; {failures.Count} inputs could not be read (listed at the end)");
+        sb.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{articles} articles in {stories} {(stories == 1 ? "story" : "stories")}");
+        if (failures > 0)
+            sb.Append(CultureInfo.InvariantCulture, $"; {failures} inputs could not be read (listed at the end)");
         sb.Append(".</p>");
-        if (stories.Count > 1)
-        {
-            // A contents list: with hundreds of stories the page is otherwise a long scroll.
-            sb.Append("<details class=\"toc\"><summary>Stories</summary><ol>");
-            for (var i = 0; i < stories.Count; i++)
-            {
-                var v = stories[i];
-                sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#story-{i + 1}\">").Append(E(v.Story.Title)).Append("</a> <span class=\"doc\">")
-                  .Append(CultureInfo.InvariantCulture, $"{v.Story.Documents.Count} articles, {v.Groups.Length} figure groups</span></li>");
-            }
-            sb.Append("</ol></details>");
-        }
+    }
+
+    /// <summary>A contents list: with hundreds of stories the page is otherwise a long scroll.</summary>
+    private static void Contents(StringBuilder sb, IReadOnlyList<(string Title, int Articles, int Groups)> stories)
+    {
+        sb.Append("<details class=\"toc\"><summary>Stories</summary><ol>");
         for (var i = 0; i < stories.Count; i++)
-            RenderStory(sb, stories[i], i + 1);
+        {
+            var (title, articles, groups) = stories[i];
+            sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#story-{i + 1}\">").Append(E(title)).Append("</a> <span class=\"doc\">")
+              .Append(CultureInfo.InvariantCulture, $"{articles} articles, {groups} figure groups</span></li>");
+        }
+        sb.Append("</ol></details>");
+    }
+
+    private static void Tail(StringBuilder sb, IReadOnlyList<DocumentError> failures)
+    {
         if (failures.Count > 0)
         {
             sb.Append("<h2>Inputs that could not be read</h2><ul>");
@@ -69,7 +134,6 @@ public static class HtmlBrief
             sb.Append("</ul>");
         }
         sb.Append("</main></body></html>\n");
-        return sb.ToString();
     }
 
     private static void RenderStory(StringBuilder sb, StoryView view, int number)

@@ -14,25 +14,43 @@ public static class MarkdownBrief
 {
     public static string Render(IReadOnlyList<StoryView> stories, IReadOnlyList<DocumentError> failures)
     {
-        var sb = new StringBuilder();
-        var articles = stories.Sum(s => s.Story.Documents.Count);
-        sb.AppendLine("# Corroborate brief").AppendLine();
-        sb.Append(CultureInfo.InvariantCulture, $"{articles} {Plural(articles, "article", "articles")} in {stories.Count} {Plural(stories.Count, "story", "stories")}");
-        if (failures.Count > 0)
-            sb.Append(CultureInfo.InvariantCulture, $"; {failures.Count} {Plural(failures.Count, "input", "inputs")} could not be read (listed at the end)");
-        sb.AppendLine(".").AppendLine();
-
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        Begin(output, stories.Sum(s => s.Story.Documents.Count), stories.Count, failures.Count);
         foreach (var view in stories)
-            RenderStory(sb, view);
+            Write(output, view);
+        End(output, failures);
+        return output.ToString();
+    }
 
-        if (failures.Count > 0)
-        {
-            sb.AppendLine("## Inputs that could not be read").AppendLine();
-            foreach (var f in failures)
-                sb.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(f.ToString())}");
-            sb.AppendLine();
-        }
-        return sb.ToString();
+    /// <summary>The title and counts; then <see cref="Write"/> for each story and <see cref="End"/>, so a brief of any size streams.</summary>
+    public static void Begin(TextWriter output, int articles, int stories, int failures)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("# Corroborate brief").AppendLine();
+        sb.Append(CultureInfo.InvariantCulture, $"{articles} {Plural(articles, "article", "articles")} in {stories} {Plural(stories, "story", "stories")}");
+        if (failures > 0)
+            sb.Append(CultureInfo.InvariantCulture, $"; {failures} {Plural(failures, "input", "inputs")} could not be read (listed at the end)");
+        sb.AppendLine(".").AppendLine();
+        output.Write(sb);
+    }
+
+    public static void Write(TextWriter output, StoryView view)
+    {
+        var sb = new StringBuilder();
+        RenderStory(sb, view);
+        output.Write(sb);
+    }
+
+    public static void End(TextWriter output, IReadOnlyList<DocumentError> failures)
+    {
+        if (failures.Count == 0)
+            return;
+        var sb = new StringBuilder();
+        sb.AppendLine("## Inputs that could not be read").AppendLine();
+        foreach (var f in failures)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(f.ToString())}");
+        sb.AppendLine();
+        output.Write(sb);
     }
 
     private static void RenderStory(StringBuilder sb, StoryView view)

@@ -43,7 +43,8 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         public List<(Claim Claim, string Place, IReadOnlySet<string> Containers, HashSet<string> Qualifiers)> Members { get; } = [];
     }
 
-    public IReadOnlyList<ClaimGroup> Group(IEnumerable<Claim> claims)
+    /// <param name="numbered">Groups already numbered in the dossier: ids continue from "g{numbered + 1}".</param>
+    public IReadOnlyList<ClaimGroup> Group(IEnumerable<Claim> claims, int numbered = 0)
     {
         var result = new List<ClaimGroup>();
         var buckets = claims
@@ -53,7 +54,7 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         foreach (var bucket in buckets)
         {
             foreach (var draft in Drafts(bucket))
-                result.Add(Summarize($"g{result.Count + 1}", bucket.Key.Story, bucket.Key.Unit, bucket.Key.Rate, draft, PlaceLabel(draft)));
+                result.Add(Summarize($"g{numbered + result.Count + 1}", bucket.Key.Story, bucket.Key.Unit, bucket.Key.Rate, draft, PlaceLabel(draft)));
         }
         return result;
     }

@@ -27,7 +27,8 @@ public sealed class EntityResolver
     private readonly Dictionary<(string Doc, TextSpan Span), string> _byMention = [];
     private readonly Dictionary<string, List<(TextSpan Span, EntityKind Kind, string Id)>> _byDoc = new(StringComparer.Ordinal);
 
-    public EntityResolver(IEnumerable<MentionRecord> mentions)
+    /// <param name="numbered">Entities already numbered in the dossier: ids continue from "e{numbered + 1}".</param>
+    public EntityResolver(IEnumerable<MentionRecord> mentions, int numbered = 0)
     {
         var all = mentions.ToList();
         var surnames = SurnameOwners(all);
@@ -42,7 +43,7 @@ public sealed class EntityResolver
             {
                 i = entities.Count;
                 index[key] = i;
-                entities.Add(($"e{i + 1}", m.Mention.Kind, m.Mention.Name, []));
+                entities.Add(($"e{numbered + i + 1}", m.Mention.Kind, m.Mention.Name, []));
             }
             entities[i].Mentions.Add(m);
             _byMention[(m.Doc, m.Mention.Span)] = entities[i].Id;

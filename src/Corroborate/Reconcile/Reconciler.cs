@@ -10,6 +10,12 @@ public sealed record QuoteRecord(string Id, string Doc, Quote Quote, string Text
 /// <summary>A temporal expression as the cross-article sections keep it.</summary>
 public sealed record TimeRecord(string Doc, TimeExpression Time, string Text);
 
+/// <summary>
+/// How many quantities, quotations, entities and groups earlier reconciliations of the same
+/// dossier have numbered, so that ids stay unique when stories are reconciled one at a time.
+/// </summary>
+public sealed record DossierIds(int Quantities = 0, int Quotes = 0, int Entities = 0, int Groups = 0);
+
 /// <summary>The reconciled picture: everything the dossier's cross-article sections and the brief show.</summary>
 public sealed record Reconciliation(
     EntityResolver Entities,
@@ -22,7 +28,8 @@ public sealed record Reconciliation(
     IReadOnlyDictionary<string, ImmutableArray<TextSpan>> OffTopic,
     IReadOnlyList<TimelineEvent> Timeline,
     IReadOnlyDictionary<string, string> ClaimSentences,
-    IReadOnlyDictionary<(string Doc, TextSpan Span), string> OffTopicPreviews)
+    IReadOnlyDictionary<(string Doc, TextSpan Span), string> OffTopicPreviews,
+    DossierIds Next)
 {
     /// <summary>The display name of a source: the entity's name when it resolved to one, else the text as written.</summary>
     public string SourceName(string? label) =>
@@ -39,8 +46,9 @@ public sealed record Reconciliation(
 /// reconciles: entities across articles, shared origins, off-topic passages, claim groups with
 /// consensus and verdict, and the timeline. Not thread-safe: one reconciler per run, fed in order.
 /// </summary>
-public sealed class Reconciler(ReconcileLexicon lexicon)
+public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = null)
 {
+    private readonly DossierIds _numbered = numbered ?? new DossierIds();
     private readonly OriginTracker _origins = new(lexicon);
     private readonly OffTopicFinder _offTopic = new(lexicon);
     private readonly TimelineBuilder _timeline = new(lexicon);
@@ -62,10 +70,10 @@ public sealed class Reconciler(ReconcileLexicon lexicon)
         foreach (var t in a.Times.IsDefault ? [] : a.Times)
             _times.Add(new TimeRecord(doc, t, t.Span.Of(a.Text)));
         foreach (var q in a.Quotes.IsDefault ? [] : a.Quotes)
-            _quotes.Add(new QuoteRecord($"u{_quotes.Count + 1}", doc, q, q.Span.Of(a.Text)));
+            _quotes.Add(new QuoteRecord($"u{_numbered.Quotes + _quotes.Count + 1}", doc, q, q.Span.Of(a.Text)));
         foreach (var q in a.Quantities.IsDefault ? [] : a.Quantities)
         {
-            var id = $"q{_quantities.Count + 1}";
+            var id = $"q{_numbered.Quantities + _quantities.Count + 1}";
             _quantities.Add((id, doc, story, q, q.Span.Of(a.Text), a.Document.Published?.Date, a.Document.Outlet));
             var sentence = a.Sentences.IsDefault ? null : a.Sentences.FirstOrDefault(s => s.Span.Overlaps(q.Span));
             _sentences[id] = Collapse((sentence?.Span ?? q.Span).Of(a.Text));
@@ -74,7 +82,7 @@ public sealed class Reconciler(ReconcileLexicon lexicon)
 
     public Reconciliation Complete()
     {
-        var entities = new EntityResolver(_mentions);
+        var entities = new EntityResolver(_mentions, _numbered.Entities);
         var offTopic = _offTopic.Find();
         var claims = _quantities.Select(q =>
         {
@@ -87,9 +95,10 @@ public sealed class Reconciler(ReconcileLexicon lexicon)
         // A person whose fate one article leaves open ("a man was shot") is, in a story whose other
         // articles report a death, most often that death: presumed injuries then stay out of the groups.
         var deadIn = claims.Where(c => c.Quantity.Unit == "killed" && !OffTopic(c)).Select(c => c.Story).ToHashSet(StringComparer.Ordinal);
-        var groups = new ClaimGrouper(lexicon).Group(claims.Where(c => !OffTopic(c) && !(c.Quantity.Presumed && deadIn.Contains(c.Story))));
+        var groups = new ClaimGrouper(lexicon).Group(claims.Where(c => !OffTopic(c) && !(c.Quantity.Presumed && deadIn.Contains(c.Story))), _numbered.Groups);
         var groupOf = groups.SelectMany(g => g.Members.Select(m => (m, g.Id))).ToDictionary(x => x.m, x => x.Id, StringComparer.Ordinal);
-        return new Reconciliation(entities, _times, claims, groupOf, _quotes, groups, _origins.Origins(), offTopic, _timeline.Build(offTopic), _sentences, _offTopic.Previews);
+        return new Reconciliation(entities, _times, claims, groupOf, _quotes, groups, _origins.Origins(), offTopic, _timeline.Build(offTopic), _sentences, _offTopic.Previews,
+            new DossierIds(_numbered.Quantities + _quantities.Count, _numbered.Quotes + _quotes.Count, _numbered.Entities + entities.Entities.Length, _numbered.Groups + groups.Count));
     }
 
     private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

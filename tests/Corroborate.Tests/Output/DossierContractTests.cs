@@ -86,4 +86,39 @@ public sealed class DossierContractTests
         Assert.DoesNotContain("<img", html);
         Assert.DoesNotContain("<a ", html);
     }
+
+    [Fact]
+    public void Ids_stay_unique_and_references_resolve_when_stories_are_reconciled_one_at_a_time()
+    {
+        using var dir = new TempDir();
+        var lines = new[]
+        {
+            """{"id": "a1", "story": "flood", "published": "2024-05-02", "outlet": "A", "text": "At least 12 people were killed and 40 injured when the river burst its banks, the mayor, John Smith, said on Thursday."}""",
+            """{"id": "b1", "story": "fire", "published": "2024-05-03", "outlet": "B", "text": "Fire chief Ann Lee said 300 homes were destroyed and two firefighters were injured on Friday."}""",
+            """{"id": "a2", "story": "flood", "published": "2024-05-03", "outlet": "C", "text": "The death toll rose to 15, the mayor said on Friday. \"We have never seen water like this,\" John Smith said."}""",
+            """{"id": "b2", "story": "fire", "published": "2024-05-04", "outlet": "D", "text": "About 320 homes were destroyed, Ann Lee said. \"The wind changed in minutes,\" she said."}""",
+        };
+        var input = dir.File("mixed.jsonl", string.Join('\n', lines) + "\n");
+        using var dossier = Brief(input, Path.Combine(dir.Path, "out"));
+        var root = dossier.RootElement;
+        foreach (var section in new[] { "entities", "quantities", "quotes", "groups" })
+        {
+            var ids = root.GetProperty(section).EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
+            Assert.NotEmpty(ids);
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+        }
+        var quantities = root.GetProperty("quantities").EnumerateArray().ToDictionary(q => q.GetProperty("id").GetString()!);
+        var stories = new HashSet<string>();
+        foreach (var g in root.GetProperty("groups").EnumerateArray())
+        {
+            stories.Add(g.GetProperty("story").GetString()!);
+            foreach (var m in g.GetProperty("members").EnumerateArray())
+                Assert.Equal(g.GetProperty("id").GetString(), quantities[m.GetString()!].GetProperty("group").GetString());
+        }
+        Assert.Equal(["fire", "flood"], stories.Order());
+        var entities = root.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToHashSet();
+        foreach (var q in root.GetProperty("quotes").EnumerateArray())
+            if (q.GetProperty("speaker").ValueKind == JsonValueKind.Object && q.GetProperty("speaker").GetProperty("entity").GetString() is { } e)
+                Assert.Contains(e, entities);
+    }
 }
