@@ -30,6 +30,11 @@ internal static class IngestCommand
             Description = "Articles analyzed at once (default: one per core). The store is the same for any value.",
             HelpName = "N",
         };
+        var batch = new Option<int?>("--batch")
+        {
+            Description = "Articles committed per transaction (default 200): at most this many are lost, and read again, if the ingest is interrupted.",
+            HelpName = "N",
+        };
         var ingest = new Command("ingest", """
             Add articles to a store: new ones are added, changed ones (same id, other text or metadata) updated, the rest skipped,
             so running it again on the same inputs adds nothing. Articles are committed in batches: an interrupted ingest keeps
@@ -39,14 +44,20 @@ internal static class IngestCommand
             and for a file that is not a Corroborate store (left untouched).
             """)
         {
-            inputs, db, threads,
+            inputs, db, threads, batch,
         };
-        ingest.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(db)!, parse.GetValue(threads), stdout, stderr, stdin));
+        ingest.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(db)!, parse.GetValue(threads), parse.GetValue(batch), stdout, stderr, stdin));
         return ingest;
     }
 
-    private static int Run(string[] inputs, string dbPath, int? threads, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    private static int Run(string[] inputs, string dbPath, int? threads, int? batch, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {
+        if (batch is <= 0)
+        {
+            stderr.WriteLine("error: --batch must be at least 1");
+            stderr.WriteLine("Run 'corroborate ingest --help' for usage.");
+            return ExitCodes.Usage;
+        }
         ArticleStore store;
         try
         {
@@ -72,6 +83,7 @@ internal static class IngestCommand
             var ingest = new StoreIngest(StandardPipeline.Build(data), () => new StoryClusterer(data))
             {
                 Parallelism = threads is > 0 ? threads.Value : Environment.ProcessorCount,
+                BatchSize = batch ?? 200,
             };
             IngestReport report;
             try
