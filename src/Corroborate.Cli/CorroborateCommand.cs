@@ -293,6 +293,11 @@ public static class CorroborateCommand
             stderr.WriteLine($"error: cannot write to {outDir}: {e.Message}");
             return ExitCodes.SomeFailed;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (store is not null)
+        {
+            stderr.WriteLine($"error: cannot read the store {source.Db}: {e.Message}");
+            return ExitCodes.SomeFailed;
+        }
 
         foreach (var e in report.ArticleErrors)
             stderr.WriteLine($"error: {e}");
