@@ -80,7 +80,7 @@ internal static class IngestCommand
                 stderr.WriteLine($"error: {e.Message}");
                 return ExitCodes.SomeFailed;
             }
-            var ingest = new StoreIngest(StandardPipeline.Build(data), () => new StoryClusterer(data))
+            var ingest = new StoreIngest(StandardPipeline.ForClustering(data), () => new StoryClusterer(data))
             {
                 Parallelism = threads is > 0 ? threads.Value : Environment.ProcessorCount,
                 BatchSize = batch ?? 200,
