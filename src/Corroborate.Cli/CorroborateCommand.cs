@@ -99,7 +99,8 @@ public static class CorroborateCommand
         var brief = new Command("brief", """
             Read news reports and write the reconciled picture: a JSON dossier and a Markdown brief.
             Example: corroborate brief samples/ --out out    or, from a store: corroborate brief --db news.db --story s3
-            Exit code: 0 when every input was read, 1 when some could not be (each is named, the rest are processed), 2 for usage errors.
+            Exit code: 0 when every input was read, 1 when some could not be (each is named, the rest are processed), 2 for usage errors
+            (with --db: also a missing file or one that is not a store, and an unknown --story).
             """)
         {
             inputs, db, storyOption, outDir, json, threads,
@@ -203,7 +204,7 @@ public static class CorroborateCommand
             try
             {
                 store = ArticleStore.Open(source.Db, create: false);
-                if (source.Story is { } wanted && !store.Stories().Any(s => s.Story == wanted))
+                if (source.Story is { } wanted && !store.HasStory(wanted))
                 {
                     store.Dispose();
                     return Usage(stderr, $"no story '{wanted}' in {source.Db}");

@@ -180,6 +180,13 @@ public sealed class ArticleStore : IDisposable
         return list;
     }
 
+    public bool HasStory(string story)
+    {
+        using var cmd = Command("SELECT EXISTS (SELECT 1 FROM article WHERE superseded_by IS NULL AND story = $story)");
+        cmd.Parameters.AddWithValue("$story", story);
+        return (long)cmd.ExecuteScalar()! == 1;
+    }
+
     /// <summary>Current articles in arrival order; only one story's when <paramref name="story"/> is given. Streams.</summary>
     public IEnumerable<StoredArticle> Articles(string? story = null)
     {
