@@ -4,6 +4,7 @@ using Corroborate.Ingest;
 using Corroborate.Lexicons;
 using Corroborate.Output;
 using Corroborate.Reconcile;
+using Corroborate.Store;
 using Corroborate.Text;
 using Spectre.Console;
 
@@ -65,8 +66,19 @@ public static class CorroborateCommand
         var inputs = new Argument<string[]>("inputs")
         {
             Description = "Articles to read: folders (searched recursively), .txt files (with an optional NAME.meta.json beside them), "
-                          + ".html pages, .jsonl files of records, .xml RSS/Atom feeds, or '-' for JSON Lines on standard input.",
-            Arity = ArgumentArity.OneOrMore,
+                          + ".html pages, .jsonl files of records, .xml RSS/Atom feeds, or '-' for JSON Lines on standard input. "
+                          + "Not with --db.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var db = new Option<string?>("--db")
+        {
+            Description = "Read the articles from this store (see 'corroborate ingest') instead of inputs; their stories are kept as stored.",
+            HelpName = "FILE",
+        };
+        var storyOption = new Option<string?>("--story")
+        {
+            Description = "With --db: only this story's articles.",
+            HelpName = "ID",
         };
         var outDir = new Option<string>("--out", "-o")
         {
@@ -86,13 +98,15 @@ public static class CorroborateCommand
         };
         var brief = new Command("brief", """
             Read news reports and write the reconciled picture: a JSON dossier and a Markdown brief.
-            Example: corroborate brief samples/ --out out
-            Exit code: 0 when every input was read, 1 when some could not be (each is named, the rest are processed), 2 for usage errors.
+            Example: corroborate brief samples/ --out out    or, from a store: corroborate brief --db news.db --story s3
+            Exit code: 0 when every input was read, 1 when some could not be (each is named, the rest are processed), 2 for usage errors
+            (with --db: also a missing file or one that is not a store, and an unknown --story).
             """)
         {
-            inputs, outDir, json, threads,
+            inputs, db, storyOption, outDir, json, threads,
         };
-        brief.SetAction(parse => RunBrief(parse.GetValue(inputs)!, parse.GetValue(outDir)!, parse.GetValue(json), parse.GetValue(threads), stdout, stderr, stdin));
+        brief.SetAction(parse => RunBrief(new BriefSource(parse.GetValue(inputs) ?? [], parse.GetValue(db), parse.GetValue(storyOption)),
+            parse.GetValue(outDir)!, parse.GetValue(json), parse.GetValue(threads), stdout, stderr, stdin));
 
         var evalInputs = new Argument<string[]>("inputs") { Description = "Articles with gold story labels (as for brief).", Arity = ArgumentArity.OneOrMore };
         var label = new Option<string>("--label")
@@ -119,7 +133,7 @@ public static class CorroborateCommand
             independent sources stand behind it, each line traced to the characters it came from.
             """)
         {
-            brief, clusterEval,
+            brief, IngestCommand.Build(stdout, stderr, stdin), clusterEval,
             TimeMlCommand.Build(stdout, stderr),
             BuildExtract(stdout, stderr, stdin),
         };
@@ -166,7 +180,47 @@ public static class CorroborateCommand
         return extract;
     }
 
-    private static int RunBrief(string[] inputs, string outDir, string? json, int? threads, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    /// <summary>Where brief reads its articles: input paths, or a store (optionally one story of it).</summary>
+    private sealed record BriefSource(string[] Inputs, string? Db, string? Story);
+
+    private static int Usage(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"error: {message}");
+        stderr.WriteLine("Run 'corroborate brief --help' for usage.");
+        return ExitCodes.Usage;
+    }
+
+    private static int RunBrief(BriefSource source, string outDir, string? json, int? threads, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    {
+        if (source.Db is null && source.Inputs.Length == 0)
+            return Usage(stderr, "brief needs inputs to read, or --db FILE");
+        if (source.Db is not null && source.Inputs.Length > 0)
+            return Usage(stderr, "give inputs or --db, not both (to add inputs to a store: corroborate ingest INPUTS --db FILE)");
+        if (source.Story is not null && source.Db is null)
+            return Usage(stderr, "--story selects a story of a store: it needs --db FILE");
+        ArticleStore? store = null;
+        if (source.Db is not null)
+        {
+            try
+            {
+                store = ArticleStore.Open(source.Db, create: false);
+                if (source.Story is { } wanted && !store.HasStory(wanted))
+                {
+                    store.Dispose();
+                    return Usage(stderr, $"no story '{wanted}' in {source.Db}");
+                }
+            }
+            catch (StoreException e)
+            {
+                store?.Dispose();
+                return Usage(stderr, e.Message);
+            }
+        }
+        using (store)
+            return RunBrief(source, store, outDir, json, threads, stdout, stderr, stdin);
+    }
+
+    private static int RunBrief(BriefSource source, ArticleStore? store, string outDir, string? json, int? threads, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {
         LanguageData data;
         try
@@ -182,6 +236,16 @@ public static class CorroborateCommand
         {
             Parallelism = threads is > 0 ? threads.Value : Environment.ProcessorCount,
         };
+        // Stored articles keep the story they were given at ingest; the map fills as they stream.
+        var assigned = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        BriefReport Execute(Action<IngestItem, int, int> onItem) => store is null
+            ? run.Run(source.Inputs, outDir, stdin, onItem, json)
+            : run.Run(store.Articles(source.Story).Select(a =>
+            {
+                if (a.Document.Story is null)
+                    assigned[a.Document.Id] = a.Story;
+                return IngestItem.Read(a.Document);
+            }), outDir, onItem, json, doc => assigned.GetValueOrDefault(doc.Id));
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -201,23 +265,23 @@ public static class CorroborateCommand
                 {
                     var task = ctx.AddTask("Reading articles");
                     task.IsIndeterminate = true;
-                    report = run.Run(inputs, outDir, stdin, (item, articles, failed) =>
+                    report = Execute((item, articles, failed) =>
                     {
                         if (item.Error is { } e)
                             stderr.WriteLine($"error: {e}");
                         task.Description = $"Read {articles:N0} articles, {failed:N0} failed";
-                    }, json);
+                    });
                 });
             }
             else
             {
-                report = run.Run(inputs, outDir, stdin, (item, articles, failed) =>
+                report = Execute((item, articles, failed) =>
                 {
                     if (item.Error is { } e)
                         stderr.WriteLine($"error: {e}");
                     else if (articles % 1000 == 0)
                         stdout.WriteLine($"read {articles:N0} articles");
-                }, json);
+                });
             }
         }
         catch (IOException e)
@@ -228,6 +292,11 @@ public static class CorroborateCommand
         catch (UnauthorizedAccessException e)
         {
             stderr.WriteLine($"error: cannot write to {outDir}: {e.Message}");
+            return ExitCodes.SomeFailed;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (store is not null)
+        {
+            stderr.WriteLine($"error: cannot read the store {source.Db}: {e.Message}");
             return ExitCodes.SomeFailed;
         }
 

@@ -26,7 +26,13 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
 
     /// <param name="onItem">Called after each input unit, with the running article and failure counts.</param>
     public BriefReport Run(IReadOnlyList<string> inputs, string outDir, Func<Stream>? stdin = null,
-        Action<IngestItem, int, int>? onItem = null, string? extraDossierPath = null)
+        Action<IngestItem, int, int>? onItem = null, string? extraDossierPath = null) =>
+        Run(reader.Read(inputs, stdin), outDir, onItem, extraDossierPath);
+
+    /// <summary>The brief over articles already read, such as a store's.</summary>
+    /// <param name="assignedStory">The story an article was already given (by the store), or null to assign one here.</param>
+    public BriefReport Run(IEnumerable<IngestItem> items, string outDir, Action<IngestItem, int, int>? onItem = null,
+        string? extraDossierPath = null, Func<NewsDocument, string?>? assignedStory = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Directory.CreateDirectory(outDir);
@@ -49,7 +55,7 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
             // Per-article stages run on every core; results come back in input order, so stories,
             // ids and the dossier are the same as a sequential run's. Each analyzed article goes to
             // the dossier and to a spool on disk: memory does not grow with the stream.
-            var results = reader.Read(inputs, stdin)
+            var results = items
                 .AsParallel().AsOrdered()
                 .WithDegreeOfParallelism(Math.Max(1, Parallelism))
                 .WithMergeOptions(ParallelMergeOptions.NotBuffered)
@@ -64,7 +70,8 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
                 {
                     var doc = UniqueId(item.Document!, seen);
                     var analyzed = ReferenceEquals(doc, item.Document) ? done! : done! with { Document = doc };
-                    var story = stories.StoryOf(analyzed);
+                    // A keyed article is noted as keyed either way; a stored story is kept, not clustered again.
+                    var story = stories.KeyOf(doc) ?? assignedStory?.Invoke(item.Document!) ?? stories.Cluster(analyzed);
                     dossier.WriteDocument(analyzed, story);
                     spool.Add(story, analyzed);
                     var summary = DocumentSummary.Of(analyzed, story);

@@ -33,13 +33,19 @@ public sealed class StoryAssigner(StoryClusterer clusterer)
     private readonly List<string> _order = [];
     private readonly HashSet<string> _keyed = new(StringComparer.Ordinal);
 
-    public string StoryOf(AnalyzedDocument article)
+    public string StoryOf(AnalyzedDocument article) => KeyOf(article.Document) ?? Cluster(article);
+
+    /// <summary>The story the input gives the article, noted so a clustered id cannot clash with it; null when it gives none.</summary>
+    public string? KeyOf(NewsDocument document)
     {
-        if (article.Document.Story is { } key)
-        {
+        if (document.Story is { } key)
             _keyed.Add(key);
-            return key;
-        }
+        return document.Story;
+    }
+
+    /// <summary>Clusters an article that carries no story key.</summary>
+    public string Cluster(AnalyzedDocument article)
+    {
         // Clustered stories are named "s1", "s2", …; a clash with a given key gets a suffix.
         var id = clusterer.Assign(article);
         while (_keyed.Contains(id))
