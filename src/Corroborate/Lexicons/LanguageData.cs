@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -20,8 +21,20 @@ public enum RuleScope { Line, Start, End }
 /// <summary>Which lines of a page a furniture rule looks at.</summary>
 public enum RuleZone { Any, Top, Bottom }
 
-/// <summary>One compiled furniture rule. Immutable; thread-safe (compiled regexes are).</summary>
-public sealed record FurnitureRule(FurnitureKind Kind, RuleScope Scope, RuleZone Zone, int MaxWords, Regex Pattern);
+/// <summary>
+/// One compiled furniture rule. <see cref="Requires"/> and <see cref="EndsWithout"/> are cheap
+/// necessary conditions checked before the pattern: a line that has none of the required strings,
+/// or ends with one of the excluded characters, cannot match, and most prose lines are ruled out
+/// without running a pattern that scans them. Immutable; thread-safe (compiled regexes are).
+/// </summary>
+public sealed record FurnitureRule(FurnitureKind Kind, RuleScope Scope, RuleZone Zone, int MaxWords, Regex Pattern,
+    SearchValues<string>? Requires = null, SearchValues<char>? EndsWithout = null)
+{
+    /// <summary>False when the prefilters rule the trimmed line out; true when the pattern must decide.</summary>
+    public bool MayMatch(ReadOnlySpan<char> line) =>
+        (Requires is null || line.IndexOfAny(Requires) >= 0)
+        && (EndsWithout is null || line.IsEmpty || !EndsWithout.Contains(line[^1]));
+}
 
 /// <summary>
 /// The language data of one language, loaded once from the files under <c>data/</c> (embedded in
@@ -98,7 +111,11 @@ public sealed class LanguageData
                 var pattern = new Regex(r.GetProperty("pattern").GetString()!, options, RegexTimeout);
                 // Compile now, at load, so the first article's match does not pay for code generation.
                 pattern.IsMatch("");
-                rules.Add(new FurnitureRule(kind, scope, zone, maxWords, pattern));
+                var requires = r.TryGetProperty("requires", out var rq)
+                    ? SearchValues.Create([.. rq.EnumerateArray().Select(s => s.GetString()!)], StringComparison.OrdinalIgnoreCase)
+                    : null;
+                var endsWithout = r.TryGetProperty("endsWithout", out var ew) ? SearchValues.Create(ew.GetString()!) : null;
+                rules.Add(new FurnitureRule(kind, scope, zone, maxWords, pattern, requires, endsWithout));
             }
             catch (Exception e) when (e is ArgumentException or KeyNotFoundException or InvalidOperationException or FormatException)
             {

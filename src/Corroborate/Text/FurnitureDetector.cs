@@ -36,7 +36,8 @@ public sealed class FurnitureDetector(LanguageData data)
             foreach (var rule in data.FurnitureRules)
             {
                 if (rule.Scope == RuleScope.End || line.Words > rule.MaxWords
-                    || rule.Zone == RuleZone.Top && i >= zone || rule.Zone == RuleZone.Bottom && i < lines.Count - zone)
+                    || rule.Zone == RuleZone.Top && i >= zone || rule.Zone == RuleZone.Bottom && i < lines.Count - zone
+                    || !rule.MayMatch(content))
                     continue;
                 var m = rule.Pattern.Match(content);
                 if (!m.Success || m.Index != 0)

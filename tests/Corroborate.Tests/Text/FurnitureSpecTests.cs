@@ -39,6 +39,30 @@ public sealed class FurnitureSpecTests
     [Fact]
     public void SpecHasEnoughCases() => Assert.True(Load().Length >= 60);
 
+    /// <summary>A rule's prefilters ("requires", "endsWithout") are necessary conditions: they never rule out a line its pattern matches.</summary>
+    [Fact]
+    public void Prefilters_never_exclude_a_line_their_pattern_matches()
+    {
+        var lines = Load().SelectMany(c => c.Text.Split('\n'))
+            .Concat(Directory.EnumerateFiles(TestData.Samples, "*.txt").SelectMany(File.ReadLines))
+            .Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var filtered = LanguageData.LoadEnglish().FurnitureRules.Where(r => r.Requires is not null || r.EndsWithout is not null).ToList();
+        Assert.NotEmpty(filtered);
+        var matches = 0;
+        foreach (var rule in filtered)
+        {
+            foreach (var line in lines)
+            {
+                var m = rule.Pattern.Match(line);
+                if (!m.Success || m.Index != 0 || m.Length == 0)
+                    continue;
+                matches++;
+                Assert.True(rule.MayMatch(line), $"{rule.Kind} rule /{rule.Pattern}/ matches but its prefilter excludes: {line}");
+            }
+        }
+        Assert.True(matches > 10, $"only {matches} lines matched a prefiltered rule: the check would prove nothing");
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Furniture(Case c)
