@@ -334,7 +334,12 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         if (IsContext(v, prev, ContextKind.Month) || IsContext(v, after, ContextKind.Month)
             || (v.Is(after, "of") && IsContext(v, after + 1, ContextKind.Month)))
             return false; // "Oct. 31", "31 October", "the 6th of May"
-        if (IsContext(v, after, ContextKind.Clock) || IsContext(v, prev, ContextKind.Age) || IsContext(v, after, ContextKind.Address))
+        if (IsContext(v, after, ContextKind.Clock) || IsContext(v, prev, ContextKind.Age) || IsContext(v, after, ContextKind.Address)
+            || v.Is(prev, "of") && IsContext(v, prev - 1, ContextKind.Age))
+            return false;
+        // The second age of a range: "ages 12 and 16", "aged 18 to 25", "between the ages of 14 and 17".
+        if ((v.Is(prev, "and") || v.Is(prev, "to") || v.IsChar(prev, '-')) && prev - 1 >= start && v.Kind(prev - 1) == TokenKind.Number
+            && (IsContext(v, prev - 2, ContextKind.Age) || v.Is(prev - 2, "of") && IsContext(v, prev - 3, ContextKind.Age)))
             return false;
         // A compound modifier glued by a hyphen: "13-year-old", "30-minute", "9-millimeter".
         if (after < end && (v.IsChar(after, '-') || v.IsChar(after, '‐')) && v.Touches(last) && v.Touches(after) && v.IsWord(after + 1))

@@ -178,7 +178,8 @@ public sealed class QuantityExtractor
             return null;
         // "nine hours after he was shot", "took two steps and shot him": a measure counts no one.
         var byShot = false;
-        var casualty = unit is not null && _lexicon.Measures.Contains(unit) ? null : Casualty(v, f, start, end, nounEnd, out byShot);
+        // People come whole: "-83.56046 One boy accidentally shot" is a coordinate, not a count.
+        var casualty = unit is not null && _lexicon.Measures.Contains(unit) || f.Value != decimal.Truncate(f.Value) ? null : Casualty(v, f, start, end, nounEnd, out byShot);
         if (casualty is not null)
             unit = casualty;
         if (f.Currency is not null)
@@ -309,7 +310,7 @@ public sealed class QuantityExtractor
         for (var k = nounEnd; k < Math.Min(end, window); k++)
         {
             // "six people, including four children and two men, were injured": past the aside.
-            if (k == nounEnd && Aside(v, k, end) is { } close)
+            if (k == nounEnd && (Aside(v, k, end) ?? AgeRange(v, k, end)) is { } close)
             {
                 window += close + 1 - k;
                 k = close;
@@ -355,6 +356,24 @@ public sealed class QuantityExtractor
             if (v.IsChar(k, ','))
                 return k;
         return null;
+    }
+
+    /// <summary>"between ages 12 and 16", "aged 18 to 25", "between the ages of 14 and 17": the last token of an age range that opens at <paramref name="i"/>, or null.</summary>
+    private int? AgeRange(in TokenView v, int i, int end)
+    {
+        var k = i;
+        if (v.Is(k, "between"))
+            k++;
+        if (v.Is(k, "the"))
+            k++;
+        if (!(_lexicon.ContextLookup.TryGetValue(v.Chars(k), out var c) && (c.Kind & ContextKind.Age) != 0))
+            return null;
+        k++;
+        if (v.Is(k, "of"))
+            k++;
+        return k + 2 < end && v.Kind(k) == TokenKind.Number && (v.Is(k + 1, "and") || v.Is(k + 1, "to") || v.IsChar(k + 1, '-')) && v.Kind(k + 2) == TokenKind.Number
+            ? k + 2
+            : null;
     }
 
     /// <summary>
