@@ -12,7 +12,8 @@
 # Prints, for each, text MB/s (UTF-8 bytes of the records' "text", MB = 10^6 bytes) over the wall
 # time of the whole process (start-up included), peak RSS, CPU s and the load average; for wink
 # also its warm figure (the processing loop alone, timed inside node); for ours also file MB/s.
-# Last, the ratio ours/wink, single thread to single thread, on wall time (and against wink warm).
+# Last, the ratio ours/wink, single thread to single thread, on wall time (and against wink warm),
+# and on CPU time.
 #
 # Corpus: the argument, else $CORROBORATE_E2E_CORPUS, else ../shared/corpus/gva-dev/articles.jsonl
 # beside the repository root.
@@ -75,7 +76,7 @@ report() {
             (b == "") ? "-" : sprintf("%.2f", b / 1e6 / w), warm, r / 1024, c, (c == "-") ? "-" : sprintf("%.2f", t / 1e6 / c), x, l }'
 }
 
-wink_walls=() wink_warms=() one_walls=() all_walls=()
+wink_walls=() wink_warms=() one_walls=() all_walls=() wink_cpus=() one_cpus=()
 for ((i = 1; i <= runs; i++)); do
     bench_timed "$work/wink" node "$peer/wink-run.js" "$corpus"
     if [[ $status -ne 0 ]]; then
@@ -90,11 +91,11 @@ for ((i = 1; i <= runs; i++)); do
         exit 1
     fi
     warm_mbps=$(awk -v t="$text" -v s="$warm_s" 'BEGIN { printf "%.2f", t / 1e6 / s }')
-    wink_walls+=("$wall") wink_warms+=("$warm_s")
+    wink_walls+=("$wall") wink_warms+=("$warm_s") wink_cpus+=("${cpu_s:-0}")
     report wink "$i" "$warm_mbps" ""
 
     bench_brief "$work" "$corpus" --threads 1
-    one_walls+=("$wall")
+    one_walls+=("$wall") one_cpus+=("${cpu_s:-0}")
     report "ours x1" "$i" - "$bytes"
 
     bench_brief "$work" "$corpus"
@@ -106,11 +107,13 @@ echo "wink-run.js: $result"
 echo
 awk -v t="$text" -v b="$bytes" -v k="$cores" -v n="$runs" \
     -v ww="$(bench_median "${wink_walls[@]}")" -v wm="$(bench_median "${wink_warms[@]}")" \
-    -v o1="$(bench_median "${one_walls[@]}")" -v on="$(bench_median "${all_walls[@]}")" 'BEGIN {
+    -v o1="$(bench_median "${one_walls[@]}")" -v on="$(bench_median "${all_walls[@]}")" \
+    -v wc="$(bench_median "${wink_cpus[@]}")" -v oc="$(bench_median "${one_cpus[@]}")" 'BEGIN {
     mb = t / 1e6
     printf "text MB/s (median of %d run(s); MB = 10^6 bytes of UTF-8 article text, %.2f MB):\n", n, mb
     printf "  wink-nlp, 1 thread:     %6.2f wall (whole process)   %6.2f warm (processing loop only)\n", mb / ww, mb / wm
     printf "  ours, --threads 1:      %6.2f wall                    (file %.2f MB/s)\n", mb / o1, b / 1e6 / o1
     printf "  ours, %d cores:          %6.2f wall, %.2f per core     (file %.2f MB/s, %.2f per core)\n", k, mb / on, mb / on / k, b / 1e6 / on, b / 1e6 / on / k
-    printf "ratio ours/wink, single thread: %.2f (wall to wall), %.2f (ours wall to wink warm)\n", ww / o1, wm / o1 }'
+    printf "ratio ours/wink, single thread: %.2f (wall to wall), %.2f (ours wall to wink warm)\n", ww / o1, wm / o1
+    if (wc > 0 && oc > 0) printf "ratio on CPU time (user + sys, less sensitive to other jobs): %.2f\n", wc / oc }'
 echo "load average at the end: $(bench_load)"
