@@ -32,6 +32,27 @@ public sealed record ClusteringOptions
     public int MemberProfiles { get; init; } = 8;
     /// <summary>1 compares with the story centroid only; below 1, the best single member can win.</summary>
     public double CentroidWeight { get; init; } = 1.0;
+    /// <summary>Share of the score given to names (people, places, organisations) shared with the story, against words.</summary>
+    public double NameShare { get; init; } = 0.0;
+    /// <summary>How many of an article's rarest names are used to look up candidate stories.</summary>
+    public int ProbeNames { get; init; } = 6;
+    /// <summary>Names and event days kept per story.</summary>
+    public int StoryNames { get; init; } = 40;
+    public int StoryDays { get; init; } = 16;
+    /// <summary>Factor on the score when the article and the story name the same day (within a day) as when something happened.</summary>
+    public double DaysAgree { get; init; } = 1.3;
+    /// <summary>Factor when both name days and none is within a day of the other's.</summary>
+    public double DaysDisagree { get; init; } = 0.7;
+    /// <summary>Whether a publication date guessed from the content weighs like one from metadata.</summary>
+    public bool ContentDates { get; init; }
+    /// <summary>Whether agreeing event days lift the penalty for publication dates far apart (a trial a year on).</summary>
+    public bool DaysOverridePublication { get; init; } = true;
+    /// <summary>Added to the score for each name the article shares with the story that few open stories hold (at most two count).</summary>
+    public double RareNameBonus { get; init; } = 0.0;
+    /// <summary>A name held by at most this many open stories is rare.</summary>
+    public int RareNameStories { get; init; } = 2;
+    /// <summary>Whether surnames count as names of their own.</summary>
+    public bool Surnames { get; init; } = true;
 }
 
 /// <summary>
@@ -55,13 +76,21 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         /// <summary>Profiles of the latest members: a follow-up report resembles one earlier report more than their average.</summary>
         public List<Dictionary<string, double>> Members { get; } = [centroid];
         public long Touched { get; set; }
+        /// <summary>Names its members give, with how many members give each; bounded.</summary>
+        public Dictionary<string, int> Names { get; } = new(StringComparer.Ordinal);
+        /// <summary>Days (day numbers) its members say something happened, with counts; bounded.</summary>
+        public Dictionary<int, int> Days { get; } = [];
     }
+
+    /// <summary>What the decision weighs of one article.</summary>
+    private sealed record Features(Dictionary<string, double> Vector, string[] Names, int[] Days, DateOnly? Date);
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     // Sentences seen in several earlier articles (login walls, cookie notices, station boilerplate)
     // say nothing about the story. Counted in a fixed-size table: memory does not grow with the stream.
     private readonly byte[] _sentenceSeen = new byte[1 << 22];
     private readonly Dictionary<string, HashSet<OpenStory>> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<OpenStory>> _nameIndex = new(StringComparer.Ordinal);
     private readonly List<OpenStory> _open = [];
     private int _documents;
     private int _stories;
@@ -85,20 +114,26 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         foreach (var term in terms.Keys)
             _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
         var vector = Profile(terms);
-        var date = article.Document.Published?.Date;
+        var names = NamesOf(article);
+        foreach (var name in names)
+            _documentFrequency[NameKey(name)] = _documentFrequency.GetValueOrDefault(NameKey(name)) + 1;
+        var published = article.Document.Published;
+        var date = published?.Date;
         // Archives arrive out of order: the window is measured from the latest date seen so far.
         if (date is { } seen && (_latest is null || seen > _latest))
             _latest = seen;
         if (_clock % 64 == 0 || _open.Count > options.MaxOpenStories)
             Evict(_latest);
+        var features = new Features(vector, names, DaysOf(article),
+            published is { From: PublishedFrom.Content } && !options.ContentDates ? null : date);
 
         OpenStory? best = null;
         var bestScore = options.Threshold;
         double top = 0;
         var candidates = 0;
-        foreach (var story in Candidates(vector))
+        foreach (var story in Candidates(vector, names))
         {
-            var score = Similarity(vector, story) * DatePenalty(date, story);
+            var score = Score(features, story);
             top = Math.Max(top, score);
             candidates++;
             if (score > bestScore || score == bestScore && best is not null && string.CompareOrdinal(story.Id, best.Id) < 0)
@@ -111,9 +146,10 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         LastDecision = (top, candidates);
         if (best is null)
         {
-            best = new OpenStory($"s{++_stories}", vector, date) { Touched = _clock };
+            best = new OpenStory($"s{++_stories}", vector, features.Date) { Touched = _clock };
             _open.Add(best);
             Index(best, null);
+            Remember(best, features);
             return best.Id;
         }
         var before = best.Centroid;
@@ -123,7 +159,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         if (best.Members.Count > options.MemberProfiles)
             best.Members.RemoveAt(0);
         best.Touched = _clock;
-        if (date is { } d)
+        if (features.Date is { } d)
         {
             if (best.Last is null || d > best.Last)
                 best.Last = d;
@@ -131,8 +167,135 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
                 best.First = d;
         }
         Index(best, before);
+        Remember(best, features);
         return best.Id;
     }
+
+    private double Score(Features article, OpenStory story)
+    {
+        var text = Similarity(article.Vector, story);
+        var names = NameSimilarity(article.Names, story);
+        var score = (1 - options.NameShare) * text + options.NameShare * names + options.RareNameBonus * RareShared(article.Names, story);
+        var days = DaysAgreement(article.Days, story);
+        if (days is true)
+            score *= options.DaysAgree;
+        else if (days is false)
+            score *= options.DaysDisagree;
+        if (days is not true || !options.DaysOverridePublication)
+            score *= DatePenalty(article.Date, story);
+        else if (DatePenalty(article.Date, story) == 0)
+            score = 0;
+        return score;
+    }
+
+    /// <summary>How many names (up to two) the article shares with the story that few other open stories hold.</summary>
+    private int RareShared(string[] names, OpenStory story)
+    {
+        var n = 0;
+        foreach (var name in names)
+            if (story.Names.ContainsKey(name) && _nameIndex.TryGetValue(name, out var holders) && holders.Count <= options.RareNameStories && ++n == 2)
+                break;
+        return n;
+    }
+
+    /// <summary>Cosine of the article's names and the story's, each name weighted by its IDF.</summary>
+    private double NameSimilarity(string[] names, OpenStory story)
+    {
+        if (names.Length == 0 || story.Names.Count == 0)
+            return 0;
+        double dot = 0, na = 0, ns = 0;
+        foreach (var name in names)
+        {
+            var idf = Idf(NameKey(name));
+            na += idf * idf;
+            if (story.Names.ContainsKey(name))
+                dot += idf * idf;
+        }
+        foreach (var name in story.Names.Keys)
+        {
+            var idf = Idf(NameKey(name));
+            ns += idf * idf;
+        }
+        return dot == 0 ? 0 : dot / Math.Sqrt(na * ns);
+    }
+
+    /// <summary>True when a day the article names is within a day of one the story names; false when both name days and none is; null without days on either side.</summary>
+    private static bool? DaysAgreement(int[] days, OpenStory story)
+    {
+        if (days.Length == 0 || story.Days.Count == 0)
+            return null;
+        foreach (var day in days)
+            if (story.Days.ContainsKey(day) || story.Days.ContainsKey(day - 1) || story.Days.ContainsKey(day + 1))
+                return true;
+        return false;
+    }
+
+    private void Remember(OpenStory story, Features article)
+    {
+        foreach (var name in article.Names)
+        {
+            if (!story.Names.TryGetValue(name, out var n) && story.Names.Count >= options.StoryNames)
+                continue;
+            story.Names[name] = n + 1;
+            if (n == 0)
+            {
+                if (!_nameIndex.TryGetValue(name, out var set))
+                    _nameIndex[name] = set = [];
+                set.Add(story);
+            }
+        }
+        foreach (var day in article.Days)
+            if (story.Days.ContainsKey(day) || story.Days.Count < options.StoryDays)
+                story.Days[day] = story.Days.GetValueOrDefault(day) + 1;
+    }
+
+    /// <summary>Names of people (first and last), places and organisations, lowercased, distinct, in order.</summary>
+    private string[] NamesOf(AnalyzedDocument article)
+    {
+        if (article.Entities.IsDefault)
+            return [];
+        var names = new List<string>();
+        foreach (var e in article.Entities)
+        {
+            if (e.Kind == EntityKind.Group || e.Kind == EntityKind.Person && !e.Name.Contains(' ', StringComparison.Ordinal))
+                continue;
+            var name = e.Name.ToLowerInvariant();
+            if (!names.Contains(name))
+                names.Add(name);
+            // "Graham Shadale" and "Shadale Graham", "Michael Cattron" and "Six-year-old Michael Cattron": the surname is what recurs.
+            if (options.Surnames && e.Kind == EntityKind.Person && Surname(name) is { } surname && !names.Contains(surname))
+                names.Add(surname);
+        }
+        return [.. names];
+    }
+
+    /// <summary>Days the article names to the day ("Feb. 6", "last Friday", "Sunday night" resolved), as day numbers, distinct.</summary>
+    private static int[] DaysOf(AnalyzedDocument article)
+    {
+        if (article.Times.IsDefault)
+            return [];
+        var days = new List<int>();
+        foreach (var t in article.Times)
+            // "Tuesday night" is a Time ("2024-03-05TNI"): its day counts too.
+            if (t.Type is TimeType.Date or TimeType.Time && t.Value.Length >= 10
+                && DateOnly.TryParseExact(t.Value.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                && !days.Contains(day.DayNumber))
+                days.Add(day.DayNumber);
+        return [.. days];
+    }
+
+    private static readonly string[] Suffixes = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"];
+
+    private static string? Surname(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length;
+        while (last > 1 && Suffixes.Contains(words[last - 1]))
+            last--;
+        return last >= 2 && words[last - 1].Length >= 3 ? "~" + words[last - 1] : null;
+    }
+
+    private static string NameKey(string name) => "\u0001" + name;
 
     /// <summary>Lowercase content words with counts; names (capitalized inside a sentence) and title words count more.</summary>
     private Dictionary<string, double> Terms(AnalyzedDocument article)
@@ -230,7 +393,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     /// Stories sharing the article's strongest terms, most shared first. Terms found in a large
     /// share of the stream ("shooting", "police") are not probed: they would make every story a candidate.
     /// </summary>
-    private IEnumerable<OpenStory> Candidates(Dictionary<string, double> vector)
+    private IEnumerable<OpenStory> Candidates(Dictionary<string, double> vector, string[] names)
     {
         var shared = new Dictionary<OpenStory, double>();
         var common = Math.Max(20, _documents / 20);
@@ -240,6 +403,12 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             if (_index.TryGetValue(term, out var stories))
                 foreach (var story in stories)
                     shared[story] = shared.GetValueOrDefault(story) + weight * Idf(term);
+        var rare = names.Where(n => _documentFrequency.GetValueOrDefault(NameKey(n)) <= common)
+            .OrderByDescending(n => Idf(NameKey(n))).ThenBy(n => n, StringComparer.Ordinal).Take(options.ProbeNames);
+        foreach (var name in rare)
+            if (_nameIndex.TryGetValue(name, out var stories))
+                foreach (var story in stories)
+                    shared[story] = shared.GetValueOrDefault(story) + Idf(NameKey(name));
         return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Id, StringComparer.Ordinal).Take(options.MaxCandidates).Select(kv => kv.Key);
     }
 
@@ -320,6 +489,9 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         {
             foreach (var term in s.Centroid.Keys)
                 Unindex(term, s);
+            foreach (var name in s.Names.Keys)
+                if (_nameIndex.TryGetValue(name, out var set) && set.Remove(s) && set.Count == 0)
+                    _nameIndex.Remove(name);
             _open.Remove(s);
         }
     }

@@ -77,4 +77,26 @@ public sealed class StoryClustererTests
         var stories = titles.Select((t, i) => clusterer.Assign(Doc($"w{i}", wall, "2024-01-01", title: t))).ToList();
         Assert.True(stories.Distinct().Count() >= 5, string.Join(",", stories));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Two_alike_incidents_on_different_days_are_kept_apart_by_their_days(bool weighDays)
+    {
+        // Same neighbourhood, same wording; the day each happened is what differs.
+        var options = weighDays ? new ClusteringOptions() : new ClusteringOptions { DaysAgree = 1, DaysDisagree = 1 };
+        var clusterer = new StoryClusterer(TestData.Data, options);
+        var first = clusterer.Assign(Doc("a", "Two men were wounded in a shooting on Tuesday night in the Kelbrook neighbourhood, police said. One was taken to hospital in a car.", "2024-03-06"));
+        var second = clusterer.Assign(Doc("b", "Police were called to the Kelbrook neighbourhood on Saturday afternoon after a teenager was shot in the leg outside a shop.", "2024-03-17"));
+        Assert.Equal(weighDays, first != second);
+    }
+
+    [Fact]
+    public void A_follow_up_months_later_that_names_the_day_of_the_event_joins_its_story()
+    {
+        var clusterer = new StoryClusterer(TestData.Data);
+        var first = clusterer.Assign(Doc("a", "Petra Voss, 34, was shot dead on Tuesday outside a bar on Quillan Street in Kelbrook, police said.", "2024-03-06"));
+        var later = clusterer.Assign(Doc("b", "A Kelbrook man was charged on Monday with the murder of Petra Voss, who was shot outside a Quillan Street bar on March 5.", "2024-09-10"));
+        Assert.Equal(first, later);
+    }
 }
