@@ -7,7 +7,7 @@ namespace Corroborate.Reconcile;
 /// <summary>Settings of online story clustering. Immutable.</summary>
 public sealed record ClusteringOptions
 {
-    /// <summary>Smallest cosine similarity, after the date penalty, for an article to join a story.</summary>
+    /// <summary>Smallest score (cosine similarity weighed by dates) for an article to join a story.</summary>
     public double Threshold { get; init; } = 0.22;
     /// <summary>Stories not updated for this long (by publication date) leave the index: memory stays bounded.</summary>
     public int WindowDays { get; init; } = 365;
@@ -27,41 +27,43 @@ public sealed record ClusteringOptions
     /// <summary>A sentence already seen in this many earlier articles is boilerplate and gives no terms.</summary>
     public byte RepeatedSentence { get; init; } = 2;
     /// <summary>How fast similarity fades with the days between an article and its story's latest report.</summary>
-    public double DateDecay { get; init; } = 0.3;
+    public double DateDecay { get; init; } = 1.0;
     /// <summary>Latest member profiles kept per story for single-link comparison.</summary>
     public int MemberProfiles { get; init; } = 8;
     /// <summary>1 compares with the story centroid only; below 1, the best single member can win.</summary>
     public double CentroidWeight { get; init; } = 1.0;
-    /// <summary>Share of the score given to names (people, places, organisations) shared with the story, against words.</summary>
-    public double NameShare { get; init; } = 0.0;
-    /// <summary>How many of an article's rarest names are used to look up candidate stories.</summary>
+    /// <summary>How many of an article's rarest names (people, places, organisations) are used to look up candidate stories.</summary>
     public int ProbeNames { get; init; } = 6;
-    /// <summary>Names and event days kept per story.</summary>
+    /// <summary>Names, event days and years kept per story: memory per story stays bounded.</summary>
     public int StoryNames { get; init; } = 40;
     public int StoryDays { get; init; } = 16;
     /// <summary>Factor on the score when the article and the story name the same day (within a day) as when something happened.</summary>
     public double DaysAgree { get; init; } = 1.3;
-    /// <summary>Factor when both name days and none is within a day of the other's.</summary>
+    /// <summary>Factor when both name days and none is within a day of the other's: two alike incidents on different days.</summary>
     public double DaysDisagree { get; init; } = 0.7;
-    /// <summary>Whether a publication date guessed from the content weighs like one from metadata.</summary>
+    /// <summary>Factor when neither day weighs, both name years and none is within a year of the other's (one year's election, not another's).</summary>
+    public double YearsDisagree { get; init; } = 0.7;
+    /// <summary>Whether a publication date guessed from the content weighs like one from metadata (it misleads more than it helps).</summary>
     public bool ContentDates { get; init; }
-    /// <summary>Whether agreeing event days lift the penalty for publication dates far apart (a trial a year on).</summary>
+    /// <summary>Whether agreeing event days lift the penalty for publication dates far apart (a charge months on names the day of the shooting).</summary>
     public bool DaysOverridePublication { get; init; } = true;
-    /// <summary>Added to the score for each name the article shares with the story that few open stories hold (at most two count).</summary>
-    public double RareNameBonus { get; init; } = 0.0;
-    /// <summary>A name held by at most this many open stories is rare.</summary>
-    public int RareNameStories { get; init; } = 2;
-    /// <summary>Whether surnames count as names of their own.</summary>
-    public bool Surnames { get; init; } = true;
+    /// <summary>
+    /// This many full names of people shared with the story, each held by no other open story, tie the
+    /// article to it whatever the dates (a trial two years on names other days); 0 turns the rule off.
+    /// </summary>
+    public int StrongNames { get; init; } = 2;
 }
 
 /// <summary>
 /// Clusters a stream of articles into stories in one pass, in arrival order. Each article becomes a
 /// TF-IDF vector (document frequencies are counted as the stream goes; names and title words
-/// weigh more); candidate stories come from an inverted index over the stories' strongest terms,
-/// so no article is compared with all others; the article joins the most similar candidate above
-/// a threshold, discounted by the distance between publication dates, or opens a new story.
-/// Stories older than a time window are dropped from the index. Deterministic for the same input.
+/// weigh more); candidate stories come from an inverted index over the stories' strongest terms
+/// and their rarest names of people, places and organisations, so no article is compared with all
+/// others. The article joins the best candidate above a threshold or opens a new story; the score is
+/// the cosine weighed by dates: the days the article says something happened against the story's,
+/// the years it names, and the distance between publication dates. Two rare names of people in
+/// common override the dates. Stories older than a time window leave the index, and each story keeps
+/// a bounded number of terms, names and days, so memory is bounded. Deterministic for the same input.
 /// Not thread-safe: one clusterer per stream.
 /// </summary>
 public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
@@ -80,10 +82,12 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         public Dictionary<string, int> Names { get; } = new(StringComparer.Ordinal);
         /// <summary>Days (day numbers) its members say something happened, with counts; bounded.</summary>
         public Dictionary<int, int> Days { get; } = [];
+        /// <summary>Years its members name; bounded.</summary>
+        public HashSet<int> Years { get; } = [];
     }
 
     /// <summary>What the decision weighs of one article.</summary>
-    private sealed record Features(Dictionary<string, double> Vector, string[] Names, int[] Days, DateOnly? Date);
+    private sealed record Features(Dictionary<string, double> Vector, string[] Names, int[] Days, int[] Years, DateOnly? Date);
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     // Sentences seen in several earlier articles (login walls, cookie notices, station boilerplate)
@@ -101,6 +105,8 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
 
     /// <summary>For diagnostics: the best score of the last assignment and how many candidates it weighed.</summary>
     internal (double Score, int Candidates) LastDecision { get; private set; }
+    /// <summary>For diagnostics: each candidate story of the last assignment with its score.</summary>
+    internal List<(string Id, double Score)> LastScores { get; } = [];
 
     /// <summary>Number of stories currently open (in the index).</summary>
     public int OpenStories => _open.Count;
@@ -124,16 +130,18 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             _latest = seen;
         if (_clock % 64 == 0 || _open.Count > options.MaxOpenStories)
             Evict(_latest);
-        var features = new Features(vector, names, DaysOf(article),
+        var features = new Features(vector, names, DaysOf(article), YearsOf(article),
             published is { From: PublishedFrom.Content } && !options.ContentDates ? null : date);
 
         OpenStory? best = null;
         var bestScore = options.Threshold;
         double top = 0;
         var candidates = 0;
+        LastScores.Clear();
         foreach (var story in Candidates(vector, names))
         {
             var score = Score(features, story);
+            LastScores.Add((story.Id, score));
             top = Math.Max(top, score);
             candidates++;
             if (score > bestScore || score == bestScore && best is not null && string.CompareOrdinal(story.Id, best.Id) < 0)
@@ -171,52 +179,39 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         return best.Id;
     }
 
+    /// <summary>
+    /// Words decide, dates weigh: the cosine is raised when the article and the story name the same
+    /// day something happened and lowered when they name only different days or different years, and
+    /// publication dates far apart discount it unless the event days agree. Rare names of people
+    /// shared with the story override the dates.
+    /// </summary>
     private double Score(Features article, OpenStory story)
     {
         var text = Similarity(article.Vector, story);
-        var names = NameSimilarity(article.Names, story);
-        var score = (1 - options.NameShare) * text + options.NameShare * names + options.RareNameBonus * RareShared(article.Names, story);
         var days = DaysAgreement(article.Days, story);
-        if (days is true)
-            score *= options.DaysAgree;
-        else if (days is false)
-            score *= options.DaysDisagree;
+        var yearsDisagree = article.Years.Length > 0 && story.Years.Count > 0
+            && !article.Years.Any(y => story.Years.Contains(y) || story.Years.Contains(y - 1) || story.Years.Contains(y + 1));
+        var years = yearsDisagree ? options.YearsDisagree : 1;
+        if (options.StrongNames > 0 && RareNamesShared(article.Names, story) >= options.StrongNames)
+            return text * (days is true ? options.DaysAgree : 1) * years;
+        var score = text * (days switch { true => options.DaysAgree, false => options.DaysDisagree, null => years });
+        var published = DatePenalty(article.Date, story);
         if (days is not true || !options.DaysOverridePublication)
-            score *= DatePenalty(article.Date, story);
-        else if (DatePenalty(article.Date, story) == 0)
+            score *= published;
+        else if (published == 0)
             score = 0;
         return score;
     }
 
-    /// <summary>How many names (up to two) the article shares with the story that few other open stories hold.</summary>
-    private int RareShared(string[] names, OpenStory story)
+    /// <summary>How many full names of people the article shares with the story that no other open story holds.</summary>
+    private int RareNamesShared(string[] names, OpenStory story)
     {
         var n = 0;
         foreach (var name in names)
-            if (story.Names.ContainsKey(name) && _nameIndex.TryGetValue(name, out var holders) && holders.Count <= options.RareNameStories && ++n == 2)
-                break;
+            if (name.StartsWith(PersonMark, StringComparison.Ordinal) && story.Names.ContainsKey(name)
+                && _nameIndex.TryGetValue(name, out var holders) && holders.Count == 1)
+                n++;
         return n;
-    }
-
-    /// <summary>Cosine of the article's names and the story's, each name weighted by its IDF.</summary>
-    private double NameSimilarity(string[] names, OpenStory story)
-    {
-        if (names.Length == 0 || story.Names.Count == 0)
-            return 0;
-        double dot = 0, na = 0, ns = 0;
-        foreach (var name in names)
-        {
-            var idf = Idf(NameKey(name));
-            na += idf * idf;
-            if (story.Names.ContainsKey(name))
-                dot += idf * idf;
-        }
-        foreach (var name in story.Names.Keys)
-        {
-            var idf = Idf(NameKey(name));
-            ns += idf * idf;
-        }
-        return dot == 0 ? 0 : dot / Math.Sqrt(na * ns);
     }
 
     /// <summary>True when a day the article names is within a day of one the story names; false when both name days and none is; null without days on either side.</summary>
@@ -244,13 +239,16 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
                 set.Add(story);
             }
         }
+        foreach (var year in article.Years)
+            if (story.Years.Count < options.StoryDays)
+                story.Years.Add(year);
         foreach (var day in article.Days)
             if (story.Days.ContainsKey(day) || story.Days.Count < options.StoryDays)
                 story.Days[day] = story.Days.GetValueOrDefault(day) + 1;
     }
 
     /// <summary>Names of people (first and last), places and organisations, lowercased, distinct, in order.</summary>
-    private string[] NamesOf(AnalyzedDocument article)
+    private static string[] NamesOf(AnalyzedDocument article)
     {
         if (article.Entities.IsDefault)
             return [];
@@ -259,12 +257,10 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         {
             if (e.Kind == EntityKind.Group || e.Kind == EntityKind.Person && !e.Name.Contains(' ', StringComparison.Ordinal))
                 continue;
-            var name = e.Name.ToLowerInvariant();
+            // Kind-marked, so that a person's full name can be told from a place or an organisation.
+            var name = (e.Kind == EntityKind.Person ? PersonMark : e.Kind == EntityKind.Place ? "l:" : "o:") + e.Name.ToLowerInvariant();
             if (!names.Contains(name))
                 names.Add(name);
-            // "Graham Shadale" and "Shadale Graham", "Michael Cattron" and "Six-year-old Michael Cattron": the surname is what recurs.
-            if (options.Surnames && e.Kind == EntityKind.Person && Surname(name) is { } surname && !names.Contains(surname))
-                names.Add(surname);
         }
         return [.. names];
     }
@@ -284,16 +280,21 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         return [.. days];
     }
 
-    private static readonly string[] Suffixes = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"];
-
-    private static string? Surname(string name)
+    /// <summary>Years the article's dates and times name ("2006", "June 2012", "Feb. 6" resolved), distinct.</summary>
+    private static int[] YearsOf(AnalyzedDocument article)
     {
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var last = words.Length;
-        while (last > 1 && Suffixes.Contains(words[last - 1]))
-            last--;
-        return last >= 2 && words[last - 1].Length >= 3 ? "~" + words[last - 1] : null;
+        if (article.Times.IsDefault)
+            return [];
+        var years = new List<int>();
+        foreach (var t in article.Times)
+            if (t.Type is TimeType.Date or TimeType.Time && t.Value.Length >= 4
+                && int.TryParse(t.Value.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                && !years.Contains(year))
+                years.Add(year);
+        return [.. years];
     }
+
+    private const string PersonMark = "p:";
 
     private static string NameKey(string name) => "\u0001" + name;
 
@@ -311,7 +312,8 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             foreach (var sentence in sentences)
             {
                 // Two slots per sentence, count-min style: a collision must happen in both to mislead.
-                var hash = (uint)string.GetHashCode(sentence.Span.SliceOf(text));
+                // A fixed hash, not string.GetHashCode (seeded per process): the same stream gives the same stories in every run.
+                var hash = StableHash(sentence.Span.SliceOf(text));
                 var a = (int)(hash % (uint)_sentenceSeen.Length);
                 var b = (int)((hash * 2654435761u >> 7) % (uint)_sentenceSeen.Length);
                 if (Math.Min(_sentenceSeen[a], _sentenceSeen[b]) < options.RepeatedSentence)
@@ -344,6 +346,15 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
                     Add(counts, word, options.TitleWeight);
         }
         return counts;
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units, folded to 32 bits.</summary>
+    private static uint StableHash(ReadOnlySpan<char> chars)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in chars)
+            hash = (hash ^ c) * 1099511628211UL;
+        return (uint)(hash ^ hash >> 32);
     }
 
     private static string HostOf(string? url)

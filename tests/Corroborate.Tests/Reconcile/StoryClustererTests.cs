@@ -78,17 +78,21 @@ public sealed class StoryClustererTests
         Assert.True(stories.Distinct().Count() >= 5, string.Join(",", stories));
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Two_alike_incidents_on_different_days_are_kept_apart_by_their_days(bool weighDays)
+    [Fact]
+    public void Two_alike_incidents_on_different_days_are_weighed_down_by_their_days()
     {
-        // Same neighbourhood, same wording; the day each happened is what differs.
-        var options = weighDays ? new ClusteringOptions() : new ClusteringOptions { DaysAgree = 1, DaysDisagree = 1 };
-        var clusterer = new StoryClusterer(TestData.Data, options);
-        var first = clusterer.Assign(Doc("a", "Two men were wounded in a shooting on Tuesday night in the Kelbrook neighbourhood, police said. One was taken to hospital in a car.", "2024-03-06"));
-        var second = clusterer.Assign(Doc("b", "Police were called to the Kelbrook neighbourhood on Saturday afternoon after a teenager was shot in the leg outside a shop.", "2024-03-17"));
-        Assert.Equal(weighDays, first != second);
+        // Same neighbourhood, same wording, published the same day; the day each happened ("Tuesday night" is a time) is what differs.
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Doc("a", "Two men were wounded in a shooting on Tuesday night in the Kelbrook neighbourhood, police said. One was taken to hospital in a car.", "2024-03-17"));
+            clusterer.Assign(Doc("b", "Police were called to the Kelbrook neighbourhood on Saturday afternoon after a teenager was shot in the leg outside a shop.", "2024-03-17"));
+            return clusterer.LastDecision.Score;
+        }
+        var weighed = Score(new ClusteringOptions());
+        var ignored = Score(new ClusteringOptions { DaysAgree = 1, DaysDisagree = 1 });
+        Assert.True(ignored > 0);
+        Assert.Equal(ignored * new ClusteringOptions().DaysDisagree, weighed, 6);
     }
 
     [Fact]
@@ -98,5 +102,34 @@ public sealed class StoryClustererTests
         var first = clusterer.Assign(Doc("a", "Petra Voss, 34, was shot dead on Tuesday outside a bar on Quillan Street in Kelbrook, police said.", "2024-03-06"));
         var later = clusterer.Assign(Doc("b", "A Kelbrook man was charged on Monday with the murder of Petra Voss, who was shot outside a Quillan Street bar on March 5.", "2024-09-10"));
         Assert.Equal(first, later);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0)]
+    public void Two_rare_names_of_people_tie_a_late_report_to_its_story_whatever_its_days(int strongNames)
+    {
+        var clusterer = new StoryClusterer(TestData.Data, new ClusteringOptions { StrongNames = strongNames });
+        var first = clusterer.Assign(Doc("a", "Police said Tomas Verhoek shot Anneke Brandt outside a bakery on Tuesday in Kelbrook. Tomas Verhoek was arrested at the scene.", "2024-03-06"));
+        var later = clusterer.Assign(Doc("b", "Tomas Verhoek was sentenced on Thursday to 20 years in prison for killing Anneke Brandt, the court in Dunmore heard.", "2024-11-15"));
+        Assert.Equal(strongNames > 0, first == later);
+    }
+
+    [Fact]
+    public void Reports_that_name_years_far_apart_are_weighed_down()
+    {
+        // No day and no publication date to go by: the years named are the only clue that these are two elections.
+        string[] texts =
+        [
+            "Voters in Norland elected a new parliament in 2008 , officials said , after a campaign dominated by fuel prices .",
+            "Voters in Norland elected a new parliament in 2013 , officials said , after a campaign dominated by fuel prices and jobs .",
+        ];
+        string[] Run(double years)
+        {
+            var c = new StoryClusterer(TestData.Data, new ClusteringOptions { YearsDisagree = years, Threshold = 0.5 });
+            return [.. texts.Select((t, i) => c.Assign(Pipeline.Run(new NewsDocument($"e{i}", $"e{i}", t))))];
+        }
+        Assert.Single(Run(1).Distinct());
+        Assert.Equal(2, Run(0.5).Distinct().Count());
     }
 }
