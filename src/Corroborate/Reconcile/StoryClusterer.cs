@@ -52,6 +52,8 @@ public sealed record ClusteringOptions
     /// article to it whatever the dates (a trial two years on names other days); 0 turns the rule off.
     /// </summary>
     public int StrongNames { get; init; } = 2;
+    /// <summary>Factor when no day decides and the weekdays the article and the story name (resolved or not) have none in common.</summary>
+    public double WeekdaysDisagree { get; init; } = 0.5;
 }
 
 /// <summary>
@@ -84,10 +86,12 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         public Dictionary<int, int> Days { get; } = [];
         /// <summary>Years its members name; bounded.</summary>
         public HashSet<int> Years { get; } = [];
+        /// <summary>Weekdays its members name, as bits.</summary>
+        public int Weekdays { get; set; }
     }
 
     /// <summary>What the decision weighs of one article.</summary>
-    private sealed record Features(Dictionary<string, double> Vector, string[] Names, int[] Days, int[] Years, DateOnly? Date);
+    private sealed record Features(Dictionary<string, double> Vector, string[] Names, int[] Days, int[] Years, DateOnly? Date, int Weekdays);
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     // Sentences seen in several earlier articles (login walls, cookie notices, station boilerplate)
@@ -131,7 +135,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         if (_clock % 64 == 0 || _open.Count > options.MaxOpenStories)
             Evict(_latest);
         var features = new Features(vector, names, DaysOf(article), YearsOf(article),
-            published is { From: PublishedFrom.Content } && !options.ContentDates ? null : date);
+            published is { From: PublishedFrom.Content } && !options.ContentDates ? null : date, WeekdaysOf(article));
 
         OpenStory? best = null;
         var bestScore = options.Threshold;
@@ -195,6 +199,9 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         if (options.StrongNames > 0 && RareNamesShared(article.Names, story) >= options.StrongNames)
             return text * (days is true ? options.DaysAgree : 1) * years;
         var score = text * (days switch { true => options.DaysAgree, false => options.DaysDisagree, null => years });
+        // Without a publication date "on Saturday" stays a weekday; it still clashes with an event dated to a Thursday.
+        if (days is null && article.Weekdays != 0 && story.Weekdays != 0 && (article.Weekdays & story.Weekdays) == 0)
+            score *= options.WeekdaysDisagree;
         var published = DatePenalty(article.Date, story);
         if (days is not true || !options.DaysOverridePublication)
             score *= published;
@@ -239,6 +246,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
                 set.Add(story);
             }
         }
+        story.Weekdays |= article.Weekdays;
         foreach (var year in article.Years)
             if (story.Years.Count < options.StoryDays)
                 story.Years.Add(year);
@@ -295,6 +303,24 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     }
 
     private const string PersonMark = "p:";
+
+    /// <summary>The weekdays the article names, as bits (Monday = 1 … Sunday = 7), from resolved days and from weekdays left unresolved.</summary>
+    private static int WeekdaysOf(AnalyzedDocument article)
+    {
+        if (article.Times.IsDefault)
+            return 0;
+        var bits = 0;
+        foreach (var t in article.Times)
+        {
+            if (t.Type is not (TimeType.Date or TimeType.Time))
+                continue;
+            if (t.Value.Length >= 10 && DateOnly.TryParseExact(t.Value.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                bits |= 1 << ((int)day.DayOfWeek + 6) % 7 + 1;
+            else if (t.Value.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && t.Value.Length >= 10 && t.Value[9] is >= '1' and <= '7')
+                bits |= 1 << t.Value[9] - '0';
+        }
+        return bits;
+    }
 
     private static string NameKey(string name) => "\u0001" + name;
 

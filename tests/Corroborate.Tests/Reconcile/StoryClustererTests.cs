@@ -132,4 +132,20 @@ public sealed class StoryClustererTests
         Assert.Single(Run(1).Distinct());
         Assert.Equal(2, Run(0.5).Distinct().Count());
     }
+
+    [Fact]
+    public void An_undated_report_of_a_Saturday_is_weighed_down_against_a_story_dated_to_a_Thursday()
+    {
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Pipeline.Run(new NewsDocument("a", "a", "The navy foiled a pirate attack on a cargo ship in the Gulf of Aden on Thursday , 10 November 2011 , officials said .")));
+            clusterer.Assign(Pipeline.Run(new NewsDocument("b", "b", "The navy foiled a pirate attack on a tanker in the Gulf of Aden on Saturday , officials said .")));
+            return clusterer.LastDecision.Score;
+        }
+        var weighed = Score(new ClusteringOptions());
+        var ignored = Score(new ClusteringOptions { WeekdaysDisagree = 1 });
+        Assert.True(ignored > 0);
+        Assert.Equal(ignored * new ClusteringOptions().WeekdaysDisagree, weighed, 6);
+    }
 }
