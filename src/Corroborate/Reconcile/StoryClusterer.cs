@@ -37,11 +37,11 @@ public sealed record ClusteringOptions
     /// <summary>Names, event days and years kept per story: memory per story stays bounded.</summary>
     public int StoryNames { get; init; } = 40;
     public int StoryDays { get; init; } = 16;
-    /// <summary>Factor on the score when the article and the story name the same day (within a day) as when something happened.</summary>
+    /// <summary>Factor on the score when the article and the story name the same day (within <see cref="DayTolerance"/>) as when something happened.</summary>
     public double DaysAgree { get; init; } = 1.3;
-    /// <summary>Factor when both name days and none is within a day of the other's: two alike incidents on different days.</summary>
+    /// <summary>Factor when both name days and none is within <see cref="DayTolerance"/> of the other's: two alike incidents on different days.</summary>
     public double DaysDisagree { get; init; } = 0.7;
-    /// <summary>Factor when neither day weighs, both name years and none is within a year of the other's (one year's election, not another's).</summary>
+    /// <summary>Factor when neither days nor publication dates speak, both name years and none is within a year of the other's (one year's election, not another's).</summary>
     public double YearsDisagree { get; init; } = 0.7;
     /// <summary>Whether a publication date guessed from the content weighs like one from metadata (it misleads more than it helps).</summary>
     public bool ContentDates { get; init; }
@@ -52,6 +52,8 @@ public sealed record ClusteringOptions
     /// article to it whatever the dates (a trial two years on names other days); 0 turns the rule off.
     /// </summary>
     public int StrongNames { get; init; } = 2;
+    /// <summary>Days within this many of each other agree: the reports of a developing story name successive days.</summary>
+    public int DayTolerance { get; init; } = 2;
     /// <summary>Factor when no day decides and the weekdays the article and the story name (resolved or not) have none in common.</summary>
     public double WeekdaysDisagree { get; init; } = 0.5;
 }
@@ -195,7 +197,8 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         var days = DaysAgreement(article.Days, story);
         var yearsDisagree = article.Years.Length > 0 && story.Years.Count > 0
             && !article.Years.Any(y => story.Years.Contains(y) || story.Years.Contains(y - 1) || story.Years.Contains(y + 1));
-        var years = yearsDisagree ? options.YearsDisagree : 1;
+        // Only where no publication date speaks: a dated report naming "February 2022" as background is no other story.
+        var years = yearsDisagree && article.Date is null && story.Last is null ? options.YearsDisagree : 1;
         if (options.StrongNames > 0 && RareNamesShared(article.Names, story) >= options.StrongNames)
             return text * (days is true ? options.DaysAgree : 1) * years;
         var score = text * (days switch { true => options.DaysAgree, false => options.DaysDisagree, null => years });
@@ -221,14 +224,15 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         return n;
     }
 
-    /// <summary>True when a day the article names is within a day of one the story names; false when both name days and none is; null without days on either side.</summary>
-    private static bool? DaysAgreement(int[] days, OpenStory story)
+    /// <summary>True when a day the article names is within <see cref="ClusteringOptions.DayTolerance"/> of one the story names; false when both name days and none is; null without days on either side.</summary>
+    private bool? DaysAgreement(int[] days, OpenStory story)
     {
         if (days.Length == 0 || story.Days.Count == 0)
             return null;
         foreach (var day in days)
-            if (story.Days.ContainsKey(day) || story.Days.ContainsKey(day - 1) || story.Days.ContainsKey(day + 1))
-                return true;
+            for (var d = day - options.DayTolerance; d <= day + options.DayTolerance; d++)
+                if (story.Days.ContainsKey(d))
+                    return true;
         return false;
     }
 

@@ -148,4 +148,20 @@ public sealed class StoryClustererTests
         Assert.True(ignored > 0);
         Assert.Equal(ignored * new ClusteringOptions().WeekdaysDisagree, weighed, 6);
     }
+
+    [Fact]
+    public void A_dated_report_that_names_a_background_year_is_not_weighed_down_by_it()
+    {
+        // A developing story: the second report recalls 2022; the publication dates, not that year, say when it is.
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Doc("a", "Troops from Norland crossed into Kelbrook province in 2024 , officials in Dunmore said .", "2024-10-29"));
+            clusterer.Assign(Doc("b", "Officials in Dunmore said troops from Norland were in Kelbrook province , the largest move since the 2022 invasion .", "2024-10-31"));
+            return clusterer.LastDecision.Score;
+        }
+        var plain = Score(new ClusteringOptions { YearsDisagree = 1 });
+        Assert.True(plain > 0);
+        Assert.Equal(plain, Score(new ClusteringOptions { YearsDisagree = 0.1 }), 6);
+    }
 }
