@@ -52,6 +52,11 @@ public sealed record ClusteringOptions
     /// article to it whatever the dates (a trial two years on names other days); 0 turns the rule off.
     /// </summary>
     public int StrongNames { get; init; } = 2;
+    /// <summary>
+    /// Unseen documents added to the stream's count in IDF: early in a stream a word seen in a few
+    /// reports is not yet known to be common, and a large prior keeps such counts from swinging weights.
+    /// </summary>
+    public double PriorDocuments { get; init; } = 1000;
     /// <summary>Days within this many of each other agree: the reports of a developing story name successive days.</summary>
     public int DayTolerance { get; init; } = 2;
     /// <summary>Factor when no day decides and the weekdays the article and the story name (resolved or not) have none in common.</summary>
@@ -426,9 +431,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     /// Inverse document frequency with a prior of unseen documents, so that in a short stream the
     /// words all its articles share still count (five reports of one story are not noise).
     /// </summary>
-    private double Idf(string term) => Math.Log((_documents + PriorDocuments) / (_documentFrequency.GetValueOrDefault(term) + 0.5));
-
-    private const double PriorDocuments = 50;
+    private double Idf(string term) => Math.Log((_documents + options.PriorDocuments) / (_documentFrequency.GetValueOrDefault(term) + 0.5));
 
     /// <summary>
     /// Stories sharing the article's strongest terms, most shared first. Terms found in a large
