@@ -7,7 +7,7 @@ namespace Corroborate.Reconcile;
 /// <summary>Settings of online story clustering. Immutable.</summary>
 public sealed record ClusteringOptions
 {
-    /// <summary>Smallest cosine similarity, after the date penalty, for an article to join a story.</summary>
+    /// <summary>Smallest score (cosine similarity weighed by dates) for an article to join a story.</summary>
     public double Threshold { get; init; } = 0.22;
     /// <summary>Stories not updated for this long (by publication date) leave the index: memory stays bounded.</summary>
     public int WindowDays { get; init; } = 365;
@@ -27,20 +27,52 @@ public sealed record ClusteringOptions
     /// <summary>A sentence already seen in this many earlier articles is boilerplate and gives no terms.</summary>
     public byte RepeatedSentence { get; init; } = 2;
     /// <summary>How fast similarity fades with the days between an article and its story's latest report.</summary>
-    public double DateDecay { get; init; } = 0.3;
+    public double DateDecay { get; init; } = 1.0;
     /// <summary>Latest member profiles kept per story for single-link comparison.</summary>
     public int MemberProfiles { get; init; } = 8;
     /// <summary>1 compares with the story centroid only; below 1, the best single member can win.</summary>
     public double CentroidWeight { get; init; } = 1.0;
+    /// <summary>How many of an article's rarest names (people, places, organisations) are used to look up candidate stories.</summary>
+    public int ProbeNames { get; init; } = 6;
+    /// <summary>Names, event days and years kept per story: memory per story stays bounded.</summary>
+    public int StoryNames { get; init; } = 40;
+    public int StoryDays { get; init; } = 16;
+    /// <summary>Factor on the score when the article and the story name the same day (within <see cref="DayTolerance"/>) as when something happened.</summary>
+    public double DaysAgree { get; init; } = 1.3;
+    /// <summary>Factor when both name days and none is within <see cref="DayTolerance"/> of the other's: two alike incidents on different days.</summary>
+    public double DaysDisagree { get; init; } = 0.7;
+    /// <summary>Factor when neither days nor publication dates speak, both name years and none is within a year of the other's (one year's election, not another's).</summary>
+    public double YearsDisagree { get; init; } = 0.7;
+    /// <summary>Whether a publication date guessed from the content weighs like one from metadata (it misleads more than it helps).</summary>
+    public bool ContentDates { get; init; }
+    /// <summary>Whether agreeing event days lift the penalty for publication dates far apart (a charge months on names the day of the shooting).</summary>
+    public bool DaysOverridePublication { get; init; } = true;
+    /// <summary>
+    /// This many full names of people shared with the story, each held by no other open story, tie the
+    /// article to it whatever the dates (a trial two years on names other days); 0 turns the rule off.
+    /// </summary>
+    public int StrongNames { get; init; } = 2;
+    /// <summary>
+    /// Unseen documents added to the stream's count in IDF: early in a stream a word seen in a few
+    /// reports is not yet known to be common, and a large prior keeps such counts from swinging weights.
+    /// </summary>
+    public double PriorDocuments { get; init; } = 1000;
+    /// <summary>Days within this many of each other agree: the reports of a developing story name successive days.</summary>
+    public int DayTolerance { get; init; } = 2;
+    /// <summary>Factor when no day decides and the weekdays the article and the story name (resolved or not) have none in common.</summary>
+    public double WeekdaysDisagree { get; init; } = 0.5;
 }
 
 /// <summary>
 /// Clusters a stream of articles into stories in one pass, in arrival order. Each article becomes a
 /// TF-IDF vector (document frequencies are counted as the stream goes; names and title words
-/// weigh more); candidate stories come from an inverted index over the stories' strongest terms,
-/// so no article is compared with all others; the article joins the most similar candidate above
-/// a threshold, discounted by the distance between publication dates, or opens a new story.
-/// Stories older than a time window are dropped from the index. Deterministic for the same input.
+/// weigh more); candidate stories come from an inverted index over the stories' strongest terms
+/// and their rarest names of people, places and organisations, so no article is compared with all
+/// others. The article joins the best candidate above a threshold or opens a new story; the score is
+/// the cosine weighed by dates: the days the article says something happened against the story's,
+/// the years it names, and the distance between publication dates. Two rare names of people in
+/// common override the dates. Stories older than a time window leave the index, and each story keeps
+/// a bounded number of terms, names and days, so memory is bounded. Deterministic for the same input.
 /// Not thread-safe: one clusterer per stream.
 /// </summary>
 public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
@@ -55,13 +87,25 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         /// <summary>Profiles of the latest members: a follow-up report resembles one earlier report more than their average.</summary>
         public List<Dictionary<string, double>> Members { get; } = [centroid];
         public long Touched { get; set; }
+        /// <summary>Names its members give, with how many members give each; bounded.</summary>
+        public Dictionary<string, int> Names { get; } = new(StringComparer.Ordinal);
+        /// <summary>Days (day numbers) its members say something happened, with counts; bounded.</summary>
+        public Dictionary<int, int> Days { get; } = [];
+        /// <summary>Years its members name; bounded.</summary>
+        public HashSet<int> Years { get; } = [];
+        /// <summary>Weekdays its members name, as bits.</summary>
+        public int Weekdays { get; set; }
     }
+
+    /// <summary>What the decision weighs of one article.</summary>
+    private sealed record Features(Dictionary<string, double> Vector, string[] Names, int[] Days, int[] Years, DateOnly? Date, int Weekdays);
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     // Sentences seen in several earlier articles (login walls, cookie notices, station boilerplate)
     // say nothing about the story. Counted in a fixed-size table: memory does not grow with the stream.
     private readonly byte[] _sentenceSeen = new byte[1 << 22];
     private readonly Dictionary<string, HashSet<OpenStory>> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<OpenStory>> _nameIndex = new(StringComparer.Ordinal);
     private readonly List<OpenStory> _open = [];
     private int _documents;
     private int _stories;
@@ -72,6 +116,8 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
 
     /// <summary>For diagnostics: the best score of the last assignment and how many candidates it weighed.</summary>
     internal (double Score, int Candidates) LastDecision { get; private set; }
+    /// <summary>For diagnostics: each candidate story of the last assignment with its score.</summary>
+    internal List<(string Id, double Score)> LastScores { get; } = [];
 
     /// <summary>Number of stories currently open (in the index).</summary>
     public int OpenStories => _open.Count;
@@ -85,20 +131,28 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         foreach (var term in terms.Keys)
             _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
         var vector = Profile(terms);
-        var date = article.Document.Published?.Date;
+        var names = NamesOf(article);
+        foreach (var name in names)
+            _documentFrequency[NameKey(name)] = _documentFrequency.GetValueOrDefault(NameKey(name)) + 1;
+        var published = article.Document.Published;
+        var date = published?.Date;
         // Archives arrive out of order: the window is measured from the latest date seen so far.
         if (date is { } seen && (_latest is null || seen > _latest))
             _latest = seen;
         if (_clock % 64 == 0 || _open.Count > options.MaxOpenStories)
             Evict(_latest);
+        var features = new Features(vector, names, DaysOf(article), YearsOf(article),
+            published is { From: PublishedFrom.Content } && !options.ContentDates ? null : date, WeekdaysOf(article));
 
         OpenStory? best = null;
         var bestScore = options.Threshold;
         double top = 0;
         var candidates = 0;
-        foreach (var story in Candidates(vector))
+        LastScores.Clear();
+        foreach (var story in Candidates(vector, names))
         {
-            var score = Similarity(vector, story) * DatePenalty(date, story);
+            var score = Score(features, story);
+            LastScores.Add((story.Id, score));
             top = Math.Max(top, score);
             candidates++;
             if (score > bestScore || score == bestScore && best is not null && string.CompareOrdinal(story.Id, best.Id) < 0)
@@ -111,9 +165,10 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         LastDecision = (top, candidates);
         if (best is null)
         {
-            best = new OpenStory($"s{++_stories}", vector, date) { Touched = _clock };
+            best = new OpenStory($"s{++_stories}", vector, features.Date) { Touched = _clock };
             _open.Add(best);
             Index(best, null);
+            Remember(best, features);
             return best.Id;
         }
         var before = best.Centroid;
@@ -123,7 +178,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         if (best.Members.Count > options.MemberProfiles)
             best.Members.RemoveAt(0);
         best.Touched = _clock;
-        if (date is { } d)
+        if (features.Date is { } d)
         {
             if (best.Last is null || d > best.Last)
                 best.Last = d;
@@ -131,8 +186,152 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
                 best.First = d;
         }
         Index(best, before);
+        Remember(best, features);
         return best.Id;
     }
+
+    /// <summary>
+    /// Words decide, dates weigh: the cosine is raised when the article and the story name the same
+    /// day something happened and lowered when they name only different days or different years, and
+    /// publication dates far apart discount it unless the event days agree. Rare names of people
+    /// shared with the story override the dates.
+    /// </summary>
+    private double Score(Features article, OpenStory story)
+    {
+        var text = Similarity(article.Vector, story);
+        var days = DaysAgreement(article.Days, story);
+        var yearsDisagree = article.Years.Length > 0 && story.Years.Count > 0
+            && !article.Years.Any(y => story.Years.Contains(y) || story.Years.Contains(y - 1) || story.Years.Contains(y + 1));
+        // Only where no publication date speaks: a dated report naming "February 2022" as background is no other story.
+        var years = yearsDisagree && article.Date is null && story.Last is null ? options.YearsDisagree : 1;
+        if (options.StrongNames > 0 && RareNamesShared(article.Names, story) >= options.StrongNames)
+            return text * (days is true ? options.DaysAgree : 1) * years;
+        var score = text * (days switch { true => options.DaysAgree, false => options.DaysDisagree, null => years });
+        // Without a publication date "on Saturday" stays a weekday; it still clashes with an event dated to a Thursday.
+        if (days is null && article.Weekdays != 0 && story.Weekdays != 0 && (article.Weekdays & story.Weekdays) == 0)
+            score *= options.WeekdaysDisagree;
+        var published = DatePenalty(article.Date, story);
+        if (days is not true || !options.DaysOverridePublication)
+            score *= published;
+        else if (published == 0)
+            score = 0;
+        return score;
+    }
+
+    /// <summary>How many full names of people the article shares with the story that no other open story holds.</summary>
+    private int RareNamesShared(string[] names, OpenStory story)
+    {
+        var n = 0;
+        foreach (var name in names)
+            if (name.StartsWith(PersonMark, StringComparison.Ordinal) && story.Names.ContainsKey(name)
+                && _nameIndex.TryGetValue(name, out var holders) && holders.Count == 1)
+                n++;
+        return n;
+    }
+
+    /// <summary>True when a day the article names is within <see cref="ClusteringOptions.DayTolerance"/> of one the story names; false when both name days and none is; null without days on either side.</summary>
+    private bool? DaysAgreement(int[] days, OpenStory story)
+    {
+        if (days.Length == 0 || story.Days.Count == 0)
+            return null;
+        foreach (var day in days)
+            for (var d = day - options.DayTolerance; d <= day + options.DayTolerance; d++)
+                if (story.Days.ContainsKey(d))
+                    return true;
+        return false;
+    }
+
+    private void Remember(OpenStory story, Features article)
+    {
+        foreach (var name in article.Names)
+        {
+            if (!story.Names.TryGetValue(name, out var n) && story.Names.Count >= options.StoryNames)
+                continue;
+            story.Names[name] = n + 1;
+            if (n == 0)
+            {
+                if (!_nameIndex.TryGetValue(name, out var set))
+                    _nameIndex[name] = set = [];
+                set.Add(story);
+            }
+        }
+        story.Weekdays |= article.Weekdays;
+        foreach (var year in article.Years)
+            if (story.Years.Count < options.StoryDays)
+                story.Years.Add(year);
+        foreach (var day in article.Days)
+            if (story.Days.ContainsKey(day) || story.Days.Count < options.StoryDays)
+                story.Days[day] = story.Days.GetValueOrDefault(day) + 1;
+    }
+
+    /// <summary>Names of people (first and last), places and organisations, lowercased, distinct, in order.</summary>
+    private static string[] NamesOf(AnalyzedDocument article)
+    {
+        if (article.Entities.IsDefault)
+            return [];
+        var names = new List<string>();
+        foreach (var e in article.Entities)
+        {
+            if (e.Kind == EntityKind.Group || e.Kind == EntityKind.Person && !e.Name.Contains(' ', StringComparison.Ordinal))
+                continue;
+            // Kind-marked, so that a person's full name can be told from a place or an organisation.
+            var name = (e.Kind == EntityKind.Person ? PersonMark : e.Kind == EntityKind.Place ? "l:" : "o:") + e.Name.ToLowerInvariant();
+            if (!names.Contains(name))
+                names.Add(name);
+        }
+        return [.. names];
+    }
+
+    /// <summary>Days the article names to the day ("Feb. 6", "last Friday", "Sunday night" resolved), as day numbers, distinct.</summary>
+    private static int[] DaysOf(AnalyzedDocument article)
+    {
+        if (article.Times.IsDefault)
+            return [];
+        var days = new List<int>();
+        foreach (var t in article.Times)
+            // "Tuesday night" is a Time ("2024-03-05TNI"): its day counts too.
+            if (t.Type is TimeType.Date or TimeType.Time && t.Value.Length >= 10
+                && DateOnly.TryParseExact(t.Value.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                && !days.Contains(day.DayNumber))
+                days.Add(day.DayNumber);
+        return [.. days];
+    }
+
+    /// <summary>Years the article's dates and times name ("2006", "June 2012", "Feb. 6" resolved), distinct.</summary>
+    private static int[] YearsOf(AnalyzedDocument article)
+    {
+        if (article.Times.IsDefault)
+            return [];
+        var years = new List<int>();
+        foreach (var t in article.Times)
+            if (t.Type is TimeType.Date or TimeType.Time && t.Value.Length >= 4
+                && int.TryParse(t.Value.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                && !years.Contains(year))
+                years.Add(year);
+        return [.. years];
+    }
+
+    private const string PersonMark = "p:";
+
+    /// <summary>The weekdays the article names, as bits (Monday = 1 … Sunday = 7), from resolved days and from weekdays left unresolved.</summary>
+    private static int WeekdaysOf(AnalyzedDocument article)
+    {
+        if (article.Times.IsDefault)
+            return 0;
+        var bits = 0;
+        foreach (var t in article.Times)
+        {
+            if (t.Type is not (TimeType.Date or TimeType.Time))
+                continue;
+            if (t.Value.Length >= 10 && DateOnly.TryParseExact(t.Value.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                bits |= 1 << ((int)day.DayOfWeek + 6) % 7 + 1;
+            else if (t.Value.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && t.Value.Length >= 10 && t.Value[9] is >= '1' and <= '7')
+                bits |= 1 << t.Value[9] - '0';
+        }
+        return bits;
+    }
+
+    private static string NameKey(string name) => "\u0001" + name;
 
     /// <summary>Lowercase content words with counts; names (capitalized inside a sentence) and title words count more.</summary>
     private Dictionary<string, double> Terms(AnalyzedDocument article)
@@ -148,7 +347,8 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             foreach (var sentence in sentences)
             {
                 // Two slots per sentence, count-min style: a collision must happen in both to mislead.
-                var hash = (uint)string.GetHashCode(sentence.Span.SliceOf(text));
+                // A fixed hash, not string.GetHashCode (seeded per process): the same stream gives the same stories in every run.
+                var hash = StableHash(sentence.Span.SliceOf(text));
                 var a = (int)(hash % (uint)_sentenceSeen.Length);
                 var b = (int)((hash * 2654435761u >> 7) % (uint)_sentenceSeen.Length);
                 if (Math.Min(_sentenceSeen[a], _sentenceSeen[b]) < options.RepeatedSentence)
@@ -181,6 +381,15 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
                     Add(counts, word, options.TitleWeight);
         }
         return counts;
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units, folded to 32 bits.</summary>
+    private static uint StableHash(ReadOnlySpan<char> chars)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in chars)
+            hash = (hash ^ c) * 1099511628211UL;
+        return (uint)(hash ^ hash >> 32);
     }
 
     private static string HostOf(string? url)
@@ -222,15 +431,13 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     /// Inverse document frequency with a prior of unseen documents, so that in a short stream the
     /// words all its articles share still count (five reports of one story are not noise).
     /// </summary>
-    private double Idf(string term) => Math.Log((_documents + PriorDocuments) / (_documentFrequency.GetValueOrDefault(term) + 0.5));
-
-    private const double PriorDocuments = 50;
+    private double Idf(string term) => Math.Log((_documents + options.PriorDocuments) / (_documentFrequency.GetValueOrDefault(term) + 0.5));
 
     /// <summary>
     /// Stories sharing the article's strongest terms, most shared first. Terms found in a large
     /// share of the stream ("shooting", "police") are not probed: they would make every story a candidate.
     /// </summary>
-    private IEnumerable<OpenStory> Candidates(Dictionary<string, double> vector)
+    private IEnumerable<OpenStory> Candidates(Dictionary<string, double> vector, string[] names)
     {
         var shared = new Dictionary<OpenStory, double>();
         var common = Math.Max(20, _documents / 20);
@@ -240,6 +447,12 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             if (_index.TryGetValue(term, out var stories))
                 foreach (var story in stories)
                     shared[story] = shared.GetValueOrDefault(story) + weight * Idf(term);
+        var rare = names.Where(n => _documentFrequency.GetValueOrDefault(NameKey(n)) <= common)
+            .OrderByDescending(n => Idf(NameKey(n))).ThenBy(n => n, StringComparer.Ordinal).Take(options.ProbeNames);
+        foreach (var name in rare)
+            if (_nameIndex.TryGetValue(name, out var stories))
+                foreach (var story in stories)
+                    shared[story] = shared.GetValueOrDefault(story) + Idf(NameKey(name));
         return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Id, StringComparer.Ordinal).Take(options.MaxCandidates).Select(kv => kv.Key);
     }
 
@@ -320,6 +533,9 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         {
             foreach (var term in s.Centroid.Keys)
                 Unindex(term, s);
+            foreach (var name in s.Names.Keys)
+                if (_nameIndex.TryGetValue(name, out var set) && set.Remove(s) && set.Count == 0)
+                    _nameIndex.Remove(name);
             _open.Remove(s);
         }
     }

@@ -77,4 +77,91 @@ public sealed class StoryClustererTests
         var stories = titles.Select((t, i) => clusterer.Assign(Doc($"w{i}", wall, "2024-01-01", title: t))).ToList();
         Assert.True(stories.Distinct().Count() >= 5, string.Join(",", stories));
     }
+
+    [Fact]
+    public void Two_alike_incidents_on_different_days_are_weighed_down_by_their_days()
+    {
+        // Same neighbourhood, same wording, published the same day; the day each happened ("Tuesday night" is a time) is what differs.
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Doc("a", "Two men were wounded in a shooting on Tuesday night in the Kelbrook neighbourhood, police said. One was taken to hospital in a car.", "2024-03-17"));
+            clusterer.Assign(Doc("b", "Police were called to the Kelbrook neighbourhood on Saturday afternoon after a teenager was shot in the leg outside a shop.", "2024-03-17"));
+            return clusterer.LastDecision.Score;
+        }
+        var weighed = Score(new ClusteringOptions());
+        var ignored = Score(new ClusteringOptions { DaysAgree = 1, DaysDisagree = 1 });
+        Assert.True(ignored > 0);
+        Assert.Equal(ignored * new ClusteringOptions().DaysDisagree, weighed, 6);
+    }
+
+    [Fact]
+    public void A_follow_up_months_later_that_names_the_day_of_the_event_joins_its_story()
+    {
+        var clusterer = new StoryClusterer(TestData.Data);
+        var first = clusterer.Assign(Doc("a", "Petra Voss, 34, was shot dead on Tuesday outside a bar on Quillan Street in Kelbrook, police said.", "2024-03-06"));
+        var later = clusterer.Assign(Doc("b", "A Kelbrook man was charged on Monday with the murder of Petra Voss, who was shot outside a Quillan Street bar on March 5.", "2024-09-10"));
+        Assert.Equal(first, later);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0)]
+    public void Two_rare_names_of_people_tie_a_late_report_to_its_story_whatever_its_days(int strongNames)
+    {
+        var clusterer = new StoryClusterer(TestData.Data, new ClusteringOptions { StrongNames = strongNames });
+        var first = clusterer.Assign(Doc("a", "Police said Tomas Verhoek shot Anneke Brandt outside a bakery on Tuesday in Kelbrook. Tomas Verhoek was arrested at the scene.", "2024-03-06"));
+        var later = clusterer.Assign(Doc("b", "Tomas Verhoek was sentenced on Thursday to 20 years in prison for killing Anneke Brandt, the court in Dunmore heard.", "2024-11-15"));
+        Assert.Equal(strongNames > 0, first == later);
+    }
+
+    [Fact]
+    public void Reports_that_name_years_far_apart_are_weighed_down()
+    {
+        // No day and no publication date to go by: the years named are the only clue that these are two elections.
+        string[] texts =
+        [
+            "Voters in Norland elected a new parliament in 2008 , officials said , after a campaign dominated by fuel prices .",
+            "Voters in Norland elected a new parliament in 2013 , officials said , after a campaign dominated by fuel prices and jobs .",
+        ];
+        string[] Run(double years)
+        {
+            var c = new StoryClusterer(TestData.Data, new ClusteringOptions { YearsDisagree = years, Threshold = 0.5 });
+            return [.. texts.Select((t, i) => c.Assign(Pipeline.Run(new NewsDocument($"e{i}", $"e{i}", t))))];
+        }
+        Assert.Single(Run(1).Distinct());
+        Assert.Equal(2, Run(0.5).Distinct().Count());
+    }
+
+    [Fact]
+    public void An_undated_report_of_a_Saturday_is_weighed_down_against_a_story_dated_to_a_Thursday()
+    {
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Pipeline.Run(new NewsDocument("a", "a", "The navy foiled a pirate attack on a cargo ship in the Gulf of Aden on Thursday , 10 November 2011 , officials said .")));
+            clusterer.Assign(Pipeline.Run(new NewsDocument("b", "b", "The navy foiled a pirate attack on a tanker in the Gulf of Aden on Saturday , officials said .")));
+            return clusterer.LastDecision.Score;
+        }
+        var weighed = Score(new ClusteringOptions());
+        var ignored = Score(new ClusteringOptions { WeekdaysDisagree = 1 });
+        Assert.True(ignored > 0);
+        Assert.Equal(ignored * new ClusteringOptions().WeekdaysDisagree, weighed, 6);
+    }
+
+    [Fact]
+    public void A_dated_report_that_names_a_background_year_is_not_weighed_down_by_it()
+    {
+        // A developing story: the second report recalls 2022; the publication dates, not that year, say when it is.
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Doc("a", "Troops from Norland crossed into Kelbrook province in 2024 , officials in Dunmore said .", "2024-10-29"));
+            clusterer.Assign(Doc("b", "Officials in Dunmore said troops from Norland were in Kelbrook province , the largest move since the 2022 invasion .", "2024-10-31"));
+            return clusterer.LastDecision.Score;
+        }
+        var plain = Score(new ClusteringOptions { YearsDisagree = 1 });
+        Assert.True(plain > 0);
+        Assert.Equal(plain, Score(new ClusteringOptions { YearsDisagree = 0.1 }), 6);
+    }
 }
