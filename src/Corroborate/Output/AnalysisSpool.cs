@@ -16,40 +16,27 @@ public sealed class AnalysisSpool : IDisposable
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
-    private readonly FileStream _file = new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-    private readonly Dictionary<string, List<(long Offset, int Length)>> _byStory = new(StringComparer.Ordinal);
-
-    /// <summary>Bytes written so far.</summary>
-    public long Length => _file.Length;
+    private readonly SpoolFile _file = new();
+    private readonly Dictionary<string, List<SpoolFile.Record>> _byStory = new(StringComparer.Ordinal);
 
     public void Add(string story, AnalyzedDocument article)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(article, Options);
-        _file.Seek(0, SeekOrigin.End);
-        var offset = _file.Position;
-        _file.Write(bytes);
+        var record = _file.Append(stream => JsonSerializer.Serialize(stream, article, Options));
         if (!_byStory.TryGetValue(story, out var list))
             _byStory[story] = list = [];
-        list.Add((offset, bytes.Length));
+        list.Add(record);
     }
 
     /// <summary>The articles of a story, in the order they were added.</summary>
     public IEnumerable<AnalyzedDocument> Read(string story)
     {
-        if (!_byStory.TryGetValue(story, out var list))
-            yield break;
-        _file.Flush();
-        var buffer = Array.Empty<byte>();
-        foreach (var (offset, length) in list)
-        {
-            if (buffer.Length < length)
-                buffer = new byte[Math.Max(length, buffer.Length * 2)];
-            _file.Position = offset;
-            _file.ReadExactly(buffer, 0, length);
-            yield return JsonSerializer.Deserialize<AnalyzedDocument>(buffer.AsSpan(0, length), Options)
-                   ?? throw new InvalidDataException($"spool record at {offset} is empty");
-        }
+        foreach (var record in _byStory.GetValueOrDefault(story) ?? [])
+            yield return Deserialize(record);
     }
+
+    private AnalyzedDocument Deserialize(SpoolFile.Record record) =>
+        JsonSerializer.Deserialize<AnalyzedDocument>(_file.Read(record), Options)
+        ?? throw new InvalidDataException($"spool record at {record.Offset} is empty");
 
     public void Dispose() => _file.Dispose();
 

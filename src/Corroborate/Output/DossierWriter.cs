@@ -29,53 +29,37 @@ public sealed class DossierWriter : IDisposable
 
     // Documents go to a spool file as they arrive, since their off-topic passages are known only
     // once the whole story has been read; the spool is spliced into the dossier at the end.
-    private readonly FileStream _spool;
-    private readonly Utf8JsonWriter _spoolJson;
-    private readonly List<(string Id, long Offset, int Length)> _spooled = [];
+    private readonly SpoolFile _spool = new();
+    private readonly Utf8JsonWriter _spoolJson = new(Stream.Null, new JsonWriterOptions { Encoder = Options.Encoder });
+    private readonly List<(string Id, SpoolFile.Record Record)> _spooled = [];
     // The cross-article sections, written story by story as each is reconciled, and spliced at the end.
     private readonly ValueSpool _entities = new(), _times = new(), _quantities = new(), _quotes = new(), _groups = new(), _origins = new(), _timeline = new();
     private readonly Dictionary<string, ImmutableArray<TextSpan>> _offTopic = new(StringComparer.Ordinal);
 
-    public DossierWriter(Stream output)
-    {
-        _output = output;
-        _spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        _spoolJson = new Utf8JsonWriter(_spool, new JsonWriterOptions { Encoder = Options.Encoder });
-    }
+    public DossierWriter(Stream output) => _output = output;
 
-    /// <summary>One JSON value after another in a temporary file, each remembered by offset, copied into the dossier in order.</summary>
+    /// <summary>One JSON value after another in a spool file, copied into the dossier in order.</summary>
     private sealed class ValueSpool : IDisposable
     {
-        private readonly FileStream _file = new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        private readonly Utf8JsonWriter _json;
-        private readonly List<(long Offset, int Length)> _values = [];
+        private readonly SpoolFile _file = new();
+        private readonly Utf8JsonWriter _json = new(Stream.Null, new JsonWriterOptions { Encoder = Options.Encoder });
+        private readonly List<SpoolFile.Record> _values = [];
 
-        public ValueSpool() => _json = new Utf8JsonWriter(_file, new JsonWriterOptions { Encoder = Options.Encoder });
-
-        public void Append(Action<Utf8JsonWriter> write)
+        public void Append(Action<Utf8JsonWriter> write) => _values.Add(_file.Append(stream =>
         {
-            _json.Reset(_file);
-            var offset = _file.Position;
+            _json.Reset(stream);
             write(_json);
             _json.Flush();
-            _values.Add((offset, (int)(_file.Position - offset)));
-        }
+        }));
 
         public void CopyTo(Utf8JsonWriter w, string name)
         {
             w.WriteStartArray(name);
-            var end = _file.Position;
-            var buffer = Array.Empty<byte>();
-            foreach (var (offset, length) in _values)
+            foreach (var value in _values)
             {
-                if (buffer.Length < length)
-                    buffer = new byte[Math.Max(length, buffer.Length * 2)];
-                _file.Position = offset;
-                _file.ReadExactly(buffer, 0, length);
-                w.WriteRawValue(buffer.AsSpan(0, length), skipInputValidation: true);
+                w.WriteRawValue(_file.Read(value), skipInputValidation: true);
                 FlushSometimes(w);
             }
-            _file.Position = end;
             w.WriteEndArray();
         }
 
@@ -110,10 +94,14 @@ public sealed class DossierWriter : IDisposable
 
     public void WriteDocument(AnalyzedDocument analyzed, string story)
     {
+        _spooled.Add((analyzed.Document.Id, _spool.Append(stream => WriteOpenDocument(_spoolJson, stream, analyzed, story))));
+    }
+
+    /// <summary>The document's object without its off-topic passages and closing brace, added when the dossier is completed.</summary>
+    private static void WriteOpenDocument(Utf8JsonWriter w, Stream stream, AnalyzedDocument analyzed, string story)
+    {
         var doc = analyzed.Document;
-        var w = _spoolJson;
-        w.Reset(_spool);
-        var offset = _spool.Position;
+        w.Reset(stream);
         w.WriteStartObject();
         w.WriteString("id", doc.Id);
         w.WriteString("source", doc.Source);
@@ -165,9 +153,7 @@ public sealed class DossierWriter : IDisposable
             }
             w.WriteEndObject();
         }
-        // The object is left open: offTopic and the closing brace are added when the dossier is completed.
         w.Flush();
-        _spooled.Add((doc.Id, offset, (int)(_spool.Position - offset)));
     }
 
     /// <summary>Writes the dossier: the spooled documents with their off-topic passages, then the cross-article sections.</summary>
@@ -217,14 +203,8 @@ public sealed class DossierWriter : IDisposable
         w.WriteString("id", e.Id);
         w.WriteString("kind", e.Kind.ToString().ToLowerInvariant());
         w.WriteString("name", e.Name);
-        w.WriteStartArray("aliases");
-        foreach (var a in e.Aliases)
-            w.WriteStringValue(a);
-        w.WriteEndArray();
-        w.WriteStartArray("roles");
-        foreach (var r in e.Roles)
-            w.WriteStringValue(r);
-        w.WriteEndArray();
+        WriteStrings(w, "aliases", e.Aliases);
+        WriteStrings(w, "roles", e.Roles);
         w.WriteStartArray("mentions");
         foreach (var (doc, span, text) in e.Mentions)
         {
@@ -298,24 +278,15 @@ public sealed class DossierWriter : IDisposable
         w.WriteString("story", g.Story);
         w.WriteString("label", g.Label);
         w.WriteString("unit", g.Unit);
-        w.WriteStartArray("members");
-        foreach (var m in g.Members)
-            w.WriteStringValue(m);
-        w.WriteEndArray();
+        WriteStrings(w, "members", g.Members);
         w.WriteStartArray("values");
         foreach (var v in g.Values)
         {
             w.WriteStartObject();
             w.WriteNumber("value", v.Value);
             w.WriteString("hedge", v.Hedge.ToString().ToLowerInvariant());
-            w.WriteStartArray("sources");
-            foreach (var s in v.Sources)
-                w.WriteStringValue(s);
-            w.WriteEndArray();
-            w.WriteStartArray("docs");
-            foreach (var d in v.Docs)
-                w.WriteStringValue(d);
-            w.WriteEndArray();
+            WriteStrings(w, "sources", v.Sources);
+            WriteStrings(w, "docs", v.Docs);
             w.WriteString("first", Iso(v.First));
             w.WriteNumber("independentSources", v.Independent);
             w.WriteEndObject();
@@ -336,10 +307,7 @@ public sealed class DossierWriter : IDisposable
     private static void WriteOrigin(Utf8JsonWriter w, SharedOrigin o)
     {
         w.WriteStartObject();
-        w.WriteStartArray("docs");
-        foreach (var d in o.Docs)
-            w.WriteStringValue(d);
-        w.WriteEndArray();
+        WriteStrings(w, "docs", o.Docs);
         w.WriteString("evidence", o.Evidence);
         w.WriteString("sample", o.Sample);
         w.WriteEndObject();
@@ -351,10 +319,7 @@ public sealed class DossierWriter : IDisposable
         w.WriteString("date", e.Date);
         w.WriteString("story", e.Story);
         w.WriteString("text", e.Text);
-        w.WriteStartArray("docs");
-        foreach (var d in e.Docs)
-            w.WriteStringValue(d);
-        w.WriteEndArray();
+        WriteStrings(w, "docs", e.Docs);
         w.WriteStartArray("evidence");
         foreach (var ev in e.Evidence)
         {
@@ -400,14 +365,11 @@ public sealed class DossierWriter : IDisposable
 
     private void WriteSpooledDocuments(Utf8JsonWriter w)
     {
-        _spool.Position = 0;
         var buffer = new MemoryStream();
-        foreach (var (id, offset, length) in _spooled)
+        foreach (var (id, record) in _spooled)
         {
-            buffer.SetLength(length);
-            _spool.Position = offset;
-            _spool.ReadExactly(buffer.GetBuffer(), 0, length);
-            buffer.Position = length;
+            buffer.SetLength(0);
+            buffer.Write(_spool.Read(record));
             buffer.WriteByte((byte)',');
             using (var tail = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
             {
@@ -425,6 +387,14 @@ public sealed class DossierWriter : IDisposable
             w.WriteRawValue(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), skipInputValidation: true);
             FlushSometimes(w);
         }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+            w.WriteStringValue(value);
+        w.WriteEndArray();
     }
 
     /// <summary>A writer over a stream holds everything until flushed: flushing as it goes keeps memory flat.</summary>

@@ -1,0 +1,35 @@
+namespace Corroborate.Output;
+
+/// <summary>
+/// Records appended one after another to a temporary file, deleted when closed, and read back by
+/// position: what lets a long stream pass through the brief with memory flat in its length. A
+/// span returned by <see cref="Read"/> is valid until the next call. Not thread-safe.
+/// </summary>
+internal sealed class SpoolFile : IDisposable
+{
+    private readonly FileStream _file = new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+    private byte[] _buffer = [];
+
+    /// <summary>Where one record lies in the file.</summary>
+    public readonly record struct Record(long Offset, int Length);
+
+    /// <summary>Appends what <paramref name="write"/> writes to the stream as one record.</summary>
+    public Record Append(Action<Stream> write)
+    {
+        _file.Seek(0, SeekOrigin.End);
+        var offset = _file.Position;
+        write(_file);
+        return new Record(offset, checked((int)(_file.Position - offset)));
+    }
+
+    public ReadOnlySpan<byte> Read(Record record)
+    {
+        if (_buffer.Length < record.Length)
+            _buffer = new byte[Math.Max(record.Length, _buffer.Length * 2)];
+        _file.Position = record.Offset;
+        _file.ReadExactly(_buffer, 0, record.Length);
+        return _buffer.AsSpan(0, record.Length);
+    }
+
+    public void Dispose() => _file.Dispose();
+}
