@@ -11,8 +11,11 @@ public sealed record FigureRow(string ClaimId, decimal Value, decimal? Low, deci
 /// <summary>A claim group as the brief shows it.</summary>
 public sealed record GroupView(ClaimGroup Group, ImmutableArray<FigureRow> Rows);
 
-/// <summary>What one speaker is quoted as saying.</summary>
-public sealed record SpeakerQuotes(string Speaker, ImmutableArray<(string Text, string Doc, QuoteKind Kind)> Quotes);
+/// <summary>
+/// What one speaker is quoted as saying: each distinct quotation once, with every article that
+/// carries it (the same words relayed by several outlets are one statement, not several).
+/// </summary>
+public sealed record SpeakerQuotes(string Speaker, ImmutableArray<(string Text, ImmutableArray<string> Docs, QuoteKind Kind)> Quotes);
 
 /// <summary>A person or organisation of the story, with roles and how often it is mentioned.</summary>
 public sealed record EntityView(string Name, EntityKind Kind, ImmutableArray<string> Roles, int Mentions, int Articles);
@@ -46,7 +49,9 @@ public sealed record StoryView(
                 .Where(q => q.Quote.Speaker is not null)
                 .GroupBy(q => r.SourceName(r.Entities.EntityFor(q.Doc, q.Quote.Speaker!.Span) ?? q.Quote.Speaker!.Text), StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new SpeakerQuotes(g.Key, [.. g.Select(q => (q.Text, q.Doc, q.Quote.Kind))]))
+                .Select(g => new SpeakerQuotes(g.Key, [.. g
+                    .GroupBy(q => QuoteKey(q.Text), StringComparer.Ordinal)
+                    .Select(same => (same.First().Text, same.Select(q => q.Doc).Distinct(StringComparer.Ordinal).ToImmutableArray(), same.First().Quote.Kind))]))
                 .ToImmutableArray();
             var entities = entitiesByStory[story.Id]
                 .Where(e => e.Kind is EntityKind.Person or EntityKind.Organization)
@@ -99,6 +104,10 @@ public sealed record StoryView(
         v >= 1_000_000_000 && v % 10_000_000 == 0 ? (v / 1_000_000_000).ToString("0.##", CultureInfo.InvariantCulture) + " billion"
         : v >= 1_000_000 && v % 10_000 == 0 ? (v / 1_000_000).ToString("0.##", CultureInfo.InvariantCulture) + " million"
         : v.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Quotations that differ only in case, spacing or closing punctuation ("…at this time," / "…at this time.") are the same words.</summary>
+    private static string QuoteKey(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ',', ';', ':', '!', '?', ' ', '\'', '"', '’', '”');
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -158,8 +158,8 @@ public static class HtmlBrief
             foreach (var speaker in view.Quotes)
             {
                 sb.Append("<p><b>").Append(E(speaker.Speaker)).Append("</b></p>");
-                foreach (var (text, doc, kind) in speaker.Quotes)
-                    sb.Append("<div class=\"quote\">").Append(kind == QuoteKind.Indirect ? "<i>reported:</i> " : "").Append('“').Append(E(text)).Append("” <span class=\"doc\">").Append(E(doc)).Append("</span></div>");
+                foreach (var (text, docs, kind) in speaker.Quotes)
+                    sb.Append("<div class=\"quote\">").Append(kind == QuoteKind.Indirect ? "<i>reported:</i> " : "").Append('“').Append(E(text)).Append("” <span class=\"doc\">").Append(E(string.Join(", ", docs))).Append("</span></div>");
             }
         }
 

@@ -87,8 +87,8 @@ public static class MarkdownBrief
             foreach (var speaker in view.Quotes)
             {
                 sb.AppendLine(CultureInfo.InvariantCulture, $"**{Escape(speaker.Speaker)}**").AppendLine();
-                foreach (var (text, doc, kind) in speaker.Quotes)
-                    sb.AppendLine(CultureInfo.InvariantCulture, $"- {(kind == QuoteKind.Indirect ? "(reported) " : "")}“{Escape(Shorten(text, 300))}” — `{Code(doc)}`");
+                foreach (var (text, docs, kind) in speaker.Quotes)
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"- {(kind == QuoteKind.Indirect ? "(reported) " : "")}“{Escape(Shorten(text, 300))}” — {string.Join(", ", docs.Select(d => $"`{Code(d)}`"))}");
                 sb.AppendLine();
             }
         }

@@ -43,4 +43,24 @@ public sealed class HtmlBriefTests
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Contains("disputed", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_same_words_relayed_by_two_outlets_are_listed_once_with_both_articles()
+    {
+        using var dir = new TempDir();
+        var input = Path.Combine(dir.Path, "in");
+        Directory.CreateDirectory(input);
+        const string Quote = "\"We will rebuild every house on this street before the winter,\" the mayor, Ann Lee, said.";
+        File.WriteAllText(Path.Combine(input, "a.txt"), "The flood destroyed 40 homes in Dunmore on Monday. " + Quote);
+        File.WriteAllText(Path.Combine(input, "b.txt"), "Forty homes were destroyed in Dunmore. " + Quote.Replace("winter,", "winter.", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(input, "c.txt"), "Dunmore counted its losses. \"It was the worst night of my life,\" Ann Lee said.");
+        var code = CorroborateCommand.Run(["brief", input, "--out", Path.Combine(dir.Path, "out")], new StringWriter(), new StringWriter());
+        Assert.NotEqual(ExitCodes.Usage, code);
+        var md = File.ReadAllText(Path.Combine(dir.Path, "out", "brief.md"));
+        var lines = md.Split('\n').Where(l => l.Contains("rebuild every house", StringComparison.Ordinal)).ToList();
+        Assert.Single(lines);
+        Assert.Contains("`a`", lines[0], StringComparison.Ordinal);
+        Assert.Contains("`b`", lines[0], StringComparison.Ordinal);
+        Assert.Single(md.Split('\n'), l => l.Contains("worst night", StringComparison.Ordinal));
+    }
 }
