@@ -7,8 +7,20 @@ namespace Corroborate.Output;
 /// </summary>
 internal sealed class SpoolFile : IDisposable
 {
-    private readonly FileStream _file = new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+    private readonly FileStream _file;
     private byte[] _buffer = [];
+
+    public SpoolFile()
+    {
+        try
+        {
+            _file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot create a temporary file in {Path.GetTempPath()} (set TMPDIR to a writable folder with room): {e.Message}", e);
+        }
+    }
 
     /// <summary>Where one record lies in the file.</summary>
     public readonly record struct Record(long Offset, int Length);
