@@ -191,6 +191,9 @@ public sealed class QuantityExtractor
         // "one" is a pronoun as often as a number: keep it only when it counts something known.
         if (f.Words && f.Value == 1 && (casualty is null && !KnownUnit(v, f.End, end) || v.Is(f.First - 1, "no")))
             return null; // "no one was injured" is none
+        // "One man, who declined to be named, said …": one person is someone, not a count, unless a casualty predicate counts them.
+        if (f.Words && f.Value == 1 && casualty is null && unit is "people" or "victims")
+            return null;
         // A bare number that counts nothing known is not a claim ("dropped 11 to 10.86").
         if (unit is null)
             return null;
@@ -344,19 +347,28 @@ public sealed class QuantityExtractor
         return null;
     }
 
-    /// <summary>Tokens an aside between a figure's noun and its predicate may span.</summary>
+    /// <summary>Tokens an aside between a figure's noun and its predicate may span: between commas, and between dashes (a list of victims).</summary>
     private const int MaxAside = 12;
+    private const int MaxDashAside = 32;
 
-    /// <summary>", including four children and two men," or ", ages 14 and 17,": the closing comma of an aside that opens at <paramref name="i"/>, or null.</summary>
+    /// <summary>
+    /// ", including four children and two men," or "— including a 14-year-old boy and a 52-year-old man —":
+    /// the closing comma or dash of an aside that opens at <paramref name="i"/>, or null.
+    /// </summary>
     private static int? Aside(in TokenView v, int i, int end)
     {
-        if (!v.IsChar(i, ',') || !(v.Is(i + 1, "including") || v.Is(i + 1, "ages") || v.Is(i + 1, "aged") || v.Is(i + 1, "all") || v.Is(i + 1, "both")))
+        var comma = v.IsChar(i, ',');
+        if (!(comma || IsDash(v, i)) || !(v.Is(i + 1, "including") || v.Is(i + 1, "ages") || v.Is(i + 1, "aged") || v.Is(i + 1, "all") || v.Is(i + 1, "both")))
             return null;
-        for (var k = i + 2; k < Math.Min(end, i + MaxAside); k++)
-            if (v.IsChar(k, ','))
+        for (var k = i + 2; k < Math.Min(end, i + MaxDashAside); k++)
+        {
+            if (comma ? v.IsChar(k, ',') && k < i + MaxAside : IsDash(v, k))
                 return k;
+        }
         return null;
     }
+
+    private static bool IsDash(in TokenView v, int i) => v.IsChar(i, '—') || v.IsChar(i, '–') || v.Is(i, "--");
 
     /// <summary>"between ages 12 and 16", "aged 18 to 25", "between the ages of 14 and 17": the last token of an age range that opens at <paramref name="i"/>, or null.</summary>
     private int? AgeRange(in TokenView v, int i, int end)
