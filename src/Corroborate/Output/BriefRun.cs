@@ -83,31 +83,7 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
                 onItem?.Invoke(item, articles, failures.Count);
             }
             list = stories.Stories();
-
-            // Then the cross-article steps, one story at a time: only that story's articles are in memory.
-            using var markdown = new StreamWriter(briefPath + ".partial", append: false, new System.Text.UTF8Encoding(false));
-            using var html = new HtmlBrief.FileWriter(htmlPath + ".partial", articles, list.Count);
-            using (var csvText = new StreamWriter(csvPath + ".partial", append: false, new System.Text.UTF8Encoding(false)))
-            using (var csv = new ClaimsCsv(csvText))
-            {
-                MarkdownBrief.Begin(markdown, articles, list.Count, failures.Count);
-                var ids = new DossierIds();
-                foreach (var story in list)
-                {
-                    var reconciler = new Reconciler(lexicon, ids);
-                    foreach (var analyzed in spool.Read(story.Id))
-                        reconciler.Observe(analyzed, story.Id);
-                    var reconciliation = reconciler.Complete();
-                    ids = reconciliation.Next;
-                    dossier.WriteStory(reconciliation);
-                    var view = StoryView.Build([story], reconciliation)[0];
-                    MarkdownBrief.Write(markdown, view);
-                    html.Write(view);
-                    csv.Write(reconciliation);
-                }
-                MarkdownBrief.End(markdown, failures);
-            }
-            html.Complete(failures);
+            WriteStories(list, spool, dossier, outDir, articles, failures);
             dossier.Complete(list, failures);
         }
         // Outputs were written to temporary files: an interrupted run never leaves a half-written dossier.
@@ -121,6 +97,38 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
         }
         clock.Stop();
         return new BriefReport(articles, chars, failures, articleErrors, list, clock.Elapsed, dossierPath, briefPath);
+    }
+
+    /// <summary>
+    /// The cross-article steps, one story at a time, so only that story's articles are in memory:
+    /// reconciled, then added to the dossier's sections, brief.md, brief.html and claims.csv.
+    /// </summary>
+    private void WriteStories(IReadOnlyList<Story> stories, AnalysisSpool spool, DossierWriter dossier, string outDir, int articles, IReadOnlyList<DocumentError> failures)
+    {
+        var utf8 = new System.Text.UTF8Encoding(false);
+        using var markdown = new StreamWriter(Path.Combine(outDir, "brief.md.partial"), append: false, utf8);
+        using var html = new HtmlBrief.FileWriter(Path.Combine(outDir, "brief.html.partial"), articles, stories.Count);
+        using var csvText = new StreamWriter(Path.Combine(outDir, "claims.csv.partial"), append: false, utf8);
+        using (var csv = new ClaimsCsv(csvText))
+        {
+            MarkdownBrief.Begin(markdown, articles, stories.Count, failures.Count);
+            var ids = new DossierIds();
+            foreach (var story in stories)
+            {
+                var reconciler = new Reconciler(lexicon, ids);
+                foreach (var analyzed in spool.Read(story.Id))
+                    reconciler.Observe(analyzed, story.Id);
+                var reconciliation = reconciler.Complete();
+                ids = reconciliation.Next;
+                dossier.WriteStory(reconciliation);
+                var view = StoryView.Build([story], reconciliation)[0];
+                MarkdownBrief.Write(markdown, view);
+                html.Write(view);
+                csv.Write(reconciliation);
+            }
+            MarkdownBrief.End(markdown, failures);
+        }
+        html.Complete(failures);
     }
 
     /// <summary>Ids must be unique in a dossier: a repeated id (the same article under two stories) gets a suffix.</summary>

@@ -33,19 +33,6 @@ public static class HtmlBrief
         ul.timeline{list-style:none;padding:0}ul.timeline li{margin:4px 0}ul.timeline b{display:inline-block;min-width:92px}
         """;
 
-    public static string Render(IReadOnlyList<StoryView> stories, IReadOnlyList<DocumentError> failures)
-    {
-        var sb = new StringBuilder();
-        var articles = stories.Sum(s => s.Story.Documents.Count);
-        Head(sb, articles, stories.Count, failures.Count);
-        if (stories.Count > 1)
-            Contents(sb, stories.Select(v => (v.Story.Title, v.Story.Documents.Count, v.Groups.Length)).ToList());
-        for (var i = 0; i < stories.Count; i++)
-            RenderStory(sb, stories[i], i + 1);
-        Tail(sb, failures);
-        return sb.ToString();
-    }
-
     /// <summary>
     /// Writes the page to a file story by story: the sections go to a temporary file as they come,
     /// and the page (head, contents list, sections, tail) is put together at the end.

@@ -12,16 +12,6 @@ namespace Corroborate.Output;
 /// </summary>
 public static class MarkdownBrief
 {
-    public static string Render(IReadOnlyList<StoryView> stories, IReadOnlyList<DocumentError> failures)
-    {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        Begin(output, stories.Sum(s => s.Story.Documents.Count), stories.Count, failures.Count);
-        foreach (var view in stories)
-            Write(output, view);
-        End(output, failures);
-        return output.ToString();
-    }
-
     /// <summary>The title and counts; then <see cref="Write"/> for each story and <see cref="End"/>, so a brief of any size streams.</summary>
     public static void Begin(TextWriter output, int articles, int stories, int failures)
     {
