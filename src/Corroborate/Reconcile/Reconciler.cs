@@ -44,7 +44,7 @@ public sealed record Reconciliation(
 /// Collects what each analyzed article gives the cross-article steps (claims, quotations,
 /// mentions, dated sentences, shingles, paragraph terms) without keeping its text, then
 /// reconciles: entities across articles, shared origins, off-topic passages, claim groups with
-/// consensus and verdict, and the timeline. Not thread-safe: one reconciler per run, fed in order.
+/// consensus and verdict, and the timeline. Not thread-safe: one reconciler per story (or per run), fed in order.
 /// </summary>
 public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = null)
 {

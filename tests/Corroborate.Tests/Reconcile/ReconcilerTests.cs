@@ -62,6 +62,22 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void A_shooting_whose_fate_one_article_leaves_open_is_no_injury_when_another_reports_the_death()
+    {
+        const string Open = "A man was shot on Elm Street late Friday, police said.";
+        var alone = Reconcile(Doc("a", Open));
+        var injured = Assert.Single(alone.Groups, g => g.Unit == "injured");
+        Assert.Equal(1m, injured.Consensus.Value);
+        Assert.True(alone.Claims.Single(c => c.Quantity.Unit == "injured").Quantity.Presumed);
+
+        var withDeath = Reconcile(Doc("a", Open), Doc("b", "The man shot on Elm Street late Friday died at the hospital, police said."));
+        Assert.DoesNotContain(withDeath.Groups, g => g.Unit == "injured");
+        Assert.Contains(withDeath.Groups, g => g.Unit == "killed");
+        // The claim itself stays in the dossier, outside any group.
+        Assert.Contains(withDeath.Claims, c => c.Quantity.Presumed && !withDeath.GroupOfClaim.ContainsKey(c.Id));
+    }
+
+    [Fact]
     public void Figures_that_fit_each_others_hedges_are_corroborated()
     {
         var r = Reconcile(
