@@ -130,6 +130,17 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         return null;
     }
 
+    /// <summary>"in his 40s", "in her early 20s" ending at <paramref name="j"/>: the token before "in", or null.</summary>
+    private static int? DecadeAge(in TokenView v, int start, int j)
+    {
+        if (j - 2 < start || v.Kind(j) != Model.TokenKind.Number || !v.Chars(j).EndsWith("0s", StringComparison.Ordinal))
+            return null;
+        var k = j - 1;
+        if (v.Is(k, "early") || v.Is(k, "mid") || v.Is(k, "late"))
+            k--;
+        return (v.Is(k, "his") || v.Is(k, "her") || v.Is(k, "their")) && v.Is(k - 1, "in") && k - 2 >= start ? k - 2 : null;
+    }
+
     /// <summary>Tokens between a singular person and a "with" that gives their wound ("a 17-year-old boy near the pool with").</summary>
     private const int WithReach = 7;
 
@@ -200,7 +211,15 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             if (open >= start && v.IsChar(open, ',') && open < j - 1)
                 j = open - 1;
         }
-        if (j < start || !v.IsWord(j))
+        // An age given as a decade: "a man in his 40s was", "a woman in her early 20s was".
+        if (DecadeAge(v, start, j) is { } before)
+            j = before;
+        if (j < start)
+            return false;
+        // "a minor was injured": the noun, not the adjective of "minor injuries".
+        if (v.Is(j, "minor") && (v.Is(j - 1, "a") || v.Is(j - 1, "the")))
+            return !Negated(v, j - 2, start);
+        if (!v.IsWord(j))
             return false;
         if (Role(v, j) == "person")
             return !Negated(v, j - 1, start) && (!v.Is(j, "who") || !PluralBefore(v, j - 1, start));
