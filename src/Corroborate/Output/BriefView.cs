@@ -11,11 +11,14 @@ public sealed record FigureRow(string ClaimId, decimal Value, decimal? Low, deci
 /// <summary>A claim group as the brief shows it.</summary>
 public sealed record GroupView(ClaimGroup Group, ImmutableArray<FigureRow> Rows);
 
+/// <summary>One quotation as the brief shows it: the words, every article that carries them, and those articles' outlets (the document id where none is known).</summary>
+public sealed record QuoteView(string Text, QuoteKind Kind, ImmutableArray<string> Docs, ImmutableArray<string> Outlets);
+
 /// <summary>
 /// What one speaker is quoted as saying: each distinct quotation once, with every article that
 /// carries it (the same words relayed by several outlets are one statement, not several).
 /// </summary>
-public sealed record SpeakerQuotes(string Speaker, ImmutableArray<(string Text, ImmutableArray<string> Docs, QuoteKind Kind)> Quotes);
+public sealed record SpeakerQuotes(string Speaker, ImmutableArray<QuoteView> Quotes);
 
 /// <summary>A person or organisation of the story, with roles and how often it is mentioned.</summary>
 public sealed record EntityView(string Name, EntityKind Kind, ImmutableArray<string> Roles, int Mentions, int Articles);
@@ -51,7 +54,9 @@ public sealed record StoryView(
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new SpeakerQuotes(g.Key, [.. g
                     .GroupBy(q => QuoteKey(q.Text), StringComparer.Ordinal)
-                    .Select(same => (same.First().Text, same.Select(q => q.Doc).Distinct(StringComparer.Ordinal).ToImmutableArray(), same.First().Quote.Kind))]))
+                    .Select(same => new QuoteView(same.First().Text, same.First().Quote.Kind,
+                        [.. same.Select(q => q.Doc).Distinct(StringComparer.Ordinal)],
+                        [.. same.Select(q => outletOf.GetValueOrDefault(q.Doc, q.Doc)).Distinct(StringComparer.Ordinal)]))]))
                 .ToImmutableArray();
             var entities = entitiesByStory[story.Id]
                 .Where(e => e.Kind is EntityKind.Person or EntityKind.Organization)

@@ -145,8 +145,9 @@ public static class HtmlBrief
             foreach (var speaker in view.Quotes)
             {
                 sb.Append("<p><b>").Append(E(speaker.Speaker)).Append("</b></p>");
-                foreach (var (text, docs, kind) in speaker.Quotes)
-                    sb.Append("<div class=\"quote\">").Append(kind == QuoteKind.Indirect ? "<i>reported:</i> " : "").Append('“').Append(E(text)).Append("” <span class=\"doc\">").Append(E(string.Join(", ", docs))).Append("</span></div>");
+                foreach (var q in speaker.Quotes)
+                    sb.Append("<div class=\"quote\">").Append(q.Kind == QuoteKind.Indirect ? "<i>reported:</i> " : "").Append('“').Append(E(q.Text))
+                      .Append("” <span class=\"doc\" title=\"").Append(E(string.Join(", ", q.Docs))).Append("\">").Append(E(string.Join(", ", q.Outlets))).Append("</span></div>");
             }
         }
 

@@ -77,8 +77,8 @@ public static class MarkdownBrief
             foreach (var speaker in view.Quotes)
             {
                 sb.AppendLine(CultureInfo.InvariantCulture, $"**{Escape(speaker.Speaker)}**").AppendLine();
-                foreach (var (text, docs, kind) in speaker.Quotes)
-                    sb.AppendLine(CultureInfo.InvariantCulture, $"- {(kind == QuoteKind.Indirect ? "(reported) " : "")}“{Escape(Shorten(text, 300))}” — {string.Join(", ", docs.Select(d => $"`{Code(d)}`"))}");
+                foreach (var q in speaker.Quotes)
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"- {(q.Kind == QuoteKind.Indirect ? "(reported) " : "")}“{Escape(Shorten(q.Text, 300))}” — {Escape(string.Join(", ", q.Outlets))}");
                 sb.AppendLine();
             }
         }
