@@ -300,6 +300,31 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         return i;
     }
 
+    /// <summary>"a 10-year-old girl", "his wife", "John Smith" starting at <paramref name="i"/>: the phrase's last token, or null.</summary>
+    public int? SingularPersonAt(in TokenView v, int i, int end) => SingularObject(v, i, end);
+
+    /// <summary>"A 2-year-old girl", "the driver", "John Smith" ending at <paramref name="j"/>, at the start of its clause: the phrase's first token, or null.</summary>
+    public int? SingularPersonEndingAt(in TokenView v, int start, int j)
+    {
+        for (var d = j; d >= Math.Max(start, j - ObjectReach - 1); d--)
+        {
+            // The phrase may end past its age: "a 2-year-old girl" (the age is where SingularObject stops),
+            // but only in a person noun, never in a verb ("a 7-year-old died and three …").
+            if (SingularObject(v, d, j + 1) is { } last && (last == j || IsAge(v, last) && j - last <= 2 && Role(v, j) == "person" && OnlyLowerWords(v, last + 1, j))
+                && (d == start || !v.IsWord(d - 1) || !v.IsCapitalized(d - 1) && Role(v, d - 1) is null))
+                return d;
+        }
+        return null;
+    }
+
+    private static bool OnlyLowerWords(in TokenView v, int from, int to)
+    {
+        for (var k = from; k <= to; k++)
+            if (!v.IsWord(k) || v.IsCapitalized(k))
+                return false;
+        return true;
+    }
+
     /// <summary>The last word of a singular person: a person noun, an age, or a name.</summary>
     private bool IsPersonHead(in TokenView v, int j) =>
         v.IsWord(j) && (Role(v, j) == "person" && !v.Is(j, "he") && !v.Is(j, "she") && !v.Is(j, "who") || IsAge(v, j)

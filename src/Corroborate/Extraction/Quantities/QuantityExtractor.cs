@@ -179,9 +179,19 @@ public sealed class QuantityExtractor
         // "nine hours after he was shot", "took two steps and shot him": a measure counts no one.
         var byShot = false;
         // People come whole: "-83.56046 One boy accidentally shot" is a coordinate, not a count.
-        var casualty = unit is not null && _lexicon.Measures.Contains(unit) || f.Value != decimal.Truncate(f.Value) ? null : Casualty(v, f, start, end, nounEnd, out byShot);
+        var joined = 0;
+        var joinedLast = -1;
+        var casualty = unit is not null && _lexicon.Measures.Contains(unit) || f.Value != decimal.Truncate(f.Value) ? null : Casualty(v, f, start, end, nounEnd, out byShot, out joined, out joinedLast);
         if (casualty is not null)
             unit = casualty;
+        // "A 2-year-old girl and four other people were wounded": one more, written before the figure.
+        if (casualty is not null && v.Is(first - 1, "and") && _implicit.SingularPersonEndingAt(v, start, first - 2) is { } person)
+        {
+            first = person;
+            joined++;
+            if (subject is not null && subject.StartsWith("other ", StringComparison.Ordinal))
+                subject = subject["other ".Length..];
+        }
         if (f.Currency is not null)
             unit = f.Currency;
         else if (f.Percent)
@@ -210,10 +220,17 @@ public sealed class QuantityExtractor
 
         if (byShot && unit == "casualties")
             doc.ShotTotals.Add(v.Start(f.First));
+        var value = f.Value;
+        if (joined > 0 && casualty is not null)
+        {
+            // The persons joined to the figure are counted in it; the span covers them.
+            (value, low, high) = (value + joined, low + joined, high + joined);
+            last = Math.Max(last, joinedLast);
+        }
         var spanEnd = Math.Max(v.End(last), v.End(f.End - 1));
         var span = new TextSpan(v.Start(first), spanEnd);
         return new Quantity(
-            span, Normalize(f.Value), Normalize(low), Normalize(high), hedge, unit, subject,
+            span, Normalize(value), Normalize(low), Normalize(high), hedge, unit, subject,
             Where: Place(v, Math.Max(nounEnd, f.End), start, end, f.First),
             When: When(doc, sentence, span),
             Rate: rate,
@@ -296,9 +313,12 @@ public sealed class QuantityExtractor
         _lexicon.ContextLookup.TryGetValue(v.Chars(k), out var c) && (c.Kind & ContextKind.Stop) != 0 && !char.IsUpper(v.Text[v.Start(k)]);
 
     /// <summary>"five people were killed", "Five dead", "killed three", "wounding at least 8", "the death toll rose to 12".</summary>
-    private string? Casualty(in TokenView v, Figure f, int start, int end, int nounEnd, out bool byShot)
+    /// <param name="joined">Singular persons joined by "and" after the figure's noun ("two men and a 10-year-old girl were wounded"): counted too.</param>
+    private string? Casualty(in TokenView v, Figure f, int start, int end, int nounEnd, out bool byShot, out int joined, out int joinedLast)
     {
         byShot = false;
+        joined = 0;
+        joinedLast = -1;
         // A verb right before the figure (a hedge may stand between).
         var b = f.First - 1;
         if (_lexicon.HedgesBefore.MatchBackward(v, b, start, out var hl, out _))
@@ -307,7 +327,12 @@ public sealed class QuantityExtractor
         if (v.Is(b, "the") || v.Is(b, "his") || v.Is(b, "her") || v.Is(b, "their") || v.Is(b, "of"))
             b--;
         if (_lexicon.CasualtyBefore.MatchBackward(v, b, start, out _, out var before))
+        {
+            // "a shooting that injured two men and a 10-year-old girl".
+            if (v.Is(nounEnd, "and") && _implicit.SingularPersonAt(v, nounEnd + 1, end) is { } person)
+                (joined, joinedLast) = (1, person);
             return before;
+        }
         // A predicate after the figure and its noun, within the clause.
         var window = nounEnd + CasualtyWindow;
         for (var k = nounEnd; k < Math.Min(end, window); k++)
@@ -317,6 +342,14 @@ public sealed class QuantityExtractor
             {
                 window += close + 1 - k;
                 k = close;
+                continue;
+            }
+            if (k == nounEnd && v.Is(k, "and") && _implicit.SingularPersonAt(v, k + 1, end) is { } person)
+            {
+                joined++;
+                joinedLast = person;
+                window += person + 1 - k;
+                k = person;
                 continue;
             }
             if (!v.IsWord(k) || (v.Kind(k) == TokenKind.Number))
