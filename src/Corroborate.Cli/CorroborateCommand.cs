@@ -82,7 +82,7 @@ public static class CorroborateCommand
         };
         var outDir = new Option<string>("--out", "-o")
         {
-            Description = "Folder for the outputs: dossier.json (every figure, date, quote, with offsets into the text) and brief.md.",
+            Description = "Folder for the outputs: dossier.json (every figure, date, quote, with offsets into the text), brief.md, brief.html and claims.csv.",
             DefaultValueFactory = _ => "out",
             HelpName = "DIR",
         };
@@ -97,7 +97,7 @@ public static class CorroborateCommand
             HelpName = "FILE",
         };
         var brief = new Command("brief", """
-            Read news reports and write the reconciled picture: a JSON dossier and a Markdown brief.
+            Read news reports and write the reconciled picture: a JSON dossier, a Markdown and an HTML brief, and a CSV of every figure.
             Example: corroborate brief samples/ --out out    or, from a store: corroborate brief --db news.db --story s3
             Exit code: 0 when every input was read, 1 when some could not be (each is named, the rest are processed), 2 for usage errors
             (with --db: also a missing file or one that is not a store, and an unknown --story).
