@@ -164,4 +164,36 @@ public sealed class StoryClustererTests
         Assert.True(plain > 0);
         Assert.Equal(plain, Score(new ClusteringOptions { YearsDisagree = 0.1 }), 6);
     }
+
+    [Fact]
+    public void An_age_in_common_lifts_the_score_of_a_report()
+    {
+        // Same day, same town; the second report words it otherwise but names the same 7-year-old.
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Doc("a", "A 7-year-old boy was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"));
+            clusterer.Assign(Doc("b", "Kelbrook police are searching for the gunman who wounded a 7-year-old outside his home on Tuesday night.", "2024-03-06"));
+            return clusterer.LastDecision.Score;
+        }
+        var plain = Score(new ClusteringOptions { FiguresAgree = 1 });
+        Assert.True(plain > 0);
+        Assert.Equal(plain * new ClusteringOptions().FiguresAgree, Score(new ClusteringOptions()), 6);
+    }
+
+    [Fact]
+    public void An_age_that_many_open_stories_give_does_not_lift_the_score()
+    {
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            // Another story gives the age too: two holders, more than RareFigure.
+            clusterer.Assign(Doc("x", "Orchard frost ruined the apple harvest in Berrow valley, and a 17-year-old picker lost his summer job.", "2024-03-01"));
+            clusterer.Assign(Doc("a", "A 17-year-old boy was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"));
+            clusterer.Assign(Doc("b", "Kelbrook police are searching for the gunman who wounded a 17-year-old outside his home on Tuesday night.", "2024-03-06"));
+            return clusterer.LastScores.Max(s => s.Score);
+        }
+        Assert.Equal(Score(new ClusteringOptions { FiguresAgree = 1, RareFigure = 1 }), Score(new ClusteringOptions { RareFigure = 1 }), 6);
+        Assert.NotEqual(Score(new ClusteringOptions { FiguresAgree = 1, RareFigure = 2 }), Score(new ClusteringOptions { RareFigure = 2 }), 6);
+    }
 }
