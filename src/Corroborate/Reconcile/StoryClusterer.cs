@@ -70,6 +70,12 @@ public sealed record ClusteringOptions
     public double FiguresAgree { get; init; } = 1.3;
     /// <summary>A figure shared with the story counts only when at most this many open stories give it (a 17-year-old is in many).</summary>
     public int RareFigure { get; init; } = 8;
+    /// <summary>
+    /// An article that gives this many ages of people is likely a round-up of several incidents
+    /// ("a 17-year-old …, a 23-year-old …"): its score with any story is weighed by <see cref="Roundup"/>.
+    /// </summary>
+    public int RoundupAges { get; init; } = 4;
+    public double Roundup { get; init; } = 0.7;
 }
 
 /// <summary>
@@ -207,7 +213,8 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
     /// Words decide, dates weigh: the cosine is raised when the article and the story name the same
     /// day something happened and lowered when they name only different days or different years, and
     /// publication dates far apart discount it unless the event days agree. Rare names of people
-    /// shared with the story override the dates. A rare age or death toll in common lifts the score.
+    /// shared with the story override the dates. A rare age or death toll in common lifts the score;
+    /// a round-up naming the ages of many people is weighed down.
     /// </summary>
     private double Score(Features article, OpenStory story)
     {
@@ -218,6 +225,9 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
         // Only where no publication date speaks: a dated report naming "February 2022" as background is no other story.
         var years = yearsDisagree && article.Date is null && story.Last is null ? options.YearsDisagree : 1;
         var figures = RareFiguresShared(article.Figures, story) ? options.FiguresAgree : 1;
+        // A round-up of a city's weekend shootings resembles each of them a little; it belongs to none.
+        if (article.Figures.Count(f => f.StartsWith(AgeMark, StringComparison.Ordinal)) >= options.RoundupAges)
+            figures *= options.Roundup;
         if (options.StrongNames > 0 && RareNamesShared(article.Names, story) >= options.StrongNames)
             return text * figures * (days is true ? options.DaysAgree : 1) * years;
         var score = text * figures * (days switch { true => options.DaysAgree, false => options.DaysDisagree, null => years });
@@ -343,6 +353,7 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
     }
 
     private const string PersonMark = "p:";
+    private const string AgeMark = "age:";
 
     /// <summary>
     /// What tells one incident from an alike one: the ages of the people in it ("a 17-year-old",
@@ -359,8 +370,8 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
             while (end < match.Length && char.IsAsciiDigit(match[end]))
                 end++;
             if (int.TryParse(match[start..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age)
-                && age is > 0 and < 110 && !figures.Contains("age:" + age))
-                figures.Add("age:" + age);
+                && age is > 0 and < 110 && !figures.Contains(AgeMark + age))
+                figures.Add(AgeMark + age);
         }
         if (!article.Quantities.IsDefault)
             foreach (var q in article.Quantities)

@@ -196,4 +196,20 @@ public sealed class StoryClustererTests
         Assert.Equal(Score(new ClusteringOptions { FiguresAgree = 1, RareFigure = 1 }), Score(new ClusteringOptions { RareFigure = 1 }), 6);
         Assert.NotEqual(Score(new ClusteringOptions { FiguresAgree = 1, RareFigure = 2 }), Score(new ClusteringOptions { RareFigure = 2 }), 6);
     }
+
+    [Fact]
+    public void A_round_up_that_gives_the_ages_of_many_people_is_weighed_down()
+    {
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Doc("a", "A 19-year-old man was shot in the leg on Saturday night in Kelbrook, police said. He was taken to hospital.", "2024-03-10"));
+            clusterer.Assign(Doc("b", "At least five people were shot in Kelbrook over the weekend. A 19-year-old man was shot in the leg on Saturday night; "
+                + "a 34-year-old woman was wounded on Quillan Street; a 16-year-old boy and a 52-year-old man were hurt in Dunmore Park.", "2024-03-11"));
+            return clusterer.LastDecision.Score;
+        }
+        var plain = Score(new ClusteringOptions { Roundup = 1, FiguresAgree = 1 });
+        Assert.True(plain > 0);
+        Assert.Equal(plain * new ClusteringOptions().Roundup, Score(new ClusteringOptions { FiguresAgree = 1 }), 6);
+    }
 }
