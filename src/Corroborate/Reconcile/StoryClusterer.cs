@@ -8,7 +8,7 @@ namespace Corroborate.Reconcile;
 public sealed record ClusteringOptions
 {
     /// <summary>Smallest score (cosine similarity weighed by dates) for an article to join a story.</summary>
-    public double Threshold { get; init; } = 0.22;
+    public double Threshold { get; init; } = 0.21;
     /// <summary>Stories not updated for this long (by publication date) leave the index: memory stays bounded.</summary>
     public int WindowDays { get; init; } = 365;
     /// <summary>At most this many open stories are kept; the least recently updated leave first.</summary>
@@ -76,6 +76,13 @@ public sealed record ClusteringOptions
     /// </summary>
     public int RoundupAges { get; init; } = 4;
     public double Roundup { get; init; } = 0.7;
+    /// <summary>
+    /// A day that more than this many open stories name is common in the stream (a city's busy
+    /// weekend): agreeing on it lifts the score only by <see cref="CommonDayAgree"/>, not
+    /// <see cref="DaysAgree"/>; it still excuses publication dates far apart.
+    /// </summary>
+    public int CommonDay { get; init; } = 5;
+    public double CommonDayAgree { get; init; } = 1.1;
 }
 
 /// <summary>
@@ -125,6 +132,8 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
     private readonly Dictionary<string, HashSet<OpenStory>> _nameIndex = new(StringComparer.Ordinal);
     // Which open stories give each age or count of dead: a figure many give tells nothing.
     private readonly Dictionary<string, HashSet<OpenStory>> _figureIndex = new(StringComparer.Ordinal);
+    // How many open stories name each day: a day many name tells little.
+    private readonly Dictionary<int, int> _dayHolders = [];
     private readonly List<OpenStory> _open = [];
     private int _documents;
     private int _stories;
@@ -220,6 +229,7 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
     {
         var text = Similarity(article.Vector, story);
         var days = DaysAgreement(article.Days, story);
+        var lift = days is true && CommonDaysOnly(article.Days, story) ? options.CommonDayAgree : options.DaysAgree;
         var yearsDisagree = article.Years.Length > 0 && story.Years.Count > 0
             && !article.Years.Any(y => story.Years.Contains(y) || story.Years.Contains(y - 1) || story.Years.Contains(y + 1));
         // Only where no publication date speaks: a dated report naming "February 2022" as background is no other story.
@@ -229,8 +239,8 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
         if (article.Figures.Count(f => f.StartsWith(AgeMark, StringComparison.Ordinal)) >= options.RoundupAges)
             figures *= options.Roundup;
         if (options.StrongNames > 0 && RareNamesShared(article.Names, story) >= options.StrongNames)
-            return text * figures * (days is true ? options.DaysAgree : 1) * years;
-        var score = text * figures * (days switch { true => options.DaysAgree, false => options.DaysDisagree, null => years });
+            return text * figures * (days is true ? lift : 1) * years;
+        var score = text * figures * (days switch { true => lift, false => options.DaysDisagree, null => years });
         // Without a publication date "on Saturday" stays a weekday; it still clashes with an event dated to a Thursday.
         if (days is null && article.Weekdays != 0 && story.Weekdays != 0 && (article.Weekdays & story.Weekdays) == 0)
             score *= options.WeekdaysDisagree;
@@ -263,6 +273,16 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
     }
 
     /// <summary>True when a day the article names is within <see cref="ClusteringOptions.DayTolerance"/> of one the story names; false when both name days and none is; null without days on either side.</summary>
+    /// <summary>True when every day the article and the story agree on is named by more than <see cref="ClusteringOptions.CommonDay"/> open stories.</summary>
+    private bool CommonDaysOnly(int[] days, OpenStory story)
+    {
+        foreach (var day in days)
+            for (var d = day - options.DayTolerance; d <= day + options.DayTolerance; d++)
+                if (story.Days.ContainsKey(d) && _dayHolders.GetValueOrDefault(d) <= options.CommonDay)
+                    return false;
+        return true;
+    }
+
     private bool? DaysAgreement(int[] days, OpenStory story)
     {
         if (days.Length == 0 || story.Days.Count == 0)
@@ -302,7 +322,11 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
                 story.Years.Add(year);
         foreach (var day in article.Days)
             if (story.Days.ContainsKey(day) || story.Days.Count < options.StoryDays)
+            {
+                if (!story.Days.ContainsKey(day))
+                    _dayHolders[day] = _dayHolders.GetValueOrDefault(day) + 1;
                 story.Days[day] = story.Days.GetValueOrDefault(day) + 1;
+            }
     }
 
     /// <summary>Names of people (first and last), places and organisations, lowercased, distinct, in order.</summary>
@@ -608,6 +632,9 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
         {
             foreach (var term in s.Centroid.Keys)
                 Unindex(term, s);
+            foreach (var day in s.Days.Keys)
+                if ((_dayHolders[day] -= 1) == 0)
+                    _dayHolders.Remove(day);
             foreach (var name in s.Names.Keys)
                 if (_nameIndex.TryGetValue(name, out var set) && set.Remove(s) && set.Count == 0)
                     _nameIndex.Remove(name);

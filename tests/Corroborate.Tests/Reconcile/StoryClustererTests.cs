@@ -212,4 +212,20 @@ public sealed class StoryClustererTests
         Assert.True(plain > 0);
         Assert.Equal(plain * new ClusteringOptions().Roundup, Score(new ClusteringOptions { FiguresAgree = 1 }), 6);
     }
+
+    [Fact]
+    public void A_day_that_many_open_stories_name_lifts_the_score_less()
+    {
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Doc("a", "A man was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"));
+            clusterer.Assign(Doc("b", "Kelbrook police are searching for the gunman who wounded a man outside his home on Tuesday night.", "2024-03-06"));
+            return clusterer.LastDecision.Score;
+        }
+        var defaults = new ClusteringOptions();
+        // One open story names the day: with CommonDay 0 that is already too many.
+        Assert.Equal(Score(new ClusteringOptions { DaysAgree = defaults.CommonDayAgree }), Score(new ClusteringOptions { CommonDay = 0 }), 6);
+        Assert.True(Score(defaults) > Score(new ClusteringOptions { CommonDay = 0 }));
+    }
 }
