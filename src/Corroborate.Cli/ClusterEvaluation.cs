@@ -53,11 +53,12 @@ internal static class ClusterEvaluation
             pairs.Add((gold, predicted));
             dump?.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
             {
-                id = doc.Id, gold, predicted, score = clusterer.LastDecision.Score, candidates = clusterer.LastScores.Select(c => new { story = c.Id, score = c.Score }).ToArray(),
+                id = doc.Id, gold, predicted, score = clusterer.LastDecision.Score, candidates = clusterer.LastScores.Select(c => new { story = c.Id, score = c.Score, text = c.Text }).ToArray(),
                 published = doc.Published?.ToIso(), from = doc.Published?.From.ToString(), title = doc.Title,
                 lead = a.Sentences.IsDefaultOrEmpty ? null : a.Sentences[0].Span.Of(a.Text),
                 days = a.Times.IsDefault ? [] : a.Times.Where(x => x.Type is TimeType.Date or TimeType.Time).Select(x => x.Value + "~" + x.Span.Of(a.Text)).ToArray(),
                 names = a.Entities.IsDefault ? [] : a.Entities.Select(x => x.Kind + ":" + x.Name).Distinct().ToArray(),
+                figures = a.Quantities.IsDefault ? [] : a.Quantities.Where(q => q.Unit is not null).Select(q => $"{q.Value.ToString(CultureInfo.InvariantCulture)} {q.Unit}{(q.Implicit ? " (implicit)" : "")}{(q.Hedge == Hedge.Exact ? "" : " " + q.Hedge)}").ToArray(),
             }));
         }
         var s = ClusterScores.Of(pairs);

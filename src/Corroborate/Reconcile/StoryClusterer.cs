@@ -8,7 +8,7 @@ namespace Corroborate.Reconcile;
 public sealed record ClusteringOptions
 {
     /// <summary>Smallest score (cosine similarity weighed by dates) for an article to join a story.</summary>
-    public double Threshold { get; init; } = 0.22;
+    public double Threshold { get; init; } = 0.21;
     /// <summary>Stories not updated for this long (by publication date) leave the index: memory stays bounded.</summary>
     public int WindowDays { get; init; } = 365;
     /// <summary>At most this many open stories are kept; the least recently updated leave first.</summary>
@@ -61,6 +61,28 @@ public sealed record ClusteringOptions
     public int DayTolerance { get; init; } = 2;
     /// <summary>Factor when no day decides and the weekdays the article and the story name (resolved or not) have none in common.</summary>
     public double WeekdaysDisagree { get; init; } = 0.5;
+    /// <summary>
+    /// Factor when the article and the story give an age of a person ("a 17-year-old", "Petra Voss, 34,")
+    /// or a count of dead in common that few open stories give (<see cref="RareFigure"/>): twin incidents
+    /// of one kind seldom share them. A clash of figures does not weigh: tolls rise, and reports name
+    /// the ages of other people.
+    /// </summary>
+    public double FiguresAgree { get; init; } = 1.3;
+    /// <summary>A figure shared with the story counts only when at most this many open stories give it (a 17-year-old is in many).</summary>
+    public int RareFigure { get; init; } = 8;
+    /// <summary>
+    /// An article that gives this many ages of people is likely a round-up of several incidents
+    /// ("a 17-year-old …, a 23-year-old …"): its score with any story is weighed by <see cref="Roundup"/>.
+    /// </summary>
+    public int RoundupAges { get; init; } = 4;
+    public double Roundup { get; init; } = 0.7;
+    /// <summary>
+    /// A day that more than this many open stories name is common in the stream (a city's busy
+    /// weekend): agreeing on it lifts the score only by <see cref="CommonDayAgree"/>, not
+    /// <see cref="DaysAgree"/>; it still excuses publication dates far apart.
+    /// </summary>
+    public int CommonDay { get; init; } = 5;
+    public double CommonDayAgree { get; init; } = 1.1;
 }
 
 /// <summary>
@@ -75,7 +97,7 @@ public sealed record ClusteringOptions
 /// a bounded number of terms, names and days, so memory is bounded. Deterministic for the same input.
 /// Not thread-safe: one clusterer per stream.
 /// </summary>
-public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
+public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions options)
 {
     private sealed class OpenStory(string id, Dictionary<string, double> centroid, DateOnly? date)
     {
@@ -95,10 +117,12 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         public HashSet<int> Years { get; } = [];
         /// <summary>Weekdays its members name, as bits.</summary>
         public int Weekdays { get; set; }
+        /// <summary>Ages and counts of dead its members give, with counts; bounded.</summary>
+        public Dictionary<string, int> Figures { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>What the decision weighs of one article.</summary>
-    private sealed record Features(Dictionary<string, double> Vector, string[] Names, int[] Days, int[] Years, DateOnly? Date, int Weekdays);
+    private sealed record Features(Dictionary<string, double> Vector, string[] Names, int[] Days, int[] Years, DateOnly? Date, int Weekdays, string[] Figures);
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     // Sentences seen in several earlier articles (login walls, cookie notices, station boilerplate)
@@ -106,6 +130,10 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     private readonly byte[] _sentenceSeen = new byte[1 << 22];
     private readonly Dictionary<string, HashSet<OpenStory>> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<OpenStory>> _nameIndex = new(StringComparer.Ordinal);
+    // Which open stories give each age or count of dead: a figure many give tells nothing.
+    private readonly Dictionary<string, HashSet<OpenStory>> _figureIndex = new(StringComparer.Ordinal);
+    // How many open stories name each day: a day many name tells little.
+    private readonly Dictionary<int, int> _dayHolders = [];
     private readonly List<OpenStory> _open = [];
     private int _documents;
     private int _stories;
@@ -117,7 +145,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     /// <summary>For diagnostics: the best score of the last assignment and how many candidates it weighed.</summary>
     internal (double Score, int Candidates) LastDecision { get; private set; }
     /// <summary>For diagnostics: each candidate story of the last assignment with its score.</summary>
-    internal List<(string Id, double Score)> LastScores { get; } = [];
+    internal List<(string Id, double Score, double Text)> LastScores { get; } = [];
 
     /// <summary>Number of stories currently open (in the index).</summary>
     public int OpenStories => _open.Count;
@@ -142,7 +170,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         if (_clock % 64 == 0 || _open.Count > options.MaxOpenStories)
             Evict(_latest);
         var features = new Features(vector, names, DaysOf(article), YearsOf(article),
-            published is { From: PublishedFrom.Content } && !options.ContentDates ? null : date, WeekdaysOf(article));
+            published is { From: PublishedFrom.Content } && !options.ContentDates ? null : date, WeekdaysOf(article), FiguresOf(article));
 
         OpenStory? best = null;
         var bestScore = options.Threshold;
@@ -152,7 +180,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         foreach (var story in Candidates(vector, names))
         {
             var score = Score(features, story);
-            LastScores.Add((story.Id, score));
+            LastScores.Add((story.Id, score, Similarity(vector, story)));
             top = Math.Max(top, score);
             candidates++;
             if (score > bestScore || score == bestScore && best is not null && string.CompareOrdinal(story.Id, best.Id) < 0)
@@ -194,19 +222,25 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     /// Words decide, dates weigh: the cosine is raised when the article and the story name the same
     /// day something happened and lowered when they name only different days or different years, and
     /// publication dates far apart discount it unless the event days agree. Rare names of people
-    /// shared with the story override the dates.
+    /// shared with the story override the dates. A rare age or death toll in common lifts the score;
+    /// a round-up naming the ages of many people is weighed down.
     /// </summary>
     private double Score(Features article, OpenStory story)
     {
         var text = Similarity(article.Vector, story);
         var days = DaysAgreement(article.Days, story);
+        var lift = days is true && CommonDaysOnly(article.Days, story) ? options.CommonDayAgree : options.DaysAgree;
         var yearsDisagree = article.Years.Length > 0 && story.Years.Count > 0
             && !article.Years.Any(y => story.Years.Contains(y) || story.Years.Contains(y - 1) || story.Years.Contains(y + 1));
         // Only where no publication date speaks: a dated report naming "February 2022" as background is no other story.
         var years = yearsDisagree && article.Date is null && story.Last is null ? options.YearsDisagree : 1;
+        var figures = RareFiguresShared(article.Figures, story) ? options.FiguresAgree : 1;
+        // A round-up of a city's weekend shootings resembles each of them a little; it belongs to none.
+        if (article.Figures.Count(f => f.StartsWith(AgeMark, StringComparison.Ordinal)) >= options.RoundupAges)
+            figures *= options.Roundup;
         if (options.StrongNames > 0 && RareNamesShared(article.Names, story) >= options.StrongNames)
-            return text * (days is true ? options.DaysAgree : 1) * years;
-        var score = text * (days switch { true => options.DaysAgree, false => options.DaysDisagree, null => years });
+            return text * figures * (days is true ? lift : 1) * years;
+        var score = text * figures * (days switch { true => lift, false => options.DaysDisagree, null => years });
         // Without a publication date "on Saturday" stays a weekday; it still clashes with an event dated to a Thursday.
         if (days is null && article.Weekdays != 0 && story.Weekdays != 0 && (article.Weekdays & story.Weekdays) == 0)
             score *= options.WeekdaysDisagree;
@@ -216,6 +250,15 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         else if (published == 0)
             score = 0;
         return score;
+    }
+
+    /// <summary>True when the article gives an age or count of dead that the story gives and at most <see cref="ClusteringOptions.RareFigure"/> open stories give.</summary>
+    private bool RareFiguresShared(string[] figures, OpenStory story)
+    {
+        foreach (var figure in figures)
+            if (story.Figures.ContainsKey(figure) && _figureIndex.TryGetValue(figure, out var holders) && holders.Count <= options.RareFigure)
+                return true;
+        return false;
     }
 
     /// <summary>How many full names of people the article shares with the story that no other open story holds.</summary>
@@ -230,6 +273,16 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     }
 
     /// <summary>True when a day the article names is within <see cref="ClusteringOptions.DayTolerance"/> of one the story names; false when both name days and none is; null without days on either side.</summary>
+    /// <summary>True when every day the article and the story agree on is named by more than <see cref="ClusteringOptions.CommonDay"/> open stories.</summary>
+    private bool CommonDaysOnly(int[] days, OpenStory story)
+    {
+        foreach (var day in days)
+            for (var d = day - options.DayTolerance; d <= day + options.DayTolerance; d++)
+                if (story.Days.ContainsKey(d) && _dayHolders.GetValueOrDefault(d) <= options.CommonDay)
+                    return false;
+        return true;
+    }
+
     private bool? DaysAgreement(int[] days, OpenStory story)
     {
         if (days.Length == 0 || story.Days.Count == 0)
@@ -256,12 +309,24 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             }
         }
         story.Weekdays |= article.Weekdays;
+        foreach (var figure in article.Figures)
+            if (story.Figures.ContainsKey(figure) || story.Figures.Count < options.StoryNames)
+            {
+                story.Figures[figure] = story.Figures.GetValueOrDefault(figure) + 1;
+                if (!_figureIndex.TryGetValue(figure, out var holders))
+                    _figureIndex[figure] = holders = [];
+                holders.Add(story);
+            }
         foreach (var year in article.Years)
             if (story.Years.Count < options.StoryDays)
                 story.Years.Add(year);
         foreach (var day in article.Days)
             if (story.Days.ContainsKey(day) || story.Days.Count < options.StoryDays)
+            {
+                if (!story.Days.ContainsKey(day))
+                    _dayHolders[day] = _dayHolders.GetValueOrDefault(day) + 1;
                 story.Days[day] = story.Days.GetValueOrDefault(day) + 1;
+            }
     }
 
     /// <summary>Names of people (first and last), places and organisations, lowercased, distinct, in order.</summary>
@@ -312,6 +377,40 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     }
 
     private const string PersonMark = "p:";
+    private const string AgeMark = "age:";
+
+    /// <summary>
+    /// What tells one incident from an alike one: the ages of the people in it ("a 17-year-old",
+    /// "aged 17", "Petra Voss, 34,") and the counts of dead, as marked keys ("age:17", "killed:3"), distinct.
+    /// </summary>
+    private static string[] FiguresOf(AnalyzedDocument article)
+    {
+        var figures = new List<string>();
+        foreach (var m in AgePattern().EnumerateMatches(article.Text))
+        {
+            var match = article.Text.AsSpan(m.Index, m.Length);
+            var start = match.IndexOfAnyInRange('0', '9');
+            var end = start;
+            while (end < match.Length && char.IsAsciiDigit(match[end]))
+                end++;
+            if (int.TryParse(match[start..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age)
+                && age is > 0 and < 110 && !figures.Contains(AgeMark + age))
+                figures.Add(AgeMark + age);
+        }
+        if (!article.Quantities.IsDefault)
+            foreach (var q in article.Quantities)
+                if (q is { Unit: "killed", Vague: false } && q.Value > 0 && q.Value == decimal.Truncate(q.Value))
+                {
+                    var key = "killed:" + q.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (!figures.Contains(key))
+                        figures.Add(key);
+                }
+        return [.. figures];
+    }
+
+    /// <summary>"17-year-old", "aged 17", "Voss, 34," (a name and an age between commas).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,3}-year-old\b|\baged \d{1,3}\b|\b[A-Z][a-z]+, \d{1,3},", System.Text.RegularExpressions.RegexOptions.None, 1000)]
+    private static partial System.Text.RegularExpressions.Regex AgePattern();
 
     /// <summary>The weekdays the article names, as bits (Monday = 1 … Sunday = 7), from resolved days and from weekdays left unresolved.</summary>
     private static int WeekdaysOf(AnalyzedDocument article)
@@ -533,9 +632,15 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         {
             foreach (var term in s.Centroid.Keys)
                 Unindex(term, s);
+            foreach (var day in s.Days.Keys)
+                if ((_dayHolders[day] -= 1) == 0)
+                    _dayHolders.Remove(day);
             foreach (var name in s.Names.Keys)
                 if (_nameIndex.TryGetValue(name, out var set) && set.Remove(s) && set.Count == 0)
                     _nameIndex.Remove(name);
+            foreach (var figure in s.Figures.Keys)
+                if (_figureIndex.TryGetValue(figure, out var set) && set.Remove(s) && set.Count == 0)
+                    _figureIndex.Remove(figure);
             _open.Remove(s);
         }
     }

@@ -164,4 +164,68 @@ public sealed class StoryClustererTests
         Assert.True(plain > 0);
         Assert.Equal(plain, Score(new ClusteringOptions { YearsDisagree = 0.1 }), 6);
     }
+
+    [Fact]
+    public void An_age_in_common_lifts_the_score_of_a_report()
+    {
+        // Same day, same town; the second report words it otherwise but names the same 7-year-old.
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Doc("a", "A 7-year-old boy was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"));
+            clusterer.Assign(Doc("b", "Kelbrook police are searching for the gunman who wounded a 7-year-old outside his home on Tuesday night.", "2024-03-06"));
+            return clusterer.LastDecision.Score;
+        }
+        var plain = Score(new ClusteringOptions { FiguresAgree = 1 });
+        Assert.True(plain > 0);
+        Assert.Equal(plain * new ClusteringOptions().FiguresAgree, Score(new ClusteringOptions()), 6);
+    }
+
+    [Fact]
+    public void An_age_that_many_open_stories_give_does_not_lift_the_score()
+    {
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            // Another story gives the age too: two holders, more than RareFigure.
+            clusterer.Assign(Doc("x", "Orchard frost ruined the apple harvest in Berrow valley, and a 17-year-old picker lost his summer job.", "2024-03-01"));
+            clusterer.Assign(Doc("a", "A 17-year-old boy was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"));
+            clusterer.Assign(Doc("b", "Kelbrook police are searching for the gunman who wounded a 17-year-old outside his home on Tuesday night.", "2024-03-06"));
+            return clusterer.LastScores.Max(s => s.Score);
+        }
+        Assert.Equal(Score(new ClusteringOptions { FiguresAgree = 1, RareFigure = 1 }), Score(new ClusteringOptions { RareFigure = 1 }), 6);
+        Assert.NotEqual(Score(new ClusteringOptions { FiguresAgree = 1, RareFigure = 2 }), Score(new ClusteringOptions { RareFigure = 2 }), 6);
+    }
+
+    [Fact]
+    public void A_round_up_that_gives_the_ages_of_many_people_is_weighed_down()
+    {
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Doc("a", "A 19-year-old man was shot in the leg on Saturday night in Kelbrook, police said. He was taken to hospital.", "2024-03-10"));
+            clusterer.Assign(Doc("b", "At least five people were shot in Kelbrook over the weekend. A 19-year-old man was shot in the leg on Saturday night; "
+                + "a 34-year-old woman was wounded on Quillan Street; a 16-year-old boy and a 52-year-old man were hurt in Dunmore Park.", "2024-03-11"));
+            return clusterer.LastDecision.Score;
+        }
+        var plain = Score(new ClusteringOptions { Roundup = 1, FiguresAgree = 1 });
+        Assert.True(plain > 0);
+        Assert.Equal(plain * new ClusteringOptions().Roundup, Score(new ClusteringOptions { FiguresAgree = 1 }), 6);
+    }
+
+    [Fact]
+    public void A_day_that_many_open_stories_name_lifts_the_score_less()
+    {
+        double Score(ClusteringOptions options)
+        {
+            var clusterer = new StoryClusterer(TestData.Data, options);
+            clusterer.Assign(Doc("a", "A man was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"));
+            clusterer.Assign(Doc("b", "Kelbrook police are searching for the gunman who wounded a man outside his home on Tuesday night.", "2024-03-06"));
+            return clusterer.LastDecision.Score;
+        }
+        var defaults = new ClusteringOptions();
+        // One open story names the day: with CommonDay 0 that is already too many.
+        Assert.Equal(Score(new ClusteringOptions { DaysAgree = defaults.CommonDayAgree }), Score(new ClusteringOptions { CommonDay = 0 }), 6);
+        Assert.True(Score(defaults) > Score(new ClusteringOptions { CommonDay = 0 }));
+    }
 }
