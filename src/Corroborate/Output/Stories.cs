@@ -9,14 +9,23 @@ public sealed record DocumentSummary(
     string Id, string Source, string? Title, string? Outlet, Published? Published, string Story,
     string? Lead, int Sentences, IReadOnlyDictionary<FurnitureKind, int> Furniture, IReadOnlyList<DocumentError> Errors)
 {
+    /// <summary>
+    /// The lead is kept to this many characters: longer than anything the brief shows of it, short
+    /// enough that a summary per article costs little over a long stream.
+    /// </summary>
+    private const int LeadKept = 240;
+
+    private static readonly IReadOnlyDictionary<FurnitureKind, int> NoFurniture = new Dictionary<FurnitureKind, int>();
+
     public static DocumentSummary Of(AnalyzedDocument a, string story)
     {
-        var lead = a.Sentences.IsDefaultOrEmpty ? null : a.Sentences[0].Span.Of(a.Text);
-        var furniture = a.Furniture.IsDefault
-            ? new Dictionary<FurnitureKind, int>()
+        var lead = a.Sentences.IsDefaultOrEmpty ? null : MarkdownBrief.Shorten(a.Sentences[0].Span.Of(a.Text), LeadKept);
+        var furniture = a.Furniture.IsDefaultOrEmpty
+            ? NoFurniture
             : a.Furniture.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var errors = a.AllErrors.ToArray();
         return new DocumentSummary(a.Document.Id, a.Document.Source, a.Document.Title, a.Document.Outlet, a.Document.Published,
-            story, lead, a.Sentences.IsDefault ? 0 : a.Sentences.Length, furniture, [.. a.AllErrors]);
+            story, lead, a.Sentences.IsDefault ? 0 : a.Sentences.Length, furniture, errors.Length == 0 ? [] : errors);
     }
 }
 
