@@ -51,9 +51,10 @@ public sealed class LanguageData
 
     private LanguageData(
         FrozenDictionary<string, AbbreviationClass> abbreviations, FrozenSet<string> sentenceStarters,
-        FrozenSet<string> outletWords, IReadOnlyList<FurnitureRule> furnitureRules, int furnitureZoneLines, FrozenSet<string> stopwords)
+        FrozenSet<string> outletWords, IReadOnlyList<FurnitureRule> furnitureRules, int furnitureZoneLines, FrozenSet<string> stopwords, Regex agePattern)
     {
         Stopwords = stopwords;
+        AgePattern = agePattern;
         Abbreviations = abbreviations;
         SentenceStarters = sentenceStarters;
         OutletWords = outletWords;
@@ -69,6 +70,8 @@ public sealed class LanguageData
     public int FurnitureZoneLines { get; }
     /// <summary>Lowercase words left out of story-clustering terms.</summary>
     public FrozenSet<string> Stopwords { get; }
+    /// <summary>How a report gives a person's age ("17-year-old", "aged 17", "Smith, 34,"): the patterns of <c>ages.txt</c> as one.</summary>
+    public Regex AgePattern { get; }
 
     /// <summary>Loads the English data. Throws <see cref="InvalidDataException"/> naming the file at fault.</summary>
     public static LanguageData LoadEnglish()
@@ -86,7 +89,20 @@ public sealed class LanguageData
         var outletWords = Lines("en/outlet-words.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
         var (rules, zone) = LoadFurniture("en/furniture.json");
         var stopwords = Lines("en/stopwords.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
-        return new LanguageData(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, outletWords, rules, zone, stopwords);
+        var ages = Lines("en/ages.txt").Select(l => l.Line).ToList();
+        Regex agePattern;
+        try
+        {
+            agePattern = new Regex(string.Join('|', ages.Select(p => $"(?:{p})")), RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"data/en/ages.txt: {e.Message}", e);
+        }
+        if (ages.Count == 0)
+            throw new InvalidDataException("data/en/ages.txt: no pattern");
+        agePattern.IsMatch(""); // compiled now, at load, not on the first article
+        return new LanguageData(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, outletWords, rules, zone, stopwords, agePattern);
     }
 
     private static (IReadOnlyList<FurnitureRule>, int) LoadFurniture(string name)

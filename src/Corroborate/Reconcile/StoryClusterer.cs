@@ -97,7 +97,7 @@ public sealed record ClusteringOptions
 /// a bounded number of terms, names and days, so memory is bounded. Deterministic for the same input.
 /// Not thread-safe: one clusterer per stream.
 /// </summary>
-public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions options)
+public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
 {
     private sealed class OpenStory(string id, Dictionary<string, double> centroid, DateOnly? date)
     {
@@ -383,10 +383,10 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
     /// What tells one incident from an alike one: the ages of the people in it ("a 17-year-old",
     /// "aged 17", "Petra Voss, 34,") and the counts of dead, as marked keys ("age:17", "killed:3"), distinct.
     /// </summary>
-    private static string[] FiguresOf(AnalyzedDocument article)
+    private string[] FiguresOf(AnalyzedDocument article)
     {
         var figures = new List<string>();
-        foreach (var m in AgePattern().EnumerateMatches(article.Text))
+        foreach (var m in data.AgePattern.EnumerateMatches(article.Text))
         {
             var match = article.Text.AsSpan(m.Index, m.Length);
             var start = match.IndexOfAnyInRange('0', '9');
@@ -408,9 +408,6 @@ public sealed partial class StoryClusterer(LanguageData data, ClusteringOptions 
         return [.. figures];
     }
 
-    /// <summary>"17-year-old", "aged 17", "Voss, 34," (a name and an age between commas).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,3}-year-old\b|\baged \d{1,3}\b|\b[A-Z][a-z]+, \d{1,3},", System.Text.RegularExpressions.RegexOptions.None, 1000)]
-    private static partial System.Text.RegularExpressions.Regex AgePattern();
 
     /// <summary>The weekdays the article names, as bits (Monday = 1 … Sunday = 7), from resolved days and from weekdays left unresolved.</summary>
     private static int WeekdaysOf(AnalyzedDocument article)
