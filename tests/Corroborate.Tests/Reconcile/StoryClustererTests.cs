@@ -14,6 +14,15 @@ public sealed class StoryClustererTests
     private static AnalyzedDocument Doc(string id, string text, string published, string? title = null) =>
         Pipeline.Run(new NewsDocument(id, id, text) { Title = title, Published = DateParsing.TryParse(published, PublishedFrom.Metadata) });
 
+    /// <summary>The score of the last report's assignment when the reports are clustered in order with these options.</summary>
+    private static double LastScore(ClusteringOptions options, IEnumerable<AnalyzedDocument> reports)
+    {
+        var clusterer = new StoryClusterer(TestData.Data, options);
+        foreach (var report in reports)
+            clusterer.Assign(report);
+        return clusterer.LastDecision.Score;
+    }
+
     private static readonly string[] Flood =
     [
         "Floodwaters from the Aldermoor River swept through Kelbrook on Tuesday, forcing 300 residents from their homes.",
@@ -82,13 +91,12 @@ public sealed class StoryClustererTests
     public void Two_alike_incidents_on_different_days_are_weighed_down_by_their_days()
     {
         // Same neighbourhood, same wording, published the same day; the day each happened ("Tuesday night" is a time) is what differs.
-        double Score(ClusteringOptions options)
-        {
-            var clusterer = new StoryClusterer(TestData.Data, options);
-            clusterer.Assign(Doc("a", "Two men were wounded in a shooting on Tuesday night in the Kelbrook neighbourhood, police said. One was taken to hospital in a car.", "2024-03-17"));
-            clusterer.Assign(Doc("b", "Police were called to the Kelbrook neighbourhood on Saturday afternoon after a teenager was shot in the leg outside a shop.", "2024-03-17"));
-            return clusterer.LastDecision.Score;
-        }
+        AnalyzedDocument[] reports =
+        [
+            Doc("a", "Two men were wounded in a shooting on Tuesday night in the Kelbrook neighbourhood, police said. One was taken to hospital in a car.", "2024-03-17"),
+            Doc("b", "Police were called to the Kelbrook neighbourhood on Saturday afternoon after a teenager was shot in the leg outside a shop.", "2024-03-17"),
+        ];
+        double Score(ClusteringOptions options) => LastScore(options, reports);
         var weighed = Score(new ClusteringOptions());
         var ignored = Score(new ClusteringOptions { DaysAgree = 1, DaysDisagree = 1 });
         Assert.True(ignored > 0);
@@ -136,13 +144,12 @@ public sealed class StoryClustererTests
     [Fact]
     public void An_undated_report_of_a_Saturday_is_weighed_down_against_a_story_dated_to_a_Thursday()
     {
-        double Score(ClusteringOptions options)
-        {
-            var clusterer = new StoryClusterer(TestData.Data, options);
-            clusterer.Assign(Pipeline.Run(new NewsDocument("a", "a", "The navy foiled a pirate attack on a cargo ship in the Gulf of Aden on Thursday , 10 November 2011 , officials said .")));
-            clusterer.Assign(Pipeline.Run(new NewsDocument("b", "b", "The navy foiled a pirate attack on a tanker in the Gulf of Aden on Saturday , officials said .")));
-            return clusterer.LastDecision.Score;
-        }
+        AnalyzedDocument[] reports =
+        [
+            Pipeline.Run(new NewsDocument("a", "a", "The navy foiled a pirate attack on a cargo ship in the Gulf of Aden on Thursday , 10 November 2011 , officials said .")),
+            Pipeline.Run(new NewsDocument("b", "b", "The navy foiled a pirate attack on a tanker in the Gulf of Aden on Saturday , officials said .")),
+        ];
+        double Score(ClusteringOptions options) => LastScore(options, reports);
         var weighed = Score(new ClusteringOptions());
         var ignored = Score(new ClusteringOptions { WeekdaysDisagree = 1 });
         Assert.True(ignored > 0);
@@ -153,13 +160,12 @@ public sealed class StoryClustererTests
     public void A_dated_report_that_names_a_background_year_is_not_weighed_down_by_it()
     {
         // A developing story: the second report recalls 2022; the publication dates, not that year, say when it is.
-        double Score(ClusteringOptions options)
-        {
-            var clusterer = new StoryClusterer(TestData.Data, options);
-            clusterer.Assign(Doc("a", "Troops from Norland crossed into Kelbrook province in 2024 , officials in Dunmore said .", "2024-10-29"));
-            clusterer.Assign(Doc("b", "Officials in Dunmore said troops from Norland were in Kelbrook province , the largest move since the 2022 invasion .", "2024-10-31"));
-            return clusterer.LastDecision.Score;
-        }
+        AnalyzedDocument[] reports =
+        [
+            Doc("a", "Troops from Norland crossed into Kelbrook province in 2024 , officials in Dunmore said .", "2024-10-29"),
+            Doc("b", "Officials in Dunmore said troops from Norland were in Kelbrook province , the largest move since the 2022 invasion .", "2024-10-31"),
+        ];
+        double Score(ClusteringOptions options) => LastScore(options, reports);
         var plain = Score(new ClusteringOptions { YearsDisagree = 1 });
         Assert.True(plain > 0);
         Assert.Equal(plain, Score(new ClusteringOptions { YearsDisagree = 0.1 }), 6);
@@ -169,13 +175,12 @@ public sealed class StoryClustererTests
     public void An_age_in_common_lifts_the_score_of_a_report()
     {
         // Same day, same town; the second report words it otherwise but names the same 7-year-old.
-        double Score(ClusteringOptions options)
-        {
-            var clusterer = new StoryClusterer(TestData.Data, options);
-            clusterer.Assign(Doc("a", "A 7-year-old boy was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"));
-            clusterer.Assign(Doc("b", "Kelbrook police are searching for the gunman who wounded a 7-year-old outside his home on Tuesday night.", "2024-03-06"));
-            return clusterer.LastDecision.Score;
-        }
+        AnalyzedDocument[] reports =
+        [
+            Doc("a", "A 7-year-old boy was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"),
+            Doc("b", "Kelbrook police are searching for the gunman who wounded a 7-year-old outside his home on Tuesday night.", "2024-03-06"),
+        ];
+        double Score(ClusteringOptions options) => LastScore(options, reports);
         var plain = Score(new ClusteringOptions { FiguresAgree = 1 });
         Assert.True(plain > 0);
         Assert.Equal(plain * new ClusteringOptions().FiguresAgree, Score(new ClusteringOptions()), 6);
@@ -200,14 +205,13 @@ public sealed class StoryClustererTests
     [Fact]
     public void A_round_up_that_gives_the_ages_of_many_people_is_weighed_down()
     {
-        double Score(ClusteringOptions options)
-        {
-            var clusterer = new StoryClusterer(TestData.Data, options);
-            clusterer.Assign(Doc("a", "A 19-year-old man was shot in the leg on Saturday night in Kelbrook, police said. He was taken to hospital.", "2024-03-10"));
-            clusterer.Assign(Doc("b", "At least five people were shot in Kelbrook over the weekend. A 19-year-old man was shot in the leg on Saturday night; "
-                + "a 34-year-old woman was wounded on Quillan Street; a 16-year-old boy and a 52-year-old man were hurt in Dunmore Park.", "2024-03-11"));
-            return clusterer.LastDecision.Score;
-        }
+        AnalyzedDocument[] reports =
+        [
+            Doc("a", "A 19-year-old man was shot in the leg on Saturday night in Kelbrook, police said. He was taken to hospital.", "2024-03-10"),
+            Doc("b", "At least five people were shot in Kelbrook over the weekend. A 19-year-old man was shot in the leg on Saturday night; "
+                + "a 34-year-old woman was wounded on Quillan Street; a 16-year-old boy and a 52-year-old man were hurt in Dunmore Park.", "2024-03-11"),
+        ];
+        double Score(ClusteringOptions options) => LastScore(options, reports);
         var plain = Score(new ClusteringOptions { Roundup = 1, FiguresAgree = 1 });
         Assert.True(plain > 0);
         Assert.Equal(plain * new ClusteringOptions().Roundup, Score(new ClusteringOptions { FiguresAgree = 1 }), 6);
@@ -216,13 +220,12 @@ public sealed class StoryClustererTests
     [Fact]
     public void A_day_that_many_open_stories_name_lifts_the_score_less()
     {
-        double Score(ClusteringOptions options)
-        {
-            var clusterer = new StoryClusterer(TestData.Data, options);
-            clusterer.Assign(Doc("a", "A man was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"));
-            clusterer.Assign(Doc("b", "Kelbrook police are searching for the gunman who wounded a man outside his home on Tuesday night.", "2024-03-06"));
-            return clusterer.LastDecision.Score;
-        }
+        AnalyzedDocument[] reports =
+        [
+            Doc("a", "A man was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"),
+            Doc("b", "Kelbrook police are searching for the gunman who wounded a man outside his home on Tuesday night.", "2024-03-06"),
+        ];
+        double Score(ClusteringOptions options) => LastScore(options, reports);
         var defaults = new ClusteringOptions();
         // One open story names the day: with CommonDay 0 that is already too many.
         Assert.Equal(Score(new ClusteringOptions { DaysAgree = defaults.CommonDayAgree }), Score(new ClusteringOptions { CommonDay = 0 }), 6);
