@@ -221,7 +221,8 @@ public sealed class QuantityExtractor
         if (byShot && unit == "casualties")
             doc.ShotTotals.Add(v.Start(f.First));
         var value = f.Value;
-        if (joined > 0 && casualty is not null)
+        // (A figure too large to add to is no count of people anyway: leave it as written.)
+        if (joined > 0 && casualty is not null && Math.Max(value, high ?? value) <= decimal.MaxValue - joined)
         {
             // The persons joined to the figure are counted in it; the span covers them.
             (value, low, high) = (value + joined, low + joined, high + joined);
@@ -411,7 +412,7 @@ public sealed class QuantityExtractor
             k++;
         if (v.Is(k, "the"))
             k++;
-        if (!(_lexicon.ContextLookup.TryGetValue(v.Chars(k), out var c) && (c.Kind & ContextKind.Age) != 0))
+        if (k >= end || !(_lexicon.ContextLookup.TryGetValue(v.Chars(k), out var c) && (c.Kind & ContextKind.Age) != 0))
             return null;
         k++;
         if (v.Is(k, "of"))

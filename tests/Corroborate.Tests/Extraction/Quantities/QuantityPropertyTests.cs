@@ -50,6 +50,11 @@ public sealed class QuantityPropertyTests
             .Check(Config.QuickThrowOnFailure.WithMaxTest(500));
     }
 
+    /// <summary>Found by the property below: a sentence that ends in "between" after a figure's noun (an age range cut short).</summary>
+    [Fact]
+    public void A_figure_followed_by_between_at_the_end_of_the_text_is_safe() =>
+        Assert.True(Holds("555-123-4567 31 troops between"));
+
     [Fact]
     public void Strings_of_figure_pieces_are_safe_and_bounded()
     {
