@@ -100,6 +100,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
     private const int CarriedReach = 4;
     private const int HospitalReach = 6;
 
+    /// <summary>"transported to an area hospital" starting at <paramref name="k"/>: the hospital word's token, or null.</summary>
+    public int? CarriedToHospital(in TokenView v, int k, int end) => Role(v, k) == "carried" ? ToHospital(v, k + 1, end) : null;
+
     /// <summary>"taken by ambulance to the Brookings Hospital": the hospital word's token, or null.</summary>
     private int? ToHospital(in TokenView v, int i, int end)
     {

@@ -275,7 +275,8 @@ public sealed class QuantityExtractor
             // A capitalized article opens a clause the sentence splitter missed ("Image 7 of 14 A teen died").
             if (v.IsCapitalized(limit) && (v.Is(limit, "a") || v.Is(limit, "an") || v.Is(limit, "the")))
                 break;
-            if (_lexicon.CasualtyAfter.MatchForward(v, limit, end, out _, out _) && !_lexicon.Units.MatchForward(v, limit + 1, end, out _, out _))
+            if (_lexicon.CasualtyAfter.MatchForward(v, limit, end, out _, out _) && !_lexicon.Units.MatchForward(v, limit + 1, end, out _, out _)
+                || _implicit.CarriedToHospital(v, limit, end) is not null)
                 break;
             var w = v.Chars(limit);
             if (!char.IsUpper(w[0]) && limit > first && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal))
@@ -361,6 +362,12 @@ public sealed class QuantityExtractor
             // "those two children were not injured": none.
             if (v.Is(k, "not") || v.Is(k, "never"))
                 return null;
+            // "were transported to an area hospital": the hit, alive when carried, as with "shot".
+            if (_implicit.CarriedToHospital(v, k, end) is not null)
+            {
+                byShot = true;
+                return "casualties";
+            }
             if (_lexicon.CasualtyAfter.MatchForward(v, k, end, out var cl, out var cls))
             {
                 // "one shot was fired", "a single shot rang out": the noun, not the participle.
