@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
@@ -25,15 +26,23 @@ public sealed record TimeMlDocument(string Name, string Text, DateOnly? Creation
 /// </summary>
 public static class TimeMlReader
 {
-    /// <summary>Every document under <paramref name="path"/>: .tml files recursively, and .jsonl files of MEANTIME records.</summary>
+    /// <summary>
+    /// Every document under <paramref name="path"/>: .tml files recursively, and .jsonl files of
+    /// MEANTIME records. A .tml file whose bytes repeat an earlier one (corpora ship copies in
+    /// side folders) is read once, so no document weighs twice in the scores.
+    /// </summary>
     public static IEnumerable<TimeMlDocument> ReadAll(string path)
     {
         var files = File.Exists(path) ? [path]
             : Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             if (file.EndsWith(".tml", StringComparison.OrdinalIgnoreCase))
-                yield return ReadTml(file);
+            {
+                if (seen.Add(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))))
+                    yield return ReadTml(file);
+            }
             else if (file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
             {
                 foreach (var line in File.ReadLines(file))

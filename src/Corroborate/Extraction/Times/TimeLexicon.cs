@@ -39,6 +39,7 @@ internal sealed record TimeWord
     public string? Unit { get; init; }
     public bool UnitIsClock { get; init; }
     public bool UnitPlural { get; init; }
+    public bool UnitQualifier { get; init; }
     /// <summary>Number word value; -1 for vague amounts ("several").</summary>
     public int? Number { get; init; }
     public int? Ordinal { get; init; }
@@ -112,6 +113,8 @@ public sealed partial class TimeLexicon
                         || f[0].StartsWith("second", StringComparison.Ordinal);
             Set(f[0], w => w with { Unit = f[1], UnitIsClock = clock, UnitPlural = f.Length > 2 && f[2] == "plural" });
         }
+        foreach (var (f, _, _) in Rows("unit-qualifiers.txt", 1))
+            Set(f[0], w => w with { UnitQualifier = true });
         foreach (var (f, file, line) in Rows("numbers.tsv", 2))
         {
             var value = f[1] == "X" ? -1 : Int(f[1], file, line);

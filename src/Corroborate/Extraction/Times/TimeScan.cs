@@ -14,8 +14,12 @@ internal readonly record struct TimeHit(int Start, int End, TimeType Type, strin
 internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, DateOnly? anchor)
 {
     private const int TenseWindow = 14;
+    // How far back (in tokens) a written date can be the reference of "the following year", "that day".
+    private const int ReferenceWindow = 150;
     private (int Year, int Quarter)? _lastQuarter;
     private bool _derivedQuarter;
+    // The last date written before the scan position, with its precision (1 year, 2 month, 3 day) and token.
+    private (DateOnly Date, int Precision, int Token)? _reference;
 
     public ImmutableArray<TimeExpression> Run()
     {
@@ -34,6 +38,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 found.Add(new TimeExpression(new TextSpan(t[hit.Start].Start, t[hit.End - 1].End), hit.Type, hit.Value, hit.Mod));
                 if (hit.Value.Length == 7 && hit.Value[5] == 'Q' && char.IsAsciiDigit(hit.Value[6]) && char.IsAsciiDigit(hit.Value[0]) && !_derivedQuarter)
                     _lastQuarter = (int.Parse(hit.Value.AsSpan(0, 4), CultureInfo.InvariantCulture), hit.Value[6] - '0');
+                if (hit.Type is TimeType.Date or TimeType.Time && ReferenceOf(hit.Value) is { } reference)
+                    _reference = (reference.Date, reference.Precision, hit.End);
                 i = hit.End;
             }
             else
@@ -42,6 +48,82 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             }
         }
         return found.ToImmutable();
+    }
+
+    /// <summary>A calendar date a value names: 1998 (precision 1), 1998-10 (2), 1998-10-23 with or without a time (3).</summary>
+    private static (DateOnly Date, int Precision)? ReferenceOf(string value)
+    {
+        static bool Digits(string v, int from, int count)
+        {
+            for (var j = from; j < from + count; j++)
+            {
+                if (j >= v.Length || !char.IsAsciiDigit(v[j]))
+                    return false;
+            }
+            return true;
+        }
+        if (!Digits(value, 0, 4) || value.Length > 4 && value[4] != '-')
+            return null;
+        var year = int.Parse(value.AsSpan(0, 4), CultureInfo.InvariantCulture);
+        if (year < 1)
+            return null;
+        if (!Digits(value, 5, 2))
+            return value.Length == 4 ? (new DateOnly(year, 1, 1), 1) : null;
+        var month = int.Parse(value.AsSpan(5, 2), CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12)
+            return null;
+        if (!Digits(value, 8, 2) || value.Length > 10 && value[10] != 'T')
+            return value.Length == 7 ? (new DateOnly(year, month, 1), 2) : null;
+        var day = int.Parse(value.AsSpan(8, 2), CultureInfo.InvariantCulture);
+        return day >= 1 && day <= DateTime.DaysInMonth(year, month) ? (new DateOnly(year, month, day), 3) : null;
+    }
+
+    /// <summary>
+    /// The date an anaphoric expression counts from ("the following year", "that day"): the last date
+    /// written shortly before token <paramref name="i"/>, when it is precise enough for the unit.
+    /// </summary>
+    private DateOnly? ReferenceFor(string unit, int i)
+    {
+        if (_reference is not { } r || i - r.Token > ReferenceWindow)
+            return null;
+        var need = unit switch { "Y" => 1, "M" or "Q" => 2, "D" or "W" or "WE" => 3, _ => 4 };
+        return r.Precision >= need ? r.Date : null;
+    }
+
+    /// <summary>The calendar unit around a day: the year, month, quarter, ISO week or the day itself.</summary>
+    private static string? UnitOf(string unit, DateOnly d) => unit switch
+    {
+        "Y" => Timex.Year(d.Year),
+        "M" => Timex.Month(d.Year, d.Month),
+        "Q" => Timex.Quarter(d.Year, Timex.QuarterOf(d)),
+        "W" => Timex.Week(d),
+        "D" => Timex.Day(d),
+        _ => null,
+    };
+
+    /// <summary>One unit before (-1) or after (1) a day: "the following year" after "in 1995" is 1996.</summary>
+    private static string? StepUnit(string unit, DateOnly d, int dir) => unit switch
+    {
+        "Y" => UnitOf(unit, d.AddYears(dir)),
+        "M" => UnitOf(unit, d.AddMonths(dir)),
+        "Q" => UnitOf(unit, d.AddMonths(3 * dir)),
+        "W" => UnitOf(unit, d.AddDays(7 * dir)),
+        "D" => UnitOf(unit, d.AddDays(dir)),
+        _ => null,
+    };
+
+    /// <summary>"that year", "that same day", "the same month": the unit of the date written just before.</summary>
+    private bool SameUnit(int start, int k, out TimeHit hit)
+    {
+        hit = default;
+        if (Is(k, "same"))
+            k++;
+        if (W(k) is not { Unit: { } unit, UnitPlural: false } || IsHyphen(k + 1) || Is(k + 1, "'s") && !Upper(start))
+            return false;
+        if (ReferenceFor(unit, start) is not { } from || UnitOf(unit, from) is not { } value)
+            return false;
+        hit = new TimeHit(start, k + 1, TimeType.Date, value);
+        return true;
     }
 
     // ---------------------------------------------------------------- token helpers
@@ -264,6 +346,14 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         }
         if (Is(i, "fiscal") && FiscalYear(i, i, out hit))
             return true;
+        if (Is(i, "that") && SameUnit(i, i + 1, out hit))
+            return true;
+        // "half an hour", "half a century"; not a rate ("half a day's pay" is still half a day).
+        if (Is(i, "half") && IsAny(i + 1, "a", "an") && W(i + 2) is { Unit: { } hu, UnitPlural: false } hw && hu != "WE" && !Is(i + 2, "second"))
+        {
+            hit = new TimeHit(i, i + 3, TimeType.Duration, Timex.DurationAndHalf(0, hu, hw.UnitIsClock));
+            return true;
+        }
         if (Is(i, "recent") && W(i + 1) is { UnitPlural: true, Unit: { } u } rw)
         {
             hit = new TimeHit(i, i + 2, TimeType.Duration, Timex.Duration(-1, u, rw.UnitIsClock));
@@ -559,6 +649,21 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         hit = default;
         if (!Amount(i, out var n, out var k))
             return false;
+        // "5 1/2 hours", "2½ days", "two and a half years": half a unit more.
+        var half = false;
+        if (n >= 0 && IsHalfMark(k))
+        {
+            half = true;
+            k++;
+        }
+        else if (n >= 0 && Is(k, "and") && IsAny(k + 1, "a", "one") && Is(k + 2, "half"))
+        {
+            half = true;
+            k += 3;
+        }
+        // "two more weeks", "an additional year", "eight trading days": a qualifier between amount and unit.
+        for (var q = 0; q < 2 && W(k)?.UnitQualifier == true && W(k + 1) is { } next && (next.Unit is not null || next.UnitQualifier); q++)
+            k++;
         var hyphen = IsHyphen(k);
         if (hyphen)
             k++;
@@ -595,12 +700,28 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         // Ages: "13-year-old", "13 years old".
         if (IsHyphen(end) && IsAny(end + 1, "old") || Is(end, "old"))
             return false;
+        // "a year and a half", "an hour and a half".
+        if (!half && n >= 0 && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half"))
+        {
+            half = true;
+            end += 3;
+        }
+        if (half && (unit == "WE" || n > 100_000))
+            return false;
         if (IsHyphen(end) && IsAny(end + 1, "long"))
             end += 2;
         if (Is(end, "ago") || Is(end, "earlier") || Is(end, "before") && !InRange(end + 1) || IsAny(end, "from") && Is(end + 1, "now"))
         {
             var forward = Is(end, "from");
             var last = forward ? end + 2 : end + 1;
+            if (half)
+            {
+                // "two and a half years ago": counted back in the unit below, when there is one.
+                var (lower, per) = Timex.UnitBelow(unit, uw.UnitIsClock);
+                var back = per > 0 ? Shift(lower.Unit, lower.Clock, (forward ? 1 : -1) * (n * per + per / 2)) : Shift(unit, uw.UnitIsClock, forward ? n : -n);
+                hit = new TimeHit(start, last, TimeType.Date, back);
+                return true;
+            }
             if (unit == "Y" && n == 1 && !forward)
             {
                 hit = new TimeHit(start, last, TimeType.Date, YearAgo());
@@ -616,9 +737,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         }
         if (Is(end, "later"))
             end++;
-        hit = new TimeHit(start, end, TimeType.Duration, Timex.Duration(n, unit, uw.UnitIsClock));
+        hit = new TimeHit(start, end, TimeType.Duration, half ? Timex.DurationAndHalf(n, unit, uw.UnitIsClock) : Timex.Duration(n, unit, uw.UnitIsClock));
         return true;
     }
+
+    private bool IsHalfMark(int j) => InRange(j) && (S(j) is "1/2" || S(j) is "½");
 
     /// <summary>"barrels a day", "$5 a day", "20 a year": the article is a rate's "per".</summary>
     private bool IsRateContext(int j)
@@ -690,6 +813,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             hit = new TimeHit(i, afterSpelled, TimeType.Date, Timex.Year(spelled));
             return true;
         }
+        if (Is(k, "same") && SameUnit(i, k, out hit))
+            return true;
         var w = W(k);
         if (w is null)
         {
@@ -725,6 +850,13 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 return true;
             }
             var uw = W(k + 1);
+            // "the following year", "the previous month": counted from the date just written, when there is one.
+            if (uw?.Unit is { } anaphoric && !uw.UnitPlural && IsAny(k, "following", "previous") && !IsHyphen(k + 2)
+                && ReferenceFor(anaphoric, i) is { } from && StepUnit(anaphoric, from, dir) is { } stepped)
+            {
+                hit = new TimeHit(i, k + 2, TimeType.Date, stepped);
+                return true;
+            }
             if (uw?.Unit is { } single && !uw.UnitPlural)
             {
                 // "the previous week", "the current quarter" are calendar units, and so, as TimeBank and MEANTIME annotate them, are
@@ -905,7 +1037,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         }
         if (w.Weekday > 0 && Upper(k) && !w.WeekdayPlural)
         {
-            var value = anchor is not { } a ? $"XXXX-WXX-{w.Weekday}" : Timex.Day(dir switch
+            // "the previous Friday", "the following Monday": from the day just written, when there is one.
+            var a0 = anchor;
+            if (Is(i - 1, "the") && IsAny(i, "previous", "following") && ReferenceFor("D", i) is { } from)
+                a0 = from;
+            var value = a0 is not { } a ? $"XXXX-WXX-{w.Weekday}" : Timex.Day(dir switch
             {
                 < 0 => StepWeekday(a, w.Weekday, -1, strict: true),
                 > 0 => StepWeekday(a, w.Weekday, 1, strict: true),
@@ -916,6 +1052,15 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (w.Month > 0 && Upper(k))
         {
             var end = w.MonthAbbreviation && IsPunct(k + 1, '.') ? k + 2 : k + 1;
+            // "last Oct. 23": a day, the last one before the report (the next one for "next"); a year written after it decides.
+            if (DayNumber(end) > 0 && MonthCore(k, k, out var dated) && dated.Value.Length == 10)
+            {
+                var day = DayNumber(end);
+                var value0 = dir == 0 || dated.End > end + 1 ? dated.Value
+                    : MonthDayValue(w.Month, day, dir < 0 ? Times.Tense.Past : Times.Tense.Future, reach: 366);
+                hit = new TimeHit(start, dated.End, TimeType.Date, value0);
+                return true;
+            }
             string value;
             if (anchor is not { } a)
                 value = $"XXXX-{w.Month:00}";
@@ -1494,6 +1639,10 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                  && !s.StartsWith("un", StringComparison.Ordinal) && !IsAny(j - 1, Determiners))
             cue = Times.Tense.Past;
         else
+            return Times.Tense.Unknown;
+        // "announced plans to", "its plans for": the noun, which dates nothing; the verb that governs it does.
+        if (cue == Times.Tense.Future && IsAny(j, "plans", "plan") && (IsAny(j - 1, Determiners) || IsAny(j - 1, "new", "no", "any")
+                                                                          || Cue(j - 1) is Times.Tense.Past or Times.Tense.Reported))
             return Times.Tense.Unknown;
         // A plan in the past perfect lies behind the report: "it had been due to expire Friday", "had been scheduled to expire at midnight Friday".
         if (cue == Times.Tense.Future && Is(j - 1, "been") && Is(j - 2, "had"))

@@ -37,6 +37,39 @@ public static partial class Timex
         return clock ? $"PT{n}{unit}" : $"P{n}{unit}";
     }
 
+    /// <summary>
+    /// The unit a half of <paramref name="unit"/> is written in, and how many of it make one:
+    /// a year is 12 months, an hour 60 minutes, a decade 10 years. None (0) for weeks, days, months.
+    /// </summary>
+    internal static ((string Unit, bool Clock) Lower, int Per) UnitBelow(string unit, bool clock) => (unit, clock) switch
+    {
+        ("Y", false) => (("M", false), 12),
+        ("E", false) => (("Y", false), 10),
+        ("C", false) => (("Y", false), 100),
+        ("L", false) => (("Y", false), 1000),
+        ("H", true) => (("M", true), 60),
+        ("M", true) => (("S", true), 60),
+        _ => ((unit, clock), 0),
+    };
+
+    /// <summary>
+    /// <paramref name="amount"/> and a half units, as TimeBank writes them: P2Y6M, PT5H30M, P15Y for
+    /// a decade and a half; a decimal where the unit below does not divide evenly (P2.5W, P1.5D).
+    /// </summary>
+    internal static string DurationAndHalf(int amount, string unit, bool clock)
+    {
+        var prefix = clock ? "PT" : "P";
+        var n = amount.ToString(CultureInfo.InvariantCulture);
+        if (unit == "2W")
+            return $"P{amount * 2 + 1}W";
+        var (lower, per) = UnitBelow(unit, clock);
+        if (per == 0)
+            return $"{prefix}{n}.5{unit}";
+        if (unit is "Y" or "H" or "M")
+            return amount > 0 ? $"{prefix}{n}{unit}{per / 2}{lower.Unit}" : $"{prefix}{per / 2}{lower.Unit}";
+        return $"{prefix}{amount * per + per / 2}{lower.Unit}";
+    }
+
     /// <summary>Whether <paramref name="value"/> is a TIMEX3 value this project writes (dates, times, durations, sets, references).</summary>
     public static bool IsValid(string value) => value is PresentRef or PastRef or FutureRef || ValuePattern().IsMatch(value);
 
