@@ -40,6 +40,7 @@ internal sealed record TimeWord
     public bool UnitIsClock { get; init; }
     public bool UnitPlural { get; init; }
     public bool UnitQualifier { get; init; }
+    public int? DecadeDigit { get; init; }
     /// <summary>Number word value; -1 for vague amounts ("several").</summary>
     public int? Number { get; init; }
     public int? Ordinal { get; init; }
@@ -112,6 +113,11 @@ public sealed partial class TimeLexicon
             var clock = f[0].StartsWith("minute", StringComparison.Ordinal) || f[0].StartsWith("hour", StringComparison.Ordinal)
                         || f[0].StartsWith("second", StringComparison.Ordinal);
             Set(f[0], w => w with { Unit = f[1], UnitIsClock = clock, UnitPlural = f.Length > 2 && f[2] == "plural" });
+        }
+        foreach (var (f, file, line) in Rows("decade-words.tsv", 2))
+        {
+            var digit = Int(f[1], file, line);
+            Set(f[0], w => w with { DecadeDigit = digit });
         }
         foreach (var (f, _, _) in Rows("unit-qualifiers.txt", 1))
             Set(f[0], w => w with { UnitQualifier = true });

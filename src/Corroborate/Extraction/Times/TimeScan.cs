@@ -112,6 +112,45 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         _ => null,
     };
 
+    /// <summary>
+    /// "by year-end", "year end", "year's end": the end of this year, or of the last one after "since" or
+    /// in a past clause early in the year.
+    /// </summary>
+    private bool YearEnd(int i, out TimeHit hit)
+    {
+        hit = default;
+        var end = IsHyphen(i + 1) && Is(i + 2, "end") ? i + 3 : Is(i + 1, "end") ? i + 2 : Is(i + 1, "'s") && Is(i + 2, "end") ? i + 3 : -1;
+        if (end < 0 || IsHyphen(end))
+            return false;
+        var start = Is(i - 1, "the") ? i - 1 : i;
+        if (anchor is not { } a)
+        {
+            hit = new TimeHit(start, end, TimeType.Date, "XXXX", "END");
+            return true;
+        }
+        var last = Is(start - 1, "since") || a.Month <= 2 && Tense(start) == Times.Tense.Past;
+        hit = new TimeHit(start, end, TimeType.Date, Timex.Year(last ? a.Year - 1 : a.Year), "END");
+        return true;
+    }
+
+    /// <summary>"the nineties", "the early sixties": the latest such decade begun by the anchor.</summary>
+    private bool DecadeWord(int start, int i, int digit, out TimeHit hit)
+    {
+        hit = default;
+        var g = i - 1;
+        if (IsHyphen(g))
+            g--;
+        if (IsAny(g, "early", "late", "mid"))
+            g--;
+        if (!Is(g, "the") || anchor is not { } a)
+            return false;
+        var year = a.Year / 100 * 100 + digit * 10;
+        if (year > a.Year)
+            year -= 100;
+        hit = new TimeHit(start, i + 1, TimeType.Date, (year / 10).ToString("000", CultureInfo.InvariantCulture));
+        return true;
+    }
+
     /// <summary>"that year", "that same day", "the same month": the unit of the date written just before.</summary>
     private bool SameUnit(int start, int k, out TimeHit hit)
     {
@@ -227,10 +266,16 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 next++;
             }
         }
-        else if (n is >= 20 and < 100 && IsHyphen(next) && W(next + 1)?.Number is >= 1 and <= 9)
+        else if (n is >= 20 and < 100 && n % 10 == 0 && IsHyphen(next) && W(next + 1)?.Number is >= 1 and <= 9)
         {
             value = n + W(next + 1)!.Number!.Value;
             next += 2;
+        }
+        // "the last twenty four hours", as transcripts write it.
+        else if (n is >= 20 and < 100 && n % 10 == 0 && !IsHyphen(next) && W(next)?.Number is >= 1 and <= 9 && !IsAny(next, "a", "an"))
+        {
+            value = n + W(next)!.Number!.Value;
+            next++;
         }
         if (Is(next, "hundred") && value > 0)
         {
@@ -309,6 +354,12 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         var w = W(i);
         if (Is(i, "the") && TheCore(i, out hit))
             return true;
+        // "will one day be": some time ahead.
+        if (Is(i, "one") && Is(i + 1, "day") && (W(i - 1)?.Tense == Times.Tense.Future || IsAny(i - 1, "could", "can")) && !IsHyphen(i + 2))
+        {
+            hit = new TimeHit(i, i + 2, TimeType.Date, Timex.FutureRef);
+            return true;
+        }
         if (w is not null)
         {
             if (w.Deictic is not null && DeicticCore(i, i, out hit))
@@ -320,6 +371,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             if (w.RelativeDay is { } offset)
                 return RelativeDay(i, offset, w, out hit);
             if (w.Season is not null && SeasonCore(i, i, out hit))
+                return true;
+            if (w.DecadeDigit is { } digit && DecadeWord(i, i, digit, out hit))
                 return true;
             if (Is(i, "nineteen") && SpelledYear(i, out var spelled, out var afterSpelled))
             {
@@ -338,6 +391,12 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 return true;
             if (w.UnitPlural && w.Unit is { } unit && VagueDuration(i, unit, w.UnitIsClock, out hit))
                 return true;
+            // "a third day-long meeting", "month-long talks": one unit.
+            if (!w.UnitPlural && w.Unit is { } one && one != "WE" && IsHyphen(i + 1) && Is(i + 2, "long"))
+            {
+                hit = new TimeHit(i, i + 3, TimeType.Duration, Timex.Duration(1, one, w.UnitIsClock));
+                return true;
+            }
             if (w.Unit == "Y" && IsHyphen(i + 1) && IsAny(i + 2, "earlier", "ago"))
             {
                 hit = new TimeHit(i, i + 3, TimeType.Date, YearAgo());
@@ -348,6 +407,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return true;
         if (Is(i, "that") && SameUnit(i, i + 1, out hit))
             return true;
+        if (Is(i, "year") && YearEnd(i, out hit))
+            return true;
+
         // "half an hour", "half a century"; not a rate ("half a day's pay" is still half a day).
         if (Is(i, "half") && IsAny(i + 1, "a", "an") && W(i + 2) is { Unit: { } hu, UnitPlural: false } hw && hu != "WE" && !Is(i + 2, "second"))
         {
@@ -569,6 +631,14 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             k++;
             meridiem = -1;
         }
+        // "4 in the morning", "8 in the evening", "11 at night": the part of the day says which half.
+        else if (hour is >= 1 and <= 12 && (Is(k, "in") && Is(k + 1, "the") && W(k + 2)?.DayPart is "MO" or "AF" or "EV"
+                                            || Is(k, "at") && Is(k + 1, "night")))
+        {
+            var part = Is(k, "at") ? "NI" : W(k + 2)!.DayPart;
+            meridiem = part == "MO" || part == "NI" && hour is < 5 or 12 ? 0 : 12;
+            k += Is(k, "at") ? 2 : 3;
+        }
         if (meridiem is null && colon < 0)
             return false;
         if (meridiem is >= 0 && (hour is 0 or > 12))
@@ -710,6 +780,13 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return false;
         if (IsHyphen(end) && IsAny(end + 1, "long"))
             end += 2;
+        // "a week or so ago": about a week.
+        string? approx = null;
+        if (Is(end, "or") && Is(end + 1, "so") && IsAny(end + 2, "ago", "earlier"))
+        {
+            end += 2;
+            approx = "APPROX";
+        }
         if (Is(end, "ago") || Is(end, "earlier") || Is(end, "before") && !InRange(end + 1) || IsAny(end, "from") && Is(end + 1, "now"))
         {
             var forward = Is(end, "from");
@@ -719,20 +796,20 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 // "two and a half years ago": counted back in the unit below, when there is one.
                 var (lower, per) = Timex.UnitBelow(unit, uw.UnitIsClock);
                 var back = per > 0 ? Shift(lower.Unit, lower.Clock, (forward ? 1 : -1) * (n * per + per / 2)) : Shift(unit, uw.UnitIsClock, forward ? n : -n);
-                hit = new TimeHit(start, last, TimeType.Date, back);
+                hit = new TimeHit(start, last, TimeType.Date, back, approx);
                 return true;
             }
             if (unit == "Y" && n == 1 && !forward)
             {
-                hit = new TimeHit(start, last, TimeType.Date, YearAgo());
+                hit = new TimeHit(start, last, TimeType.Date, YearAgo(), approx);
                 return true;
             }
             if (Is(end, "earlier") && IsNumber(i) == false && n != 1)
             {
-                hit = new TimeHit(start, last, TimeType.Duration, Timex.Duration(n, unit, uw.UnitIsClock));
+                hit = new TimeHit(start, last, TimeType.Duration, Timex.Duration(n, unit, uw.UnitIsClock), approx);
                 return true;
             }
-            hit = new TimeHit(start, last, TimeType.Date, n < 0 ? (forward ? Timex.FutureRef : Timex.PastRef) : Shift(unit, uw.UnitIsClock, forward ? n : -n));
+            hit = new TimeHit(start, last, TimeType.Date, n < 0 ? (forward ? Timex.FutureRef : Timex.PastRef) : Shift(unit, uw.UnitIsClock, forward ? n : -n), approx);
             return true;
         }
         if (Is(end, "later"))
@@ -814,6 +891,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return true;
         }
         if (Is(k, "same") && SameUnit(i, k, out hit))
+            return true;
+        if (W(k)?.DecadeDigit is { } decade && DecadeWord(i, k, decade, out hit))
             return true;
         var w = W(k);
         if (w is null)
@@ -1581,7 +1660,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     private Tense Tense(int i)
     {
         var g = i - 1;
-        while (InRange(g) && i - g <= 5 && (IsHyphen(g) || IsAny(g, GovernedBy) || IsNumber(g)))
+        while (InRange(g) && i - g <= 5 && (IsHyphen(g) || IsAny(g, GovernedBy) || IsNumber(g) || W(g)?.TimeZone == true))
             g--;
         var deadline = W(g)?.Tense == Times.Tense.Deadline && !Upper(g);
         if (deadline && !Is(g, "by") || Is(g, "as") && IsAny(g - 1, "soon", "early") && Is(g - 2, "as"))
