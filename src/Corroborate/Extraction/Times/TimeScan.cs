@@ -67,6 +67,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         var year = int.Parse(value.AsSpan(0, 4), CultureInfo.InvariantCulture);
         if (year < 1)
             return null;
+        // A quarter, half or season names its year only: "the following year" after "the fourth quarter of 2005" is 2006.
+        if (value.Length == 7 && value[5] is 'Q' or 'H' && char.IsAsciiDigit(value[6]) || value.Length == 7 && value[5] is 'S' or 'F' or 'W' && value[6] is 'P' or 'U' or 'A' or 'I')
+            return (new DateOnly(year, 1, 1), 1);
         if (!Digits(value, 5, 2))
             return value.Length == 4 ? (new DateOnly(year, 1, 1), 1) : null;
         var month = int.Parse(value.AsSpan(5, 2), CultureInfo.InvariantCulture);
@@ -155,14 +158,40 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     private bool SameUnit(int start, int k, out TimeHit hit)
     {
         hit = default;
-        if (Is(k, "same"))
+        var same = Is(k, "same");
+        if (same)
             k++;
+        // "the same period last year": the period of the date just written, a year back.
+        if (same && Is(k, "period") && _reference is { } r && start - r.Token <= ReferenceWindow && YearBack(k + 1) is var back and > 0)
+        {
+            var unitOfPeriod = r.Precision switch { 1 => "Y", 2 => "M", _ => "D" };
+            hit = new TimeHit(start, back, TimeType.Date, UnitOf(unitOfPeriod, r.Date.AddYears(-1))!);
+            return true;
+        }
         if (W(k) is not { Unit: { } unit, UnitPlural: false } || IsHyphen(k + 1) || Is(k + 1, "'s") && !Upper(start))
             return false;
         if (ReferenceFor(unit, start) is not { } from || UnitOf(unit, from) is not { } value)
             return false;
+        // "the same month a year ago"
+        if (same && YearBack(k + 1) is var end and > 0 && unit != "Y")
+        {
+            hit = new TimeHit(start, end, TimeType.Date, UnitOf(unit, from.AddYears(-1))!);
+            return true;
+        }
         hit = new TimeHit(start, k + 1, TimeType.Date, value);
         return true;
+    }
+
+    /// <summary>"a year ago", "a year earlier", "last year", "of last year", "of the last year" at token j: the token after it, else -1.</summary>
+    private int YearBack(int j)
+    {
+        if (Is(j, "a") && Is(j + 1, "year") && IsAny(j + 2, "ago", "earlier", "before"))
+            return j + 3;
+        if (Is(j, "of"))
+            j++;
+        if (Is(j, "the") && Is(j + 1, "last") && Is(j + 2, "year"))
+            return j + 3;
+        return IsAny(j, "last", "previous") && Is(j + 1, "year") ? j + 2 : -1;
     }
 
     // ---------------------------------------------------------------- token helpers
@@ -673,8 +702,21 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             hit = new TimeHit(i, day.End, TimeType.Time, day.Value + clock);
             return true;
         }
-        var date = anchor is { } a ? Timex.Day(a) : "XXXX-XX-XX";
+        // "made its first flight Tuesday in Everett at 18:00 UTC": the day written earlier in the sentence.
+        var date = _reference is { Precision: 3 } r && SameSentence(r.Token, i) ? Timex.Day(r.Date)
+            : anchor is { } a ? Timex.Day(a) : "XXXX-XX-XX";
         hit = new TimeHit(i, k, TimeType.Time, date + clock);
+        return true;
+    }
+
+    /// <summary>Whether no sentence ends between tokens <paramref name="from"/> and <paramref name="to"/>.</summary>
+    private bool SameSentence(int from, int to)
+    {
+        for (var j = Math.Max(0, from); j < to && j < t.Count; j++)
+        {
+            if (t[j].Kind == TimeTokenKind.Break || t[j].Kind == TimeTokenKind.Punctuation && text[t[j].Start] is '.' or '!' or '?' or ';')
+                return false;
+        }
         return true;
     }
 
@@ -731,9 +773,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             half = true;
             k += 3;
         }
-        // "two more weeks", "an additional year", "eight trading days": a qualifier between amount and unit.
-        for (var q = 0; q < 2 && W(k)?.UnitQualifier == true && W(k + 1) is { } next && (next.Unit is not null || next.UnitQualifier); q++)
-            k++;
+        k = PastQualifiers(k);
         var hyphen = IsHyphen(k);
         if (hyphen)
             k++;
@@ -818,6 +858,14 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         return true;
     }
 
+    /// <summary>"two more weeks", "an additional year", "eight trading days": the unit after at most two qualifiers at <paramref name="k"/>.</summary>
+    private int PastQualifiers(int k)
+    {
+        for (var q = 0; q < 2 && W(k)?.UnitQualifier == true && W(k + 1) is { } next && (next.Unit is not null || next.UnitQualifier); q++)
+            k++;
+        return k;
+    }
+
     private bool IsHalfMark(int j) => InRange(j) && (S(j) is "1/2" || S(j) is "½");
 
     /// <summary>"barrels a day", "$5 a day", "20 a year": the article is a rate's "per".</summary>
@@ -865,7 +913,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return false;
         if (IsAny(k, "full", "whole", "entire") && Is(k + 1, "year"))
         {
-            hit = new TimeHit(i, k + 2, TimeType.Date, anchor is { } a ? Timex.Year(a.Year) : "XXXX");
+            // "a loss in the fourth quarter of 2005 and for the entire year": the year written in the sentence, else the anchor's.
+            var year = ReferenceFor("Y", i) is { } from && SameSentence(_reference!.Value.Token, i) ? from.Year : anchor?.Year;
+            hit = new TimeHit(i, k + 2, TimeType.Date, year is { } y ? Timex.Year(y) : "XXXX");
             return true;
         }
         var fiscal = Is(k, "current") && Is(k + 1, "fiscal") ? k + 1 : k;
@@ -923,7 +973,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (w.Deictic is { } dir && !Is(k, "this"))
         {
             // "the past two months", "the next few weeks": a duration.
-            if (Amount(k + 1, out var n, out var u) && W(u)?.Unit is { } unit && !Is(k + 1, "a") && !Is(k + 1, "an"))
+            if (Amount(k + 1, out var n, out var amountEnd) && PastQualifiers(amountEnd) is var u && W(u)?.Unit is { } unit && !Is(k + 1, "a") && !Is(k + 1, "an"))
             {
                 hit = new TimeHit(i, u + 1, TimeType.Duration, Timex.Duration(n, unit, W(u)!.UnitIsClock));
                 return true;
@@ -967,7 +1017,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             if (IsAny(k + 1, "quarter", "half") && OrdinalPeriod(i, k + 1, q, out hit))
                 return true;
             // "the first nine months": a duration.
-            if (Amount(k + 1, out var n, out var u) && W(u)?.Unit is { } unit && W(u)!.UnitPlural)
+            if (Amount(k + 1, out var n, out var amountEnd) && PastQualifiers(amountEnd) is var u && W(u)?.Unit is { } unit && W(u)!.UnitPlural)
             {
                 hit = new TimeHit(i, u + 1, TimeType.Duration, Timex.Duration(n, unit, W(u)!.UnitIsClock));
                 return true;
@@ -1195,7 +1245,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return false;
         }
         // "the last two years", "past few weeks", "next 10 days"; "will last six months" is a verb.
-        if (Amount(k, out var n, out var u) && W(u)?.Unit is { } amountUnit && !Is(k, "a") && !Is(k, "an") && !(Is(i, "last") && start == i))
+        if (Amount(k, out var n, out var amountEnd) && PastQualifiers(amountEnd) is var u && W(u)?.Unit is { } amountUnit && !Is(k, "a") && !Is(k, "an") && !(Is(i, "last") && start == i))
         {
             hit = new TimeHit(start, u + 1, TimeType.Duration, Timex.Duration(n, amountUnit, W(u)!.UnitIsClock));
             return true;
