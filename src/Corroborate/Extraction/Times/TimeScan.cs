@@ -527,6 +527,13 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return true;
         if (AmountCore(i, i, out hit))
             return true;
+        // "0800 UTC", "1530 GMT": a clock written as four digits, which only a time zone tells from a year.
+        if (s.Length == 4 && W(i + 1)?.TimeZone == true && Upper(i + 1) && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var hhmm)
+            && hhmm / 100 <= 23 && hhmm % 100 <= 59)
+        {
+            var zulu = IsAny(i + 1, "UTC", "GMT") ? "Z" : "";
+            return WithDayAfter(i, i + 2, $"T{hhmm / 100:00}:{hhmm % 100:00}{zulu}", out hit);
+        }
         var year = Year(i);
         if (year > 0 && YearIsDate(i))
         {
@@ -773,6 +780,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             half = true;
             k += 3;
         }
+        var qualified = PastQualifiers(k) != k;
         k = PastQualifiers(k);
         var hyphen = IsHyphen(k);
         if (hyphen)
@@ -804,7 +812,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (unit == "WE" && !uw.UnitPlural)
             return false;
         // Fractions: "three-quarters", "a quarter of", "a half".
-        if (unit == "Q" && (hyphen || Is(k + 1, "of")))
+        if (unit == "Q" && (hyphen || Is(k + 1, "of")) && !qualified)
             return false;
         var end = k + 1;
         // Ages: "13-year-old", "13 years old".
