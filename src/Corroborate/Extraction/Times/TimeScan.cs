@@ -950,6 +950,13 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         }
         if (Is(k, "same") && SameUnit(i, k, out hit))
             return true;
+        // "the quarter a year ago", "the corresponding period last year": the report's quarter, a year back.
+        var period = IsAny(k, "same", "corresponding", "comparable") ? k + 1 : k;
+        if (IsAny(period, "quarter", "period") && YearBack(period + 1) is var yearBack and > 0)
+        {
+            hit = new TimeHit(i, yearBack, TimeType.Date, YearAgo());
+            return true;
+        }
         if (W(k)?.DecadeDigit is { } decade && DecadeWord(i, k, decade, out hit))
             return true;
         var w = W(k);
@@ -1245,6 +1252,12 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 if (unit == "Y" && Is(k + 1, "'s") && W(k + 2)?.Ordinal is >= 1 and <= 4 && Is(k + 3, "quarter") && value.Length == 4)
                 {
                     hit = new TimeHit(start, k + 4, TimeType.Date, $"{value}-Q{W(k + 2)!.Ordinal}");
+                    return true;
+                }
+                // "last year's quarter": the report's quarter, a year back.
+                if (unit == "Y" && dir < 0 && Is(k + 1, "'s") && IsAny(k + 2, "quarter", "period"))
+                {
+                    hit = new TimeHit(start, k + 3, TimeType.Date, YearAgo());
                     return true;
                 }
                 hit = new TimeHit(start, k + 1, TimeType.Date, value);
