@@ -136,6 +136,27 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         return true;
     }
 
+    /// <summary>
+    /// A part of the day written without "this" or a weekday before it: "mid-afternoon" (of the day of its sentence,
+    /// else the anchor's), "afternoon yesterday". Other bare ones ("in the morning", "early morning raids") date nothing.
+    /// </summary>
+    private bool DayPartAlone(int i, string part, out TimeHit hit)
+    {
+        hit = default;
+        var mid = IsHyphen(i - 1) ? Is(i - 2, "mid") : Is(i - 1, "mid");
+        if (W(i + 1)?.RelativeDay is not null && RelativeDay(i + 1, W(i + 1)!.RelativeDay!.Value, W(i + 1)!, out var day) && day.Value.Length == 10)
+        {
+            hit = new TimeHit(i, day.End, TimeType.Time, day.Value + "T" + part);
+            return true;
+        }
+        if (!mid)
+            return false;
+        var date = _reference is { Precision: 3 } r && SameSentence(r.Token, i) ? Timex.Day(r.Date)
+            : anchor is { } a ? Timex.Day(a) : "XXXX-XX-XX";
+        hit = new TimeHit(i, i + 1, TimeType.Time, date + "T" + part);
+        return true;
+    }
+
     /// <summary>"the nineties", "the early sixties": the latest such decade begun by the anchor.</summary>
     private bool DecadeWord(int start, int i, int digit, out TimeHit hit)
     {
@@ -402,6 +423,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             if (w.Season is not null && SeasonCore(i, i, out hit))
                 return true;
             if (w.DecadeDigit is { } digit && DecadeWord(i, i, digit, out hit))
+                return true;
+            if (w.DayPart is { } part && part != "NI" && DayPartAlone(i, part, out hit))
                 return true;
             if (Is(i, "nineteen") && SpelledYear(i, out var spelled, out var afterSpelled))
             {
@@ -950,6 +973,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         }
         if (Is(k, "same") && SameUnit(i, k, out hit))
             return true;
+        // "the last half of 1989", "the latter half": the second half.
+        if (IsAny(k, "last", "latter") && Is(k + 1, "half") && (!Is(k + 2, "of") || InRange(k + 3) && Year(k + 3) > 0) && OrdinalPeriod(i, k + 1, 2, out hit))
+            return true;
         // "the quarter a year ago", "the corresponding period last year": the report's quarter, a year back.
         var period = IsAny(k, "same", "corresponding", "comparable") ? k + 1 : k;
         if (IsAny(period, "quarter", "period") && YearBack(period + 1) is var yearBack and > 0)
@@ -1034,6 +1060,12 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             // "the first nine months": a duration.
             if (Amount(k + 1, out var n, out var amountEnd) && PastQualifiers(amountEnd) is var u && W(u)?.Unit is { } unit && W(u)!.UnitPlural)
             {
+                // ... but "the first two quarters of 1990" is that year's first half.
+                if (unit == "Q" && n == 2 && q is 1 or 4 && Is(u + 1, "of") && InRange(u + 2) && Year(u + 2) is var halfYear and > 0)
+                {
+                    hit = new TimeHit(i, u + 3, TimeType.Date, $"{Timex.Year(halfYear)}-H{(q == 1 ? 1 : 2)}");
+                    return true;
+                }
                 hit = new TimeHit(i, u + 1, TimeType.Duration, Timex.Duration(n, unit, W(u)!.UnitIsClock));
                 return true;
             }
