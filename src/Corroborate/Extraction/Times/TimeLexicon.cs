@@ -195,7 +195,7 @@ public sealed partial class TimeLexicon
         foreach (var (f, file, line) in Rows("holidays.tsv", 2))
         {
             if (!HolidayDay().IsMatch(f[1]))
-                throw new InvalidDataException($"data/en/time/{file} line {line}: expected MM-DD or MM-dddN (11-thu4)");
+                throw new InvalidDataException($"data/en/time/{file} line {line}: expected MM-DD, MM-dddN (11-thu4) or MM-dddN+D (11-mon1+1)");
             phrases.Add(new TimePhrase(Split(f[0]), PhraseKind.Holiday, f[1]));
         }
 
@@ -204,7 +204,7 @@ public sealed partial class TimeLexicon
         return new TimeLexicon(words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), byFirst, LoadNumeric("numeric.json"));
     }
 
-    [GeneratedRegex(@"^(0[1-9]|1[0-2])-([0-3][0-9]|(mon|tue|wed|thu|fri|sat|sun)[1-5])$", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(0[1-9]|1[0-2])-([0-3][0-9]|(mon|tue|wed|thu|fri|sat|sun)[1-5](\+[1-6])?)$", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex HolidayDay();
 
     /// <summary>A phrase as the scanner will see it: "new year's eve" → new, year, 's, eve.</summary>

@@ -157,6 +157,22 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         return true;
     }
 
+    /// <summary>"April 24 and 25", "on May 3 or 4": a second day of the month of the day written just before.</summary>
+    private bool SecondDay(int i, out TimeHit hit)
+    {
+        hit = default;
+        if (_reference is not { Precision: 3 } r || r.Token != i - 1 || !IsAny(i - 1, "and", "or", "to", "through"))
+            return false;
+        var day = DayNumber(i);
+        // "April 24 and 25 people": a count, not a day.
+        if (day <= r.Date.Day || day > DateTime.DaysInMonth(r.Date.Year, r.Date.Month)
+            || InRange(i + 1) && t[i + 1].Kind == TimeTokenKind.Word && !Upper(i + 1) && Cue(i + 1) is Times.Tense.Unknown or Times.Tense.Neutral
+            && !IsAny(i + 1, "in", "at", "on", "when", "and", "or", "to"))
+            return false;
+        hit = new TimeHit(i, i + 1, TimeType.Date, Timex.Day(new DateOnly(r.Date.Year, r.Date.Month, day)));
+        return true;
+    }
+
     /// <summary>"the nineties", "the early sixties": the latest such decade begun by the anchor.</summary>
     private bool DecadeWord(int start, int i, int digit, out TimeHit hit)
     {
@@ -546,6 +562,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         }
         if (ClockTime(i, out hit))
             return true;
+        if (SecondDay(i, out hit))
+            return true;
         if (DayFirstDate(i, out hit))
             return true;
         if (AmountCore(i, i, out hit))
@@ -726,7 +744,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     private bool WithDayAfter(int i, int k, string clock, out TimeHit hit)
     {
         var dk = Is(k, "on") || IsPunct(k, ',') ? k + 1 : k;
-        if (W(dk) is { } dw && (dw.Weekday > 0 && Upper(dk) && !dw.WeekdayPlural || dw.RelativeDay is not null || dw.Month > 0 && Upper(dk))
+        if ((W(dk) is { } dw && (dw.Weekday > 0 && Upper(dk) && !dw.WeekdayPlural || dw.RelativeDay is not null || dw.Month > 0 && Upper(dk))
+             || InRange(dk) && Upper(dk) && lex.PhraseLookup.TryGetValue(S(dk), out var named) && named.Any(p => p.Kind == PhraseKind.Holiday))
             && Core(dk, out var day) && day.Type == TimeType.Date && day.Value.Length == 10)
         {
             hit = new TimeHit(i, day.End, TimeType.Time, day.Value + clock);
@@ -1093,6 +1112,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                     return true;
                 case "W" when !Is(k + 1, "before") && !Is(k + 1, "after") && !IsHyphen(k + 1):
                     hit = new TimeHit(i, k + 1, TimeType.Date, anchor is { } aw ? Timex.Week(aw) : "XXXX-WXX");
+                    return true;
+                // "by the end of the month": the month of the sentence's date, else the anchor's.
+                case "M" when Is(i - 1, "of") && IsAny(i - 2, "end", "beginning", "start", "middle") && !IsHyphen(k + 1):
+                    var month = ReferenceFor("M", i) is { } from && SameSentence(_reference!.Value.Token, i) ? from : anchor;
+                    hit = new TimeHit(i, k + 1, TimeType.Date, month is { } m ? Timex.Month(m.Year, m.Month) : "XXXX-XX");
                     return true;
                 case "Q" when !Is(k + 1, "before"):
                     hit = new TimeHit(i, k + 1, TimeType.Date, LastCompletedQuarter());
@@ -1691,7 +1715,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         }
         var weekday = Array.IndexOf(WeekdayKeys, rest[..3].ToString()) + 1;
         var first = new DateOnly(year, month, 1);
-        return first.AddDays((weekday - IsoDay(first) + 7) % 7 + 7 * (rest[3] - '1'));
+        // "11-mon1+1": the day after the first Monday (the US Election Day).
+        var after = rest.Length > 5 && rest[4] == '+' ? rest[5] - '0' : 0;
+        return first.AddDays((weekday - IsoDay(first) + 7) % 7 + 7 * (rest[3] - '1') + after);
     }
 
     /// <summary>A day written without its year: within eight months, the next one for future tense and the last one for past tense; else the nearest (news rarely omits the year of a date a year away).</summary>
