@@ -846,7 +846,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 hit = new TimeHit(i, k + 1, TimeType.Set, Timex.Duration(1, unit, uw.UnitIsClock));
                 return true;
             }
-            if (IsRateContext(i - 1))
+            // "$5 a day" is a rate; "C$307.2 a year earlier" is not.
+            if (IsRateContext(i - 1) && !IsAnyAgo(k + 1))
                 return false;
         }
         if (!article && !IsNumber(i) && n == 1 && Is(k, "second") && !Is(i, "one"))
@@ -979,10 +980,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return true;
         }
         // "the latest period" of an earnings report is its quarter.
-        if (Is(k, "latest") && Is(k + 1, "period") && _lastQuarter is { } lq)
+        if (Is(k, "latest") && Is(k + 1, "period"))
         {
-            _derivedQuarter = true;
-            hit = new TimeHit(i, k + 2, TimeType.Date, Timex.Quarter(lq.Year, lq.Quarter));
+            hit = new TimeHit(i, k + 2, TimeType.Date, LastCompletedQuarter());
             return true;
         }
         if (Is(k, "year") && SpelledYear(k + 1, out var spelled, out var afterSpelled))
