@@ -58,6 +58,8 @@ internal static class TimeMlCommand
                              + (showContext ? $"\t{d.Context}" : ""));
         var i = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(i, $"documents {score.Documents}, gold {score.Gold}, predicted {score.Predicted}"));
+        stdout.WriteLine(string.Create(i,
+            $"matches  strict {score.StrictMatches}, relaxed {score.RelaxedMatches}, with the gold type {score.TypeMatches}, with the gold value {score.ValueMatches}"));
         stdout.WriteLine(string.Create(i, $"strict   P {score.StrictPrecision:F4}  R {score.StrictRecall:F4}  F1 {score.StrictF1:F4}"));
         stdout.WriteLine(string.Create(i, $"relaxed  P {score.RelaxedPrecision:F4}  R {score.RelaxedRecall:F4}  F1 {score.RelaxedF1:F4}"));
         stdout.WriteLine(string.Create(i, $"type     accuracy {score.TypeAccuracy:F4}  F1 {score.TypeF1:F4}"));

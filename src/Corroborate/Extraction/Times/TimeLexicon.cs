@@ -11,9 +11,10 @@ namespace Corroborate.Extraction.Times;
 /// Which way a tense cue points. <see cref="Reported"/> is a past reporting verb ("said"): it dates the
 /// expression right beside it ("said Friday") and is looked past otherwise. <see cref="Deadline"/> is a
 /// preposition that points ahead when it governs the expression ("until Tuesday", "by February"),
-/// <see cref="Origin"/> one that points back ("since March").
+/// <see cref="Origin"/> one that points back ("since March"). <see cref="Prospective"/> is a commitment
+/// ("agreed", "agreement") whose infinitive points ahead to an expression after it.
 /// </summary>
-internal enum Tense : byte { Unknown, Past, Present, Future, Neutral, Reported, Deadline, Origin }
+internal enum Tense : byte { Unknown, Past, Present, Future, Neutral, Reported, Deadline, Origin, Prospective }
 
 /// <summary>What a multi-word phrase of the temporal lexicon is.</summary>
 internal enum PhraseKind : byte { Reference, PointModifier, AmountModifier, Holiday }
@@ -153,7 +154,7 @@ public sealed partial class TimeLexicon
         foreach (var (f, file, line) in Rows("tense.tsv", 2))
         {
             if (!Enum.TryParse<Tense>(f[1], ignoreCase: true, out var tense))
-                throw new InvalidDataException($"data/en/time/{file} line {line}: expected past, present, future, neutral, reported, deadline or origin");
+                throw new InvalidDataException($"data/en/time/{file} line {line}: expected past, present, future, neutral, reported, deadline, origin or prospective");
             Set(f[0], w => w with { Tense = tense });
         }
         foreach (var (f, _, _) in Rows("negatives.tsv", 2))

@@ -455,7 +455,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 return true;
             if (w.Set is { } set && SetCore(i, set, out hit))
                 return true;
-            if (w.Clock is { } clock && ClockWord(i, clock, out hit))
+            // "high noon" is an idiom, not a time.
+            if (w.Clock is { } clock && !Is(i - 1, "high") && ClockWord(i, clock, out hit))
                 return true;
             if (w.UnitPlural && w.Unit is { } unit && VagueDuration(i, unit, w.UnitIsClock, out hit))
                 return true;
@@ -1816,6 +1817,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                         continue;
                     cue = Times.Tense.Past;
                 }
+                if (cue == Times.Tense.Prospective)
+                    cue = dirStep < 0 && Is(j + 1, "to") ? Times.Tense.Future : S(j).EndsWith("ed", StringComparison.Ordinal) ? Times.Tense.Past : Times.Tense.Unknown;
                 if (cue is Times.Tense.Unknown or Times.Tense.Neutral or Times.Tense.Deadline or Times.Tense.Origin)
                     continue;
                 if (distance < bestDistance)
@@ -1830,7 +1833,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         return deadline && best != Times.Tense.Past ? Times.Tense.Future : best;
     }
 
-    private bool PastParticipleAt(int j) => Cue(j) == Times.Tense.Past && S(j).EndsWith("ed", StringComparison.Ordinal);
+    private bool PastParticipleAt(int j) => Cue(j) is Times.Tense.Past or Times.Tense.Prospective && S(j).EndsWith("ed", StringComparison.Ordinal);
 
     private static readonly string[] Determiners = ["the", "a", "an", "its", "his", "her", "their", "our", "still"];
 
