@@ -272,7 +272,6 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         return n;
     }
 
-    /// <summary>True when a day the article names is within <see cref="ClusteringOptions.DayTolerance"/> of one the story names; false when both name days and none is; null without days on either side.</summary>
     /// <summary>True when every day the article and the story agree on is named by more than <see cref="ClusteringOptions.CommonDay"/> open stories.</summary>
     private bool CommonDaysOnly(int[] days, OpenStory story)
     {
@@ -283,6 +282,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         return true;
     }
 
+    /// <summary>True when a day the article names is within <see cref="ClusteringOptions.DayTolerance"/> of one the story names; false when both name days and none is; null without days on either side.</summary>
     private bool? DaysAgreement(int[] days, OpenStory story)
     {
         if (days.Length == 0 || story.Days.Count == 0)
