@@ -1574,6 +1574,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             hit = new TimeHit(start, afterSpelled, TimeType.Date, $"{Timex.Year(spelled)}-{season}");
             return true;
         }
+        // "shot in Spring", "members of Spring family": a capital inside a sentence makes the word a name (a town), not a season.
+        if (start == i && Upper(i) && InRange(i - 1) && t[i - 1].Kind == TimeTokenKind.Word && !Upper(i - 1))
+            return false;
         var context = start < i ? IsAny(start - 1, SeasonContext) || Is(start, "the") && IsAny(start - 1, "in", "during", "since", "by", "until", "of", "through")
                                 : IsAny(i - 1, SeasonContext);
         if (w.SeasonAmbiguous && !(start < i && context))
@@ -1589,6 +1592,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     private bool SetCore(int i, string set, out TimeHit hit)
     {
         hit = default;
+        // "the Daily Nexus", "Farmington Daily Times": a newspaper's name.
+        if (Upper(i) && InRange(i + 1) && t[i + 1].Kind == TimeTokenKind.Word && Upper(i + 1))
+            return false;
         if (set != "EVERY")
         {
             hit = new TimeHit(i, i + 1, TimeType.Set, set);
