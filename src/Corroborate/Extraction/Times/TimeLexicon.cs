@@ -42,6 +42,8 @@ internal sealed record TimeWord
     public bool UnitPlural { get; init; }
     public bool UnitQualifier { get; init; }
     public int? DecadeDigit { get; init; }
+    public bool NotYearBefore { get; init; }
+    public bool NotYearAfter { get; init; }
     /// <summary>Number word value; -1 for vague amounts ("several").</summary>
     public int? Number { get; init; }
     public int? Ordinal { get; init; }
@@ -114,6 +116,16 @@ public sealed partial class TimeLexicon
             var clock = f[0].StartsWith("minute", StringComparison.Ordinal) || f[0].StartsWith("hour", StringComparison.Ordinal)
                         || f[0].StartsWith("second", StringComparison.Ordinal);
             Set(f[0], w => w with { Unit = f[1], UnitIsClock = clock, UnitPlural = f.Length > 2 && f[2] == "plural" });
+        }
+        foreach (var (f, file, line) in Rows("year-negatives.tsv", 2))
+        {
+            var before = f[1] switch
+            {
+                "before" => true,
+                "after" => false,
+                _ => throw new InvalidDataException($"data/en/time/{file} line {line}: expected before|after"),
+            };
+            Set(f[0], w => before ? w with { NotYearBefore = true } : w with { NotYearAfter = true });
         }
         foreach (var (f, file, line) in Rows("decade-words.tsv", 2))
         {

@@ -613,9 +613,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (IsHyphen(i) == false && InRange(i - 1) && t[i].Joined && IsHyphen(i - 1) && IsNumber(i - 2))
             return false; // the second number of a range: "1,500-2000"
 
-        if (IsAny(i - 1, "No", "number", "Number", "flight", "Flight", "route", "Route"))
-            return false;
-        if (IsPunct(i + 1, '%') || IsAny(i + 1, "percent", "per", "cent"))
+        // year-negatives.tsv: "flight 1549", "the 1900 block of Main Street".
+        if (W(i - 1)?.NotYearBefore == true || IsPunct(i + 1, '%') || W(i + 1)?.NotYearAfter == true)
             return false;
         if (IsPunct(i + 1, ':') || IsPunct(i + 1, '-') && IsNumber(i + 2) && !t[i + 1].Joined)
             return false;
@@ -1045,6 +1044,14 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 && ReferenceFor(anaphoric, i) is { } from && StepUnit(anaphoric, from, dir) is { } stepped)
             {
                 hit = new TimeHit(i, k + 2, TimeType.Date, stepped);
+                return true;
+            }
+            // "He was released the next day": the day after the one just written, else after the anchor;
+            // "in the next day or two" stays a span.
+            if (uw is { Unit: "D", UnitPlural: false } && Is(k, "next") && !Is(k + 2, "or") && !IsHyphen(k + 2))
+            {
+                var day = ReferenceFor("D", i) ?? anchor;
+                hit = new TimeHit(i, k + 2, TimeType.Date, day is { } d ? Timex.Day(d.AddDays(1)) : "XXXX-XX-XX");
                 return true;
             }
             if (uw?.Unit is { } single && !uw.UnitPlural)
