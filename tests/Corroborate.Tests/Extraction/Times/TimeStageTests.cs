@@ -31,6 +31,18 @@ public sealed class TimeStageTests
     }
 
     [Fact]
+    public void TimesInCopyrightLinesAreLeftOutAndHeadlineTimesKept()
+    {
+        var doc = new NewsDocument("d", "d.txt",
+            "Man shot dead outside bar on Sunday\n\nA man was shot outside a bar early Sunday, police said.\n\n© 2016 Cox Media Group.")
+            { Published = new Published(new DateOnly(2016, 3, 22), null, PublishedFrom.Metadata) };
+        var result = Pipeline.Run(doc);
+        Assert.Contains(result.Furniture, f => f.Kind == FurnitureKind.Copyright);
+        Assert.DoesNotContain(result.Times, t => t.Value == "2016");
+        Assert.Equal(2, result.Times.Count(t => t.Value == "2016-03-20"));
+    }
+
+    [Fact]
     public void NoAnchorLeavesRelativeValuesUnresolved()
     {
         var doc = new NewsDocument("c", "c.txt", "The mayor spoke on Monday and resigned last week.");
