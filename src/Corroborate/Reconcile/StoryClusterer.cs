@@ -83,6 +83,12 @@ public sealed record ClusteringOptions
     /// </summary>
     public int CommonDay { get; init; } = 5;
     public double CommonDayAgree { get; init; } = 1.1;
+    /// <summary>
+    /// Factor when the article names days something happened and the story has neither a publication
+    /// date nor a day (pages without dates): words alone join them, and alike events of other years
+    /// share the words (one year's emergency patch, another's).
+    /// </summary>
+    public double TimelessStory { get; init; } = 0.7;
 }
 
 /// <summary>
@@ -244,6 +250,9 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         // Without a publication date "on Saturday" stays a weekday; it still clashes with an event dated to a Thursday.
         if (days is null && article.Weekdays != 0 && story.Weekdays != 0 && (article.Weekdays & story.Weekdays) == 0)
             score *= options.WeekdaysDisagree;
+        // Nothing tells when the story happened, only its words: an article that says when needs more than words.
+        if (article.Days.Length > 0 && story.Days.Count == 0 && story.Last is null)
+            score *= options.TimelessStory;
         var published = DatePenalty(article.Date, story);
         if (days is not true || !options.DaysOverridePublication)
             score *= published;

@@ -172,6 +172,21 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void A_report_that_says_when_weighs_less_against_a_story_that_never_does()
+    {
+        // Pages without dates: an emergency patch of one year, and an alike one of another that names its day.
+        const string Earlier = "Microsoft released an emergency security update to fix a flaw in Internet Explorer that attackers were exploiting, Christopher Budd said.";
+        const string Later = "Microsoft released an emergency security update on Sept. 17, 2013 to fix a flaw in Internet Explorer that attackers were exploiting, Dustin Childs said.";
+        double Score(string published, ClusteringOptions options) =>
+            LastScore(options, [Doc("a", Earlier, published), Doc("b", Later, "")]);
+        var plain = Score("", new ClusteringOptions { TimelessStory = 1 });
+        Assert.True(plain > 0);
+        Assert.Equal(plain * 0.5, Score("", new ClusteringOptions { TimelessStory = 0.5 }), 6);
+        // A story with a publication date is not timeless: the factor does not apply.
+        Assert.Equal(Score("2013-09-17", new ClusteringOptions { TimelessStory = 1 }), Score("2013-09-17", new ClusteringOptions { TimelessStory = 0.5 }), 6);
+    }
+
+    [Fact]
     public void An_age_in_common_lifts_the_score_of_a_report()
     {
         // Same day, same town; the second report words it otherwise but names the same 7-year-old.
