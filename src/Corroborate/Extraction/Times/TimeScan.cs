@@ -479,7 +479,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (Is(i, "year") && YearEnd(i, out hit))
             return true;
 
-        // "half an hour", "half a century"; not a rate ("half a day's pay" is still half a day).
+        // "half an hour", "half a century": half the unit, as a duration.
         if (Is(i, "half") && IsAny(i + 1, "a", "an") && W(i + 2) is { Unit: { } hu, UnitPlural: false } hw && hu != "WE" && !Is(i + 2, "second"))
         {
             hit = new TimeHit(i, i + 3, TimeType.Duration, Timex.DurationAndHalf(0, hu, hw.UnitIsClock));
