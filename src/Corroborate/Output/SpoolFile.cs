@@ -34,6 +34,15 @@ internal sealed class SpoolFile : IDisposable
         return new Record(offset, checked((int)(_file.Position - offset)));
     }
 
+    /// <summary>Appends the bytes as one record.</summary>
+    public Record Append(ReadOnlySpan<byte> bytes)
+    {
+        _file.Seek(0, SeekOrigin.End);
+        var offset = _file.Position;
+        _file.Write(bytes);
+        return new Record(offset, bytes.Length);
+    }
+
     public ReadOnlySpan<byte> Read(Record record)
     {
         if (_buffer.Length < record.Length)
