@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -31,6 +32,8 @@ public sealed class DossierWriter : IDisposable
     // once the whole story has been read; the spool is spliced into the dossier at the end.
     private readonly SpoolFile _spool = new();
     private readonly Utf8JsonWriter _spoolJson = new(Stream.Null, new JsonWriterOptions { Encoder = Options.Encoder });
+    // Records are written to memory first: a writer's Flush on the file stream would flush the stream too, a system call per record.
+    private readonly ArrayBufferWriter<byte> _record = new(1 << 16);
     private readonly List<(string Id, SpoolFile.Record Record)> _spooled = [];
     // The cross-article sections, written story by story as each is reconciled, and spliced at the end.
     private readonly ValueSpool _entities = new(), _times = new(), _quantities = new(), _quotes = new(), _groups = new(), _origins = new(), _timeline = new();
@@ -44,13 +47,16 @@ public sealed class DossierWriter : IDisposable
         private readonly SpoolFile _file = new();
         private readonly Utf8JsonWriter _json = new(Stream.Null, new JsonWriterOptions { Encoder = Options.Encoder });
         private readonly List<SpoolFile.Record> _values = [];
+        private readonly ArrayBufferWriter<byte> _record = new(1 << 12);
 
-        public void Append(Action<Utf8JsonWriter> write) => _values.Add(_file.Append(stream =>
+        public void Append(Action<Utf8JsonWriter> write)
         {
-            _json.Reset(stream);
+            _record.ResetWrittenCount();
+            _json.Reset(_record);
             write(_json);
             _json.Flush();
-        }));
+            _values.Add(_file.Append(_record.WrittenSpan));
+        }
 
         public void CopyTo(Utf8JsonWriter w, string name)
         {
@@ -94,14 +100,16 @@ public sealed class DossierWriter : IDisposable
 
     public void WriteDocument(AnalyzedDocument analyzed, string story)
     {
-        _spooled.Add((analyzed.Document.Id, _spool.Append(stream => WriteOpenDocument(_spoolJson, stream, analyzed, story))));
+        _record.ResetWrittenCount();
+        WriteOpenDocument(_spoolJson, _record, analyzed, story);
+        _spooled.Add((analyzed.Document.Id, _spool.Append(_record.WrittenSpan)));
     }
 
     /// <summary>The document's object without its off-topic passages and closing brace, added when the dossier is completed.</summary>
-    private static void WriteOpenDocument(Utf8JsonWriter w, Stream stream, AnalyzedDocument analyzed, string story)
+    private static void WriteOpenDocument(Utf8JsonWriter w, IBufferWriter<byte> output, AnalyzedDocument analyzed, string story)
     {
         var doc = analyzed.Document;
-        w.Reset(stream);
+        w.Reset(output);
         w.WriteStartObject();
         w.WriteString("id", doc.Id);
         w.WriteString("source", doc.Source);
