@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -41,13 +42,17 @@ public sealed class DossierWriter : IDisposable
 
     public DossierWriter(Stream output) => _output = output;
 
-    /// <summary>One JSON value after another in a spool file, copied into the dossier in order.</summary>
+    /// <summary>
+    /// One JSON value after another in a spool file, copied into the dossier in order. Each value
+    /// is preceded by its length in the file, so nothing per value stays in memory (a list of
+    /// positions grew with the stream: about 770,000 values for ten times gva-dev).
+    /// </summary>
     private sealed class ValueSpool : IDisposable
     {
         private readonly SpoolFile _file = new();
         private readonly Utf8JsonWriter _json = new(Stream.Null, new JsonWriterOptions { Encoder = Options.Encoder });
-        private readonly List<SpoolFile.Record> _values = [];
         private readonly ArrayBufferWriter<byte> _record = new(1 << 12);
+        private long _length;
 
         public void Append(Action<Utf8JsonWriter> write)
         {
@@ -55,15 +60,20 @@ public sealed class DossierWriter : IDisposable
             _json.Reset(_record);
             write(_json);
             _json.Flush();
-            _values.Add(_file.Append(_record.WrittenSpan));
+            Span<byte> length = stackalloc byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(length, _record.WrittenCount);
+            _file.Append(length);
+            _length = _file.Append(_record.WrittenSpan).End;
         }
 
         public void CopyTo(Utf8JsonWriter w, string name)
         {
             w.WriteStartArray(name);
-            foreach (var value in _values)
+            for (long at = 0; at < _length;)
             {
-                w.WriteRawValue(_file.Read(value), skipInputValidation: true);
+                var length = BinaryPrimitives.ReadInt32LittleEndian(_file.Read(new SpoolFile.Record(at, sizeof(int))));
+                w.WriteRawValue(_file.Read(new SpoolFile.Record(at + sizeof(int), length)), skipInputValidation: true);
+                at += sizeof(int) + length;
                 FlushSometimes(w);
             }
             w.WriteEndArray();

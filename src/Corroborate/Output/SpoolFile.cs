@@ -24,7 +24,11 @@ internal sealed class SpoolFile : IDisposable
     }
 
     /// <summary>Where one record lies in the file.</summary>
-    public readonly record struct Record(long Offset, int Length);
+    public readonly record struct Record(long Offset, int Length)
+    {
+        /// <summary>Where the next record begins.</summary>
+        public long End => Offset + Length;
+    }
 
     /// <summary>Appends what <paramref name="write"/> writes to the stream as one record.</summary>
     public Record Append(Action<Stream> write)
