@@ -1,7 +1,7 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Corroborate.Model;
 using Corroborate.Pipeline;
 
@@ -10,18 +10,25 @@ namespace Corroborate.Output;
 /// <summary>
 /// Holds analyzed articles on disk between the streaming pass and the per-story reconciliation,
 /// so that memory stays flat in the length of the stream: only each story's list of offsets
-/// stays in memory. Records are JSON with compact spans and tokens. Not thread-safe.
+/// stays in memory. Not thread-safe.
 /// </summary>
+/// <remarks>
+/// Records are a compact binary form read back only by this process: 7-bit varints for numbers,
+/// strings as their UTF-16 code units (exact for any text, lone surrogates included, and no
+/// transcoding), decimals as their four words (scale kept). JSON through the reflection
+/// serializer cost about a tenth of a brief's CPU time.
+/// </remarks>
 public sealed class AnalysisSpool : IDisposable
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
-
     private readonly SpoolFile _file = new();
     private readonly Dictionary<string, List<SpoolFile.Record>> _byStory = new(StringComparer.Ordinal);
+    private readonly RecordWriter _writer = new();
 
     public void Add(string story, AnalyzedDocument article)
     {
-        var record = _file.Append(stream => JsonSerializer.Serialize(stream, article, Options));
+        _writer.Clear();
+        Write(_writer, article);
+        var record = _file.Append(_writer.Written);
         if (!_byStory.TryGetValue(story, out var list))
             _byStory[story] = list = [];
         list.Add(record);
@@ -34,161 +41,347 @@ public sealed class AnalysisSpool : IDisposable
             yield return Deserialize(record);
     }
 
-    private AnalyzedDocument Deserialize(SpoolFile.Record record) =>
-        JsonSerializer.Deserialize<AnalyzedDocument>(_file.Read(record), Options)
-        ?? throw new InvalidDataException($"spool record at {record.Offset} is empty");
+    private AnalyzedDocument Deserialize(SpoolFile.Record record)
+    {
+        var reader = new RecordReader(_file.Read(record));
+        var article = ReadArticle(ref reader);
+        if (!reader.AtEnd)
+            throw new InvalidDataException($"spool record at {record.Offset} has trailing bytes");
+        return article;
+    }
 
     public void Dispose() => _file.Dispose();
 
-    private static JsonSerializerOptions CreateOptions()
+    // Derived views of the article (Text, Present, AllErrors) are not stored: they follow from the rest.
+    private static void Write(RecordWriter w, AnalyzedDocument a)
     {
-        var resolver = new DefaultJsonTypeInfoResolver();
-        // Derived views of the article ("Text", "Present", "AllErrors") are not stored: they follow from the rest.
-        resolver.Modifiers.Add(info =>
+        WriteDocument(w, a.Document);
+        w.Array(a.Furniture, static (w, f) => { w.Span(f.Span); w.Int((int)f.Kind); });
+        w.Array(a.Paragraphs, static (w, p) => { w.Span(p.Span); w.Int(p.Index); });
+        w.Array(a.Sentences, static (w, s) => { w.Span(s.Span); w.Int(s.Paragraph); });
+        WriteTokens(w, a.Tokens);
+        w.Array(a.Times, static (w, t) => { w.Span(t.Span); w.Int((int)t.Type); w.String(t.Value); w.String(t.Mod); });
+        w.Array(a.Entities, static (w, e) => { w.Span(e.Span); w.Int((int)e.Kind); w.String(e.Name); w.String(e.Role); });
+        w.Array(a.Quotes, static (w, q) => { w.Span(q.Span); w.Int((int)q.Kind); WriteAttribution(w, q.Speaker); w.String(q.Cue); });
+        w.Array(a.Quantities, static (w, q) => WriteQuantity(w, q));
+        w.Array(a.Failures, static (w, e) => WriteError(w, e));
+    }
+
+    private static AnalyzedDocument ReadArticle(ref RecordReader r) => new(ReadDocument(ref r))
+    {
+        Furniture = r.Array(static (ref RecordReader r) => new Furniture(r.Span(), (FurnitureKind)r.Int())),
+        Paragraphs = r.Array(static (ref RecordReader r) => new Paragraph(r.Span(), r.Int())),
+        Sentences = r.Array(static (ref RecordReader r) => new Sentence(r.Span(), r.Int())),
+        Tokens = ReadTokens(ref r),
+        Times = r.Array(static (ref RecordReader r) => new TimeExpression(r.Span(), (TimeType)r.Int(), r.String()!, r.String())),
+        Entities = r.Array(static (ref RecordReader r) => new EntityMention(r.Span(), (EntityKind)r.Int(), r.String()!, r.String())),
+        Quotes = r.Array(static (ref RecordReader r) => new Quote(r.Span(), (QuoteKind)r.Int(), ReadAttribution(ref r), r.String())),
+        Quantities = r.Array(static (ref RecordReader r) => ReadQuantity(ref r)),
+        Failures = r.Array(static (ref RecordReader r) => ReadError(ref r)),
+    };
+
+    private static void WriteDocument(RecordWriter w, NewsDocument d)
+    {
+        w.String(d.Id);
+        w.String(d.Source);
+        w.String(d.Text);
+        w.String(d.Title);
+        w.String(d.Outlet);
+        w.String(d.Url);
+        w.Bool(d.Published is not null);
+        if (d.Published is { } p)
         {
-            if (info.Type != typeof(AnalyzedDocument))
-                return;
-            foreach (var p in info.Properties.Where(p => p.Name is nameof(AnalyzedDocument.Text) or nameof(AnalyzedDocument.Present) or nameof(AnalyzedDocument.AllErrors)).ToList())
-                info.Properties.Remove(p);
-        });
-        var options = new JsonSerializerOptions
+            w.Int(p.Date.DayNumber);
+            w.Bool(p.Moment is not null);
+            if (p.Moment is { } m)
+            {
+                w.Long(m.Ticks);
+                w.Int((int)m.Offset.TotalMinutes);
+            }
+            w.Int((int)p.From);
+        }
+        w.String(d.Story);
+        // Unknown input fields as their JSON text, parsed again on reading.
+        w.Int(d.Extra.Count);
+        foreach (var (key, value) in d.Extra)
         {
-            TypeInfoResolver = resolver,
-            // Article text is untrusted but never rendered from here; no escaping keeps records small.
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            w.String(key);
+            w.String(value.GetRawText());
+        }
+        w.Array(d.Errors, static (w, e) => WriteError(w, e));
+    }
+
+    private static NewsDocument ReadDocument(ref RecordReader r)
+    {
+        var id = r.String()!;
+        var source = r.String()!;
+        var text = r.String()!;
+        var title = r.String();
+        var outlet = r.String();
+        var url = r.String();
+        Published? published = null;
+        if (r.Bool())
+        {
+            var date = DateOnly.FromDayNumber(r.Int());
+            DateTimeOffset? moment = r.Bool() ? new DateTimeOffset(r.Long(), TimeSpan.FromMinutes(r.Int())) : null;
+            published = new Published(date, moment, (PublishedFrom)r.Int());
+        }
+        var story = r.String();
+        var extraCount = r.Int();
+        var extra = ImmutableDictionary<string, JsonElement>.Empty;
+        if (extraCount > 0)
+        {
+            var pairs = new KeyValuePair<string, JsonElement>[extraCount];
+            for (var i = 0; i < extraCount; i++)
+            {
+                var key = r.String()!;
+                using var json = JsonDocument.Parse(r.String()!);
+                pairs[i] = new(key, json.RootElement.Clone());
+            }
+            extra = ImmutableDictionary.CreateRange(pairs);
+        }
+        var errors = r.Array(static (ref RecordReader r) => ReadError(ref r));
+        return new NewsDocument(id, source, text)
+        {
+            Title = title, Outlet = outlet, Url = url, Published = published, Story = story, Extra = extra, Errors = errors,
         };
-        options.Converters.Add(new SpanConverter());
-        options.Converters.Add(new TokensConverter());
-        options.Converters.Add(new ArrayConverterFactory());
-        return options;
     }
 
-    /// <summary>A span as [start, end].</summary>
-    private sealed class SpanConverter : JsonConverter<TextSpan>
+    private static void WriteError(RecordWriter w, DocumentError e)
     {
-        public override TextSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            Expect(ref reader, JsonTokenType.StartArray);
-            reader.Read();
-            var start = reader.GetInt32();
-            reader.Read();
-            var end = reader.GetInt32();
-            reader.Read();
-            Expect(ref reader, JsonTokenType.EndArray);
-            return new TextSpan(start, end);
-        }
+        w.String(e.Source);
+        w.String(e.Location);
+        w.String(e.Message);
+    }
 
-        public override void Write(Utf8JsonWriter writer, TextSpan value, JsonSerializerOptions options)
+    private static DocumentError ReadError(ref RecordReader r) => new(r.String()!, r.String(), r.String()!);
+
+    private static void WriteAttribution(RecordWriter w, Attribution? a)
+    {
+        w.Bool(a is not null);
+        if (a is not null)
         {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(value.Start);
-            writer.WriteNumberValue(value.End);
-            writer.WriteEndArray();
+            w.Span(a.Span);
+            w.String(a.Text);
         }
     }
 
-    /// <summary>
-    /// Tokens as one base64 string of 7-bit varints (gap from the previous token's end, length,
-    /// kind): about three bytes a token, where JSON objects would take thirty.
-    /// </summary>
-    private sealed class TokensConverter : JsonConverter<ImmutableArray<Token>>
+    private static Attribution? ReadAttribution(ref RecordReader r) => r.Bool() ? new Attribution(r.Span(), r.String()!) : null;
+
+    private static void WriteQuantity(RecordWriter w, Quantity q)
     {
-        public override bool HandleNull => true;
+        w.Span(q.Span);
+        w.Decimal(q.Value);
+        w.Bool(q.Low is not null);
+        if (q.Low is { } low)
+            w.Decimal(low);
+        w.Bool(q.High is not null);
+        if (q.High is { } high)
+            w.Decimal(high);
+        w.Int((int)q.Hedge);
+        w.String(q.Unit);
+        w.String(q.Subject);
+        w.String(q.Where);
+        w.String(q.When);
+        w.String(q.Rate);
+        WriteAttribution(w, q.Source);
+        w.Int((q.Vague ? 1 : 0) | (q.Implicit ? 2 : 0) | (q.Presumed ? 4 : 0));
+    }
 
-        public override ImmutableArray<Token> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    private static Quantity ReadQuantity(ref RecordReader r)
+    {
+        var span = r.Span();
+        var value = r.Decimal();
+        decimal? low = r.Bool() ? r.Decimal() : null;
+        decimal? high = r.Bool() ? r.Decimal() : null;
+        var hedge = (Hedge)r.Int();
+        var unit = r.String();
+        var subject = r.String();
+        var where = r.String();
+        var when = r.String();
+        var rate = r.String();
+        var source = ReadAttribution(ref r);
+        var flags = r.Int();
+        return new Quantity(span, value, low, high, hedge, unit, subject, where, when, rate, source,
+            Vague: (flags & 1) != 0, Implicit: (flags & 2) != 0, Presumed: (flags & 4) != 0);
+    }
+
+    /// <summary>Tokens as gap from the previous token's end, length and kind: about three bytes a token.</summary>
+    private static void WriteTokens(RecordWriter w, ImmutableArray<Token> tokens)
+    {
+        if (tokens.IsDefault)
         {
-            if (reader.TokenType == JsonTokenType.Null)
-                return default;
-            var bytes = reader.GetBytesFromBase64();
-            var tokens = ImmutableArray.CreateBuilder<Token>();
-            var at = 0;
-            var end = 0;
-            while (at < bytes.Length)
-            {
-                var start = end + ReadVarint(bytes, ref at);
-                end = start + ReadVarint(bytes, ref at);
-                tokens.Add(new Token(new TextSpan(start, end), (TokenKind)ReadVarint(bytes, ref at)));
-            }
-            return tokens.ToImmutable();
+            w.Int(0);
+            return;
+        }
+        w.Int(tokens.Length + 1);
+        var end = 0;
+        foreach (var t in tokens)
+        {
+            w.Int(t.Span.Start - end); // tokens are in text order: gaps and lengths are never negative
+            w.Int(t.Span.Length);
+            w.Int((int)t.Kind);
+            end = t.Span.End;
+        }
+    }
+
+    private static ImmutableArray<Token> ReadTokens(ref RecordReader r)
+    {
+        var count = r.Int() - 1;
+        if (count < 0)
+            return default;
+        var tokens = new Token[count];
+        var end = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var start = end + r.Int();
+            end = start + r.Int();
+            tokens[i] = new Token(new TextSpan(start, end), (TokenKind)r.Int());
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(tokens);
+    }
+
+    /// <summary>A growable byte buffer with the primitive writes of a record; reused from one record to the next.</summary>
+    private sealed class RecordWriter
+    {
+        private byte[] _buffer = new byte[1 << 16];
+        private int _length;
+
+        public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+        public void Clear() => _length = 0;
+
+        private Span<byte> Take(int count)
+        {
+            if (_buffer.Length - _length < count)
+                System.Array.Resize(ref _buffer, Math.Max(_length + count, _buffer.Length * 2));
+            var span = _buffer.AsSpan(_length, count);
+            _length += count;
+            return span;
         }
 
-        public override void Write(Utf8JsonWriter writer, ImmutableArray<Token> value, JsonSerializerOptions options)
+        /// <summary>A 7-bit varint; a negative value takes five bytes and reads back the same.</summary>
+        public void Int(int value)
         {
-            if (value.IsDefault)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-            var buffer = new List<byte>(value.Length * 3);
-            var end = 0;
-            foreach (var t in value)
-            {
-                WriteVarint(buffer, t.Span.Start - end);
-                WriteVarint(buffer, t.Span.Length);
-                WriteVarint(buffer, (int)t.Kind);
-                end = t.Span.End;
-            }
-            writer.WriteBase64StringValue(buffer.ToArray());
-        }
-
-        private static void WriteVarint(List<byte> buffer, int value)
-        {
-            var v = (uint)value; // tokens are in text order: gaps and lengths are never negative
+            var v = (uint)value;
+            var span = Take(5);
+            var n = 0;
             while (v >= 0x80)
             {
-                buffer.Add((byte)(v | 0x80));
+                span[n++] = (byte)(v | 0x80);
                 v >>= 7;
             }
-            buffer.Add((byte)v);
+            span[n++] = (byte)v;
+            _length -= 5 - n;
         }
 
-        private static int ReadVarint(byte[] bytes, ref int at)
+        public void Bool(bool value) => Take(1)[0] = value ? (byte)1 : (byte)0;
+
+        public void Long(long value) => BinaryPrimitives.WriteInt64LittleEndian(Take(8), value);
+
+        public void Decimal(decimal value)
         {
-            var value = 0;
-            for (var shift = 0; ; shift += 7)
-            {
-                var b = bytes[at++];
-                value |= (b & 0x7f) << shift;
-                if (b < 0x80)
-                    return value;
-            }
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(value, bits);
+            MemoryMarshal.AsBytes(bits).CopyTo(Take(16));
         }
-    }
 
-    /// <summary>Immutable arrays that keep "absent" (default) apart from "empty": a layer a stage did not produce.</summary>
-    private sealed class ArrayConverterFactory : JsonConverterFactory
-    {
-        public override bool CanConvert(Type typeToConvert) =>
-            typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ImmutableArray<>);
-
-        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-            (JsonConverter)Activator.CreateInstance(typeof(ArrayConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
-    }
-
-    private sealed class ArrayConverter<T> : JsonConverter<ImmutableArray<T>>
-    {
-        public override bool HandleNull => true;
-
-        public override ImmutableArray<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? default : [.. JsonSerializer.Deserialize<T[]>(ref reader, options) ?? []];
-
-        public override void Write(Utf8JsonWriter writer, ImmutableArray<T> value, JsonSerializerOptions options)
+        public void Span(TextSpan span)
         {
-            if (value.IsDefault)
+            Int(span.Start);
+            Int(span.Length);
+        }
+
+        /// <summary>Length + 1 (0 for null), then the UTF-16 code units.</summary>
+        public void String(string? value)
+        {
+            if (value is null)
             {
-                writer.WriteNullValue();
+                Int(0);
                 return;
             }
-            writer.WriteStartArray();
-            foreach (var item in value)
-                JsonSerializer.Serialize(writer, item, options);
-            writer.WriteEndArray();
+            Int(value.Length + 1);
+            MemoryMarshal.AsBytes(value.AsSpan()).CopyTo(Take(value.Length * 2));
+        }
+
+        /// <summary>Count + 1 (0 for an absent layer, kept apart from an empty one), then the items.</summary>
+        public void Array<T>(ImmutableArray<T> items, Action<RecordWriter, T> write)
+        {
+            if (items.IsDefault)
+            {
+                Int(0);
+                return;
+            }
+            Int(items.Length + 1);
+            foreach (var item in items)
+                write(this, item);
         }
     }
 
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    private delegate T ReadItem<out T>(ref RecordReader reader);
+
+    /// <summary>Reads what <see cref="RecordWriter"/> wrote, in the same order.</summary>
+    private ref struct RecordReader(ReadOnlySpan<byte> bytes)
     {
-        if (reader.TokenType != type)
-            throw new JsonException($"expected {type}, found {reader.TokenType}");
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _at;
+
+        public readonly bool AtEnd => _at == _bytes.Length;
+
+        public int Int()
+        {
+            uint value = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                var b = _bytes[_at++];
+                value |= (uint)(b & 0x7f) << shift;
+                if (b < 0x80)
+                    return (int)value;
+            }
+        }
+
+        public bool Bool() => _bytes[_at++] != 0;
+
+        public long Long()
+        {
+            var value = BinaryPrimitives.ReadInt64LittleEndian(_bytes.Slice(_at, 8));
+            _at += 8;
+            return value;
+        }
+
+        public decimal Decimal()
+        {
+            Span<int> bits = stackalloc int[4];
+            _bytes.Slice(_at, 16).CopyTo(MemoryMarshal.AsBytes(bits));
+            _at += 16;
+            return new decimal(bits);
+        }
+
+        public TextSpan Span()
+        {
+            var start = Int();
+            return new TextSpan(start, start + Int());
+        }
+
+        public string? String()
+        {
+            var length = Int() - 1;
+            if (length < 0)
+                return null;
+            var value = new string(MemoryMarshal.Cast<byte, char>(_bytes.Slice(_at, length * 2)));
+            _at += length * 2;
+            return value;
+        }
+
+        public ImmutableArray<T> Array<T>(ReadItem<T> read)
+        {
+            var count = Int() - 1;
+            if (count < 0)
+                return default;
+            var items = new T[count];
+            for (var i = 0; i < count; i++)
+                items[i] = read(ref this);
+            return ImmutableCollectionsMarshal.AsImmutableArray(items);
+        }
     }
 }

@@ -9,6 +9,7 @@ internal sealed class SpoolFile : IDisposable
 {
     private readonly FileStream _file;
     private byte[] _buffer = [];
+    private long _end;
 
     public SpoolFile()
     {
@@ -23,15 +24,36 @@ internal sealed class SpoolFile : IDisposable
     }
 
     /// <summary>Where one record lies in the file.</summary>
-    public readonly record struct Record(long Offset, int Length);
+    public readonly record struct Record(long Offset, int Length)
+    {
+        /// <summary>Where the next record begins.</summary>
+        public long End => Offset + Length;
+    }
 
     /// <summary>Appends what <paramref name="write"/> writes to the stream as one record.</summary>
     public Record Append(Action<Stream> write)
     {
-        _file.Seek(0, SeekOrigin.End);
-        var offset = _file.Position;
+        var offset = ToEnd();
         write(_file);
-        return new Record(offset, checked((int)(_file.Position - offset)));
+        _end = _file.Position;
+        return new Record(offset, checked((int)(_end - offset)));
+    }
+
+    /// <summary>Appends the bytes as one record.</summary>
+    public Record Append(ReadOnlySpan<byte> bytes)
+    {
+        var offset = ToEnd();
+        _file.Write(bytes);
+        _end = _file.Position;
+        return new Record(offset, bytes.Length);
+    }
+
+    // A seek flushes the stream's write buffer (a system call per record): only seek when a read moved away from the end.
+    private long ToEnd()
+    {
+        if (_file.Position != _end)
+            _file.Position = _end;
+        return _end;
     }
 
     public ReadOnlySpan<byte> Read(Record record)

@@ -59,7 +59,7 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                 }
             }
             if (names.Count + words.Count > 0)
-                paragraphs.Add(new ParagraphTerms(paragraph.Span, [.. names], [.. words], Preview(paragraph.Span.Of(text))));
+                paragraphs.Add(new ParagraphTerms(paragraph.Span, [.. names], [.. words], Preview(paragraph.Span.SliceOf(text))));
         }
         if (!_stories.TryGetValue(story, out var list))
             _stories[story] = list = [];
@@ -71,10 +71,33 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
 
     private readonly Dictionary<(string Doc, TextSpan Span), string> _previews = [];
 
-    private static string Preview(string paragraph)
+    private static string Preview(ReadOnlySpan<char> paragraph)
     {
-        var s = string.Join(' ', paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return s.Length <= 120 ? s : s[..119] + "…";
+        // The paragraph with whitespace runs as one space, trimmed, cut at 120 characters: read
+        // only as far as the preview goes (splitting and joining the whole paragraph cost more).
+        const int Kept = 120;
+        Span<char> preview = stackalloc char[Kept + 1];
+        var n = 0;
+        var space = false;
+        foreach (var c in paragraph)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = n > 0;
+                continue;
+            }
+            if (space)
+            {
+                preview[n++] = ' ';
+                space = false;
+                if (n == preview.Length)
+                    break;
+            }
+            preview[n++] = c;
+            if (n == preview.Length)
+                break;
+        }
+        return n <= Kept ? new string(preview[..n]) : string.Concat(preview[..(Kept - 1)], "…");
     }
 
     /// <summary>Off-topic paragraph spans, by document id.</summary>

@@ -46,12 +46,15 @@ public sealed class OriginTracker(ReconcileLexicon lexicon)
         var quotes = article.Quotes.IsDefault ? [] : article.Quotes.Where(q => q.Kind != QuoteKind.Indirect).Select(q => q.Span).ToImmutableArray();
         var shared = new Dictionary<int, (int Count, int Quoted, TextSpan First)>();
         var mine = new List<long>();
+        var words = new List<TextSpan>();
+        var folded = new Folded();
         foreach (var sentence in article.Sentences)
         {
-            var words = Words(text, sentence.Span);
+            Words(text, sentence.Span, words);
+            folded.Fill(text, words);
             for (var i = 0; i + ShingleWords <= words.Count; i++)
             {
-                var hash = Hash(text, words, i);
+                var hash = Hash(folded, words, i);
                 mine.Add(hash);
                 if (index.Shingles.TryGetValue(hash, out var other) && other != me)
                 {
@@ -148,9 +151,9 @@ public sealed class OriginTracker(ReconcileLexicon lexicon)
         return s.Length <= 240 ? s : s[..239] + "…";
     }
 
-    private static List<TextSpan> Words(string text, TextSpan span)
+    private static void Words(string text, TextSpan span, List<TextSpan> words)
     {
-        var words = new List<TextSpan>();
+        words.Clear();
         var i = span.Start;
         while (i < span.End)
         {
@@ -162,16 +165,44 @@ public sealed class OriginTracker(ReconcileLexicon lexicon)
             if (i > start)
                 words.Add(new TextSpan(start, i));
         }
-        return words;
+    }
+
+    /// <summary>
+    /// A sentence's words lower-cased, apostrophes unified, one after another: folded once per
+    /// sentence rather than once per shingle a word is in (eight times).
+    /// </summary>
+    private sealed class Folded
+    {
+        private char[] _chars = new char[256];
+        private int[] _starts = new int[64];
+
+        public void Fill(string text, List<TextSpan> words)
+        {
+            if (_starts.Length <= words.Count)
+                _starts = new int[Math.Max(words.Count + 1, _starts.Length * 2)];
+            var n = 0;
+            for (var w = 0; w < words.Count; w++)
+            {
+                _starts[w] = n;
+                var word = text.AsSpan(words[w].Start, words[w].Length);
+                if (_chars.Length - n < word.Length)
+                    Array.Resize(ref _chars, Math.Max(n + word.Length, _chars.Length * 2));
+                foreach (var c in word)
+                    _chars[n++] = c == '’' ? '\'' : char.ToLowerInvariant(c);
+            }
+            _starts[words.Count] = n;
+        }
+
+        /// <summary>Words from..to (exclusive), folded and concatenated.</summary>
+        public ReadOnlySpan<char> Of(int from, int to) => _chars.AsSpan(_starts[from], _starts[to] - _starts[from]);
     }
 
     /// <summary>A case-insensitive hash of eight words, apostrophes unified.</summary>
-    private static long Hash(string text, List<TextSpan> words, int from)
+    private static long Hash(Folded folded, List<TextSpan> words, int from)
     {
+        // The same equality as hashing the folded characters one by one, many characters a round.
         var h = new HashCode();
-        for (var k = from; k < from + ShingleWords; k++)
-            foreach (var c in text.AsSpan(words[k].Start, words[k].Length))
-                h.Add(c == '’' ? '\'' : char.ToLowerInvariant(c));
+        h.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(folded.Of(from, from + ShingleWords)));
         var low = h.ToHashCode();
         var h2 = new HashCode();
         h2.Add(low);
