@@ -207,6 +207,9 @@ public sealed class QuantityExtractor
         // A bare number that counts nothing known is not a claim ("dropped 11 to 10.86").
         if (unit is null)
             return null;
+        // "died 18 months ago", "the first time in 100 years": when something happened, which the times hold, not a figure claimed.
+        if (casualty is null && TellsWhen(doc, f, first))
+            return null;
 
         var rate = Rate(v, Math.Max(nounEnd, f.End), end);
         var hedge = rule?.Hedge ?? (f.RangeHigh is not null || f.VagueHigh is not null ? Hedge.Approx : Hedge.Exact);
@@ -569,6 +572,26 @@ public sealed class QuantityExtractor
 
     private bool IsTimeWord(in TokenView v, int i) =>
         _lexicon.ContextLookup.TryGetValue(v.Chars(i), out var c) && (c.Kind & (ContextKind.Month | ContextKind.Weekday)) != 0;
+
+    /// <summary>
+    /// Whether the figure is the amount of a time expression that places something in time: a date
+    /// ("18 months ago", "a year earlier") or a span after "in" ("the first time in 100 years"). A
+    /// sentence or a wait ("15 years in prison", "within 2 weeks") stays a figure.
+    /// </summary>
+    private static bool TellsWhen(DocumentContext doc, Figure f, int first)
+    {
+        if (doc.Times.IsDefault)
+            return false;
+        var v = doc.V;
+        var figure = new TextSpan(v.Start(f.First), v.End(f.End - 1));
+        foreach (var t in doc.Times)
+        {
+            if (t.Span.Start <= figure.Start && figure.End <= t.Span.End
+                && (t.Type == TimeType.Date || t.Type == TimeType.Duration && v.Is(first - 1, "in")))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>The nearest date expression of the sentence, else the publication date.</summary>
     private static string? When(DocumentContext doc, int sentence, TextSpan span)
