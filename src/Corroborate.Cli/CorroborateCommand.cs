@@ -115,7 +115,7 @@ public static class CorroborateCommand
             DefaultValueFactory = _ => "story",
             HelpName = "FIELD",
         };
-        var threshold = new Option<double?>("--threshold") { Description = "Similarity threshold for joining a story (default 0.22).", HelpName = "X" };
+        var threshold = new Option<double?>("--threshold") { Description = string.Create(CultureInfo.InvariantCulture, $"Similarity threshold for joining a story (default {new ClusteringOptions().Threshold})."), HelpName = "X" };
         var dump = new Option<string?>("--dump") { Description = "Write each article's gold and predicted story, score and title to this JSON Lines file.", HelpName = "FILE" };
         var clusterEval = new Command("cluster-eval", """
             Cluster articles into stories as if they carried no story keys, and score the result against gold labels:
