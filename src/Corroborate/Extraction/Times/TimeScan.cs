@@ -33,7 +33,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 continue;
             }
             _derivedQuarter = false;
-            if (TryAt(i, out var hit) && hit.End > i)
+            if (TryAt(i, out var hit) && hit.End > i && !IsQuotedTitle(hit))
             {
                 found.Add(new TimeExpression(new TextSpan(t[hit.Start].Start, t[hit.End - 1].End), hit.Type, hit.Value, hit.Mod));
                 if (hit.Value.Length == 7 && hit.Value[5] == 'Q' && char.IsAsciiDigit(hit.Value[6]) && char.IsAsciiDigit(hit.Value[0]) && !_derivedQuarter)
@@ -49,6 +49,28 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         }
         return found.ToImmutable();
     }
+
+    /// <summary>
+    /// A capitalized expression that opens a quotation and is all of it, or of its capitalized words, is a
+    /// title: the programmes “This Week” and ''60 Minutes'', the film “High Noon”.
+    /// </summary>
+    private bool IsQuotedTitle(TimeHit hit)
+    {
+        var start = t[hit.Start].Start;
+        var end = t[hit.End - 1].End;
+        if (start == 0 || !IsQuoteChar(text[start - 1]) || !text.AsSpan(start, end - start).ContainsAnyInRange('A', 'Z'))
+            return false;
+        var j = end;
+        if (j < text.Length && text[j] is '.' or ',')
+            j++;
+        if (j < text.Length && IsQuoteChar(text[j]))
+            return true;
+        // "This Week With David Brinkley": the title goes on in capitals.
+        return end < text.Length && text[end] == ' ' && end + 1 < text.Length && char.IsUpper(text[end + 1])
+               && text.IndexOfAny(['"', '”', '\''], end, Math.Min(40, text.Length - end)) > 0;
+    }
+
+    private static bool IsQuoteChar(char c) => c is '"' or '“' or '”' or '\'' or '`' or '‘' or '’';
 
     /// <summary>A calendar date a value names: 1998 (precision 1), 1998-10 (2), 1998-10-23 with or without a time (3).</summary>
     private static (DateOnly Date, int Precision)? ReferenceOf(string value)
