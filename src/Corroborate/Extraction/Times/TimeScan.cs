@@ -765,7 +765,18 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     /// </summary>
     private bool WithDayAfter(int i, int k, string clock, out TimeHit hit)
     {
-        var dk = Is(k, "on") || IsPunct(k, ',') ? k + 1 : k;
+        // "10:35 a.m. (0735 GMT) Friday": the day after a short bracketed aside is the clock's.
+        var after = k;
+        if (IsPunct(k, '('))
+        {
+            var close = k + 1;
+            while (close < k + 6 && InRange(close) && !IsPunct(close, ')'))
+                close++;
+            if (IsPunct(close, ')'))
+                after = close;
+        }
+        // "6 p.m. on Monday", "5 p.m. EST, Nov. 6", "(0735 GMT) Friday".
+        var dk = Is(after, "on") || IsPunct(after, ',') || IsPunct(after, ')') ? after + 1 : after;
         if ((W(dk) is { } dw && (dw.Weekday > 0 && Upper(dk) && !dw.WeekdayPlural || dw.RelativeDay is not null || dw.Month > 0 && Upper(dk))
              || InRange(dk) && Upper(dk) && lex.PhraseLookup.TryGetValue(S(dk), out var named) && named.Any(p => p.Kind == PhraseKind.Holiday))
             && Core(dk, out var day) && day.Type == TimeType.Date && day.Value.Length == 10)
