@@ -1154,6 +1154,14 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 case "W" when !Is(k + 1, "before") && !Is(k + 1, "after") && !IsHyphen(k + 1):
                     hit = new TimeHit(i, k + 1, TimeType.Date, anchor is { } aw ? Timex.Week(aw) : "XXXX-WXX");
                     return true;
+                // "ended the day at 9,505", "later in the day", "for the day": the day of the sentence's date, else the anchor's.
+                case "D" when !IsAny(k + 1, "before", "after") && !IsHyphen(k + 1)
+                              && (IsAny(i - 1, "end", "ended", "ending", "ends", "finish", "finished", "for", "closed")
+                                  || Is(i - 1, "in") && IsAny(i - 2, "later", "late", "earlier", "early")
+                                  || Is(i - 1, "of") && IsAny(i - 2, "start", "end", "rest", "beginning", "middle")):
+                    var today = ReferenceFor("D", i) is { } dayFrom && SameSentence(_reference!.Value.Token, i) ? dayFrom : anchor;
+                    hit = new TimeHit(i, k + 1, TimeType.Date, today is { } d0 ? Timex.Day(d0) : "XXXX-XX-XX");
+                    return true;
                 // "by the end of the month": the month of the sentence's date, else the anchor's.
                 case "M" when Is(i - 1, "of") && IsAny(i - 2, "end", "beginning", "start", "middle") && !IsHyphen(k + 1):
                     var month = ReferenceFor("M", i) is { } from && SameSentence(_reference!.Value.Token, i) ? from : anchor;
