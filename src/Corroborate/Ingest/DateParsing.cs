@@ -27,8 +27,18 @@ public static class DateParsing
         ("MST", "-07:00"), ("MDT", "-06:00"), ("PST", "-08:00"), ("PDT", "-07:00"),
     ];
 
-    /// <summary>Reads a date or date-time; null when <paramref name="value"/> is not one.</summary>
-    public static Published? TryParse(string? value, PublishedFrom from)
+    /// <summary>
+    /// Reads a date or date-time; null when <paramref name="value"/> is not one, or names a year no
+    /// news was published in: "0001-01-01T00:00:00" is the empty value many publishing systems write.
+    /// </summary>
+    public static Published? TryParse(string? value, PublishedFrom from) =>
+        Parse(value, from) is { Date.Year: >= FirstYear and <= LastYear } published ? published : null;
+
+    // The first printed newspapers are of the 17th century; a date past 2200 is a typing error.
+    private const int FirstYear = 1600;
+    private const int LastYear = 2200;
+
+    private static Published? Parse(string? value, PublishedFrom from)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > 64)
             return null;

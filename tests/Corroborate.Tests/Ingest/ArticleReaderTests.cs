@@ -262,6 +262,8 @@ public sealed class ArticleReaderTests
     [InlineData("yesterday")]
     [InlineData("2024-13-45")]
     [InlineData("")]
+    [InlineData("0001-01-01T00:00:00+00:00")] // the empty value many publishing systems write
+    [InlineData("9999-12-31")]
     public void Non_dates_are_not_publication_dates(string value) =>
         Assert.Null(DateParsing.TryParse(value, PublishedFrom.Metadata));
 }

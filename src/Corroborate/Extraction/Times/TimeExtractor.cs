@@ -22,6 +22,9 @@ public sealed class TimeExtractor(TimeLexicon lexicon)
     public ImmutableArray<TimeExpression> Extract(string text, int start, int end, DateOnly? anchor)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Resolution steps days, weeks and years from the anchor: one at the ends of the calendar cannot be stepped from.
+        if (anchor is { Year: < 100 or > 9800 })
+            anchor = null;
         var tokens = TimeTokenizer.Tokenize(text, start, end, new List<TimeToken>((end - start) / 5 + 4));
         return new TimeScan(Lexicon, text, tokens, anchor).Run();
     }

@@ -42,6 +42,16 @@ public sealed class TimeStageTests
         Assert.Equal(2, result.Times.Count(t => t.Value == "2016-03-20"));
     }
 
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(9999, 12, 31)]
+    public void AnAnchorAtTheEndsOfTheCalendarLeavesRelativeValuesUnresolved(int y, int m, int d)
+    {
+        var extractor = new TimeExtractor(TimeLexicon.LoadEnglish());
+        var times = extractor.Extract("The mayor spoke on Monday, the day before, and resigned last week.", new DateOnly(y, m, d));
+        Assert.Equal(["XXXX-WXX-1", "XXXX-WXX"], times.Select(t => t.Value));
+    }
+
     [Fact]
     public void NoAnchorLeavesRelativeValuesUnresolved()
     {
