@@ -173,8 +173,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         }
         if (!mid)
             return false;
-        var date = _reference is { Precision: 3 } r && SameSentence(r.Token, i) ? Timex.Day(r.Date)
-            : anchor is { } a ? Timex.Day(a) : "XXXX-XX-XX";
+        var date = SentenceDate("D", i) is { } d ? Timex.Day(d) : "XXXX-XX-XX";
         hit = new TimeHit(i, i + 1, TimeType.Time, date + "T" + part);
         return true;
     }
@@ -785,11 +784,17 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return true;
         }
         // "made its first flight Tuesday in Everett at 18:00 UTC": the day written earlier in the sentence.
-        var date = _reference is { Precision: 3 } r && SameSentence(r.Token, i) ? Timex.Day(r.Date)
-            : anchor is { } a ? Timex.Day(a) : "XXXX-XX-XX";
+        var date = SentenceDate("D", i) is { } d ? Timex.Day(d) : "XXXX-XX-XX";
         hit = new TimeHit(i, k, TimeType.Time, date + clock);
         return true;
     }
+
+    /// <summary>
+    /// The date written earlier in token <paramref name="i"/>'s sentence when it is precise enough for
+    /// the unit ("flew Tuesday … at 18:00 UTC", "the fourth quarter of 2005 … the entire year"), else the anchor.
+    /// </summary>
+    private DateOnly? SentenceDate(string unit, int i) =>
+        ReferenceFor(unit, i) is { } from && SameSentence(_reference!.Value.Token, i) ? from : anchor;
 
     /// <summary>Whether no sentence ends between tokens <paramref name="from"/> and <paramref name="to"/>.</summary>
     private bool SameSentence(int from, int to)
@@ -855,8 +860,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             half = true;
             k += 3;
         }
-        var qualified = PastQualifiers(k) != k;
-        k = PastQualifiers(k);
+        var unitAt = PastQualifiers(k);
+        var qualified = unitAt != k;
+        k = unitAt;
         var hyphen = IsHyphen(k);
         if (hyphen)
             k++;
@@ -998,7 +1004,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (IsAny(k, "full", "whole", "entire") && Is(k + 1, "year"))
         {
             // "a loss in the fourth quarter of 2005 and for the entire year": the year written in the sentence, else the anchor's.
-            var year = ReferenceFor("Y", i) is { } from && SameSentence(_reference!.Value.Token, i) ? from.Year : anchor?.Year;
+            var year = SentenceDate("Y", i)?.Year;
             hit = new TimeHit(i, k + 2, TimeType.Date, year is { } y ? Timex.Year(y) : "XXXX");
             return true;
         }
@@ -1159,12 +1165,12 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                               && (IsAny(i - 1, "end", "ended", "ending", "ends", "finish", "finished", "for", "closed")
                                   || Is(i - 1, "in") && IsAny(i - 2, "later", "late", "earlier", "early")
                                   || Is(i - 1, "of") && IsAny(i - 2, "start", "end", "rest", "beginning", "middle")):
-                    var today = ReferenceFor("D", i) is { } dayFrom && SameSentence(_reference!.Value.Token, i) ? dayFrom : anchor;
+                    var today = SentenceDate("D", i);
                     hit = new TimeHit(i, k + 1, TimeType.Date, today is { } d0 ? Timex.Day(d0) : "XXXX-XX-XX");
                     return true;
                 // "by the end of the month": the month of the sentence's date, else the anchor's.
                 case "M" when Is(i - 1, "of") && IsAny(i - 2, "end", "beginning", "start", "middle") && !IsHyphen(k + 1):
-                    var month = ReferenceFor("M", i) is { } from && SameSentence(_reference!.Value.Token, i) ? from : anchor;
+                    var month = SentenceDate("M", i);
                     hit = new TimeHit(i, k + 1, TimeType.Date, month is { } m ? Timex.Month(m.Year, m.Month) : "XXXX-XX");
                     return true;
                 case "Q" when !Is(k + 1, "before"):
