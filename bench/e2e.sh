@@ -16,18 +16,10 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 corpus="${1:-${CORROBORATE_E2E_CORPUS:-$repo/../shared/corpus/gva-dev/articles.jsonl}}"
 runs="${E2E_RUNS:-5}"
 
-if [[ ! -f "$corpus" ]]; then
-    echo "error: corpus not found: $corpus (pass a .jsonl path or set CORROBORATE_E2E_CORPUS)" >&2
-    exit 2
-fi
-corpus="$(cd "$(dirname "$corpus")" && pwd)/$(basename "$corpus")"
-if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
-    echo "error: E2E_RUNS must be a positive integer, got '$runs'" >&2
-    exit 2
-fi
-
 # shellcheck source=bench/lib.sh
 source "$repo/bench/lib.sh"
+bench_inputs E2E_RUNS
+
 bench_timer_init
 bench_build_cli "$repo"
 

@@ -2,6 +2,8 @@
 # Shared by the end-to-end scripts in bench/ (source it; it defines functions and sets BENCH_TIMER
 # empty until bench_timer_init runs):
 #
+#   bench_inputs RUNS_VAR      checks the caller's $corpus (a file; made absolute) and $runs (a
+#                              positive integer, named RUNS_VAR in the message); exits 2 on a bad one
 #   bench_timer_init           GNU time for peak RSS and CPU time, else /proc sampling
 #   bench_build_cli            builds the CLI in Release; sets BENCH_CLI
 #   bench_timed PREFIX CMD...  runs CMD once, stdout to PREFIX.out, stderr to PREFIX.err;
@@ -14,6 +16,19 @@
 #   bench_median V...          the median of the numbers given
 #
 # Callers set -euo pipefail themselves.
+
+# shellcheck disable=SC2154  # $corpus and $runs are the caller's
+bench_inputs() {
+    if [[ ! -f "$corpus" ]]; then
+        echo "error: corpus not found: $corpus (pass a .jsonl path or set CORROBORATE_E2E_CORPUS)" >&2
+        exit 2
+    fi
+    corpus="$(cd "$(dirname "$corpus")" && pwd)/$(basename "$corpus")"
+    if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
+        echo "error: $1 must be a positive integer, got '$runs'" >&2
+        exit 2
+    fi
+}
 
 bench_load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
 

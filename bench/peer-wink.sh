@@ -26,15 +26,9 @@ corpus="${1:-${CORROBORATE_E2E_CORPUS:-$repo/../shared/corpus/gva-dev/articles.j
 runs="${PEER_RUNS:-1}"
 peer="$repo/bench/peer"
 
-if [[ ! -f "$corpus" ]]; then
-    echo "error: corpus not found: $corpus (pass a .jsonl path or set CORROBORATE_E2E_CORPUS)" >&2
-    exit 2
-fi
-corpus="$(cd "$(dirname "$corpus")" && pwd)/$(basename "$corpus")"
-if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
-    echo "error: PEER_RUNS must be a positive integer, got '$runs'" >&2
-    exit 2
-fi
+# shellcheck source=bench/lib.sh
+source "$repo/bench/lib.sh"
+bench_inputs PEER_RUNS
 for tool in node npm python3; do
     if ! command -v "$tool" >/dev/null; then
         echo "error: $tool not found: peer-wink.sh needs Node.js 16 or later with npm, and python3 (Debian: apt-get install nodejs npm python3)" >&2
@@ -52,8 +46,6 @@ fi
 versions=$(cd "$peer" && node -e 'for (const p of ["wink-nlp", "wink-eng-lite-web-model"]) process.stdout.write(p + " " + require(p + "/package.json").version + "  ")')
 echo "== installed: $versions"
 
-# shellcheck source=bench/lib.sh
-source "$repo/bench/lib.sh"
 bench_timer_init
 bench_build_cli "$repo"
 

@@ -25,22 +25,14 @@ runs="${SCALE_RUNS:-1}"
 copies=10
 limit=1.5
 
-if [[ ! -f "$corpus" ]]; then
-    echo "error: corpus not found: $corpus (pass a .jsonl path or set CORROBORATE_E2E_CORPUS)" >&2
-    exit 2
-fi
-corpus="$(cd "$(dirname "$corpus")" && pwd)/$(basename "$corpus")"
-if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
-    echo "error: SCALE_RUNS must be a positive integer, got '$runs'" >&2
-    exit 2
-fi
+# shellcheck source=bench/lib.sh
+source "$repo/bench/lib.sh"
+bench_inputs SCALE_RUNS
 if ! command -v python3 >/dev/null; then
     echo "error: python3 not found: scale.sh needs it to build the 10x stream (apt-get install python3)" >&2
     exit 2
 fi
 
-# shellcheck source=bench/lib.sh
-source "$repo/bench/lib.sh"
 bench_timer_init
 bench_build_cli "$repo"
 
