@@ -142,7 +142,8 @@ public sealed class EntityResolver
 
     private static string Key(EntityMention m) => Key(m.Name, m.Kind);
 
-    private static string Key(string name, EntityKind kind)
+    /// <summary>The name as entities are matched by: lowercased; a person's without initials and generational suffixes.</summary>
+    internal static string Key(string name, EntityKind kind)
     {
         var words = name.Replace("(", "").Replace(")", "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (kind == EntityKind.Person)

@@ -349,7 +349,8 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             if (e.Kind == EntityKind.Group || e.Kind == EntityKind.Person && !e.Name.Contains(' ', StringComparison.Ordinal))
                 continue;
             // Kind-marked, so that a person's full name can be told from a place or an organisation.
-            var name = (e.Kind == EntityKind.Person ? PersonMark : e.Kind == EntityKind.Place ? "l:" : "o:") + e.Name.ToLowerInvariant();
+            // Keyed as the entity resolver keys them: "Randall R. Coffland" and "Randall Coffland" are one person.
+            var name = (e.Kind == EntityKind.Person ? PersonMark : e.Kind == EntityKind.Place ? "l:" : "o:") + EntityResolver.Key(e.Name, e.Kind);
             if (!names.Contains(name))
                 names.Add(name);
         }

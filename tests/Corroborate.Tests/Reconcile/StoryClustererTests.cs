@@ -123,6 +123,17 @@ public sealed class StoryClustererTests
         Assert.Equal(strongNames > 0, first == later);
     }
 
+    [Theory]
+    [InlineData("Tomas J. Verhoek", "Anneke M. Brandt")]
+    [InlineData("Tomas Verhoek Jr.", "Anneke Brandt")]
+    public void Names_written_with_and_without_initials_or_suffixes_are_one_person_to_the_name_rule(string killer, string victim)
+    {
+        var clusterer = new StoryClusterer(TestData.Data);
+        var first = clusterer.Assign(Doc("a", "Police said Tomas Verhoek shot Anneke Brandt outside a bakery on Tuesday in Kelbrook. Tomas Verhoek was arrested at the scene.", "2024-03-06"));
+        var later = clusterer.Assign(Doc("b", $"{killer} was sentenced on Thursday to 20 years in prison for killing {victim}, the court in Dunmore heard.", "2024-11-15"));
+        Assert.Equal(first, later);
+    }
+
     [Fact]
     public void Reports_that_name_years_far_apart_are_weighed_down()
     {
