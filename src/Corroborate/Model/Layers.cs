@@ -17,6 +17,8 @@ public enum FurnitureKind
     Media,
     Contact,
     Navigation,
+    /// <summary>The address of a page written as a line of the text (a pasted article's source).</summary>
+    Link,
 }
 
 /// <summary>A span of page furniture, marked rather than deleted.</summary>

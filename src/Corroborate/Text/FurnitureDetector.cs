@@ -16,7 +16,7 @@ namespace Corroborate.Text;
 public sealed class FurnitureDetector(LanguageData data)
 {
     /// <summary>What the detector found, and the metadata the furniture gave.</summary>
-    public sealed record Result(ImmutableArray<Furniture> Furniture, Published? Published, string? Outlet);
+    public sealed record Result(ImmutableArray<Furniture> Furniture, Published? Published, string? Outlet, string? Url = null);
 
     private readonly record struct Line(int Start, int End, int Words);
 
@@ -27,6 +27,7 @@ public sealed class FurnitureDetector(LanguageData data)
         var marked = new bool[lines.Count];
         Published? published = null;
         string? foundOutlet = null;
+        string? foundUrl = null;
         var zone = data.FurnitureZoneLines;
 
         for (var i = 0; i < lines.Count; i++)
@@ -62,6 +63,7 @@ public sealed class FurnitureDetector(LanguageData data)
                 }
                 published ??= DateFrom(m);
                 foundOutlet ??= m.Groups["outlet"] is { Success: true } o ? o.Value.Trim() : null;
+                foundUrl ??= m.Groups["url"] is { Success: true } u ? WithoutSpaces(u.Value) : null;
                 break;
             }
         }
@@ -87,7 +89,7 @@ public sealed class FurnitureDetector(LanguageData data)
         }
 
         found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return new Result([.. found], published, foundOutlet);
+        return new Result([.. found], published, foundOutlet, foundUrl);
     }
 
     private void MarkOutletAndHeadlines(string text, List<Line> lines, bool[] marked, List<Furniture> found,
@@ -222,8 +224,15 @@ public sealed class FurnitureDetector(LanguageData data)
     private static Published? DateFrom(Match m)
     {
         var g = m.Groups["date"];
-        return g.Success ? DateParsing.TryParse(g.Value.Replace(".", ""), PublishedFrom.Dateline) : null;
+        if (!g.Success)
+            return null;
+        // A date with slashes is a path's ("/2013/05/02/"), written with spaces only by tokenized corpora.
+        var value = g.Value.Contains('/', StringComparison.Ordinal) ? WithoutSpaces(g.Value) : g.Value.Replace(".", "");
+        return DateParsing.TryParse(value, PublishedFrom.Dateline);
     }
+
+    /// <summary>An address or path as tokenized corpora write it ("http : / / www . bbc . co . uk") put back together.</summary>
+    private static string WithoutSpaces(string value) => string.Concat(value.Where(c => !char.IsWhiteSpace(c)));
 
     private static List<Line> Lines(string text)
     {

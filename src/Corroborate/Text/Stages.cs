@@ -7,7 +7,7 @@ using Corroborate.Pipeline;
 
 namespace Corroborate.Text;
 
-/// <summary>Marks page furniture, and fills publication date and outlet from a dateline when metadata lacks them.</summary>
+/// <summary>Marks page furniture, and fills publication date, outlet and address from a dateline or a link line when metadata lacks them.</summary>
 public sealed class FurnitureStage(LanguageData data) : IDocumentStage
 {
     private readonly FurnitureDetector _detector = new(data);
@@ -26,6 +26,7 @@ public sealed class FurnitureStage(LanguageData data) : IDocumentStage
             {
                 Published = doc.Published ?? result.Published,
                 Outlet = doc.Outlet ?? result.Outlet,
+                Url = doc.Url ?? result.Url,
                 Title = doc.Title ?? result.Furniture.Where(f => f.Kind == Model.FurnitureKind.Headline)
                     .Select(f => f.Span.Of(doc.Text).Trim('*', '#', ' ')).FirstOrDefault(),
             },

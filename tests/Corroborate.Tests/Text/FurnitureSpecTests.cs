@@ -9,7 +9,7 @@ namespace Corroborate.Tests.Text;
 /// <summary>
 /// Runs the page-furniture cases in <c>Specs/furniture.json</c>: every expected span is found with
 /// its kind, no furniture span overlaps a sentence that must stay prose, and a dateline's date and
-/// outlet are reported when the case expects them.
+/// outlet, and a link line's address, are reported when the case expects them.
 /// </summary>
 public sealed class FurnitureSpecTests
 {
@@ -19,7 +19,7 @@ public sealed class FurnitureSpecTests
 
     public sealed record Case(
         string Name, string Text, string? Title, string? Outlet,
-        Expected[]? Furniture, string[]? NotFurniture, string? Published, string? FoundOutlet)
+        Expected[]? Furniture, string[]? NotFurniture, string? Published, string? FoundOutlet, string? FoundUrl = null, bool NoPublished = false)
     {
         public override string ToString() => Name;
     }
@@ -92,6 +92,10 @@ public sealed class FurnitureSpecTests
             Assert.Equal(published, result.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (c.FoundOutlet is { } outlet)
             Assert.Equal(outlet, result.Outlet);
+        if (c.FoundUrl is { } url)
+            Assert.Equal(url, result.Url);
+        if (c.NoPublished)
+            Assert.Null(result.Published);
     }
 
     [Fact]
