@@ -169,7 +169,7 @@ public static class CorroborateCommand
             try
             {
                 using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                return ExtractRun.Run(parse.GetValue(inputs)!, file, stderr, stdin);
+                return ExtractRun.Run(parse.GetValue(inputs)!, file, stderr, stdin, path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -232,7 +232,7 @@ public static class CorroborateCommand
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.SomeFailed;
         }
-        var run = new BriefRun(new ArticleReader(), StandardPipeline.Build(data), () => new StoryClusterer(data), ReconcileLexicon.LoadEnglish(data))
+        var run = new BriefRun(new ArticleReader { Skip = outDir }, StandardPipeline.Build(data), () => new StoryClusterer(data), ReconcileLexicon.LoadEnglish(data))
         {
             Parallelism = threads is > 0 ? threads.Value : Environment.ProcessorCount,
         };

@@ -21,14 +21,15 @@ public static class ExtractRun
     };
 
     /// <summary>Writes one record per article to <paramref name="output"/>; returns the exit code.</summary>
-    public static int Run(IReadOnlyList<string> inputs, TextWriter output, TextWriter stderr, Func<Stream> stdin)
+    /// <param name="outputPath">The file <paramref name="output"/> writes, left out of input folders (it is being written).</param>
+    public static int Run(IReadOnlyList<string> inputs, TextWriter output, TextWriter stderr, Func<Stream> stdin, string? outputPath = null)
     {
         var reader = new ArticleReader();
         int pages = 0, records = 0, failed = 0, empty = 0;
         long bytes = 0;
         var clock = Stopwatch.StartNew();
         var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
-        foreach (var (path, format, error) in Inputs.Expand(inputs))
+        foreach (var (path, format, error) in Inputs.Expand(inputs, outputPath))
         {
             if (error is not null)
             {

@@ -18,11 +18,14 @@ public sealed class ArticleReader(IngestLimits limits)
 
     public IngestLimits Limits { get; } = limits;
 
+    /// <summary>A folder left out when input folders are expanded (the output folder); null for none.</summary>
+    public string? Skip { get; init; }
+
     /// <param name="paths">Files, folders, or "-" for JSON Lines on <paramref name="stdin"/>.</param>
     /// <param name="stdin">Opens standard input; only called when a path is "-".</param>
     public IEnumerable<IngestItem> Read(IEnumerable<string> paths, Func<Stream>? stdin = null)
     {
-        foreach (var (path, format, error) in Inputs.Expand(paths))
+        foreach (var (path, format, error) in Inputs.Expand(paths, Skip))
         {
             if (error is not null)
             {

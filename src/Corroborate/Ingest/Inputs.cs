@@ -29,12 +29,19 @@ public static class Inputs
         };
     }
 
+    private static bool IsUnder(string file, string? skipped) =>
+        skipped is not null && file.StartsWith(skipped, StringComparison.Ordinal)
+        && (file.Length == skipped.Length || file[skipped.Length] == Path.DirectorySeparatorChar);
+
     /// <summary>
     /// Files to read, folders expanded recursively (sorted, so runs are reproducible). Paths that
     /// do not exist or that name an unsupported file come back as errors, and the rest go on.
     /// </summary>
-    public static IEnumerable<(string Path, InputFormat? Format, string? Error)> Expand(IEnumerable<string> paths)
+    /// <param name="skip">A file, or a folder and its files, that a folder's expansion leaves out: the output,
+    /// so that a brief or an extract written inside its input folder is not read back as articles on the next run.</param>
+    public static IEnumerable<(string Path, InputFormat? Format, string? Error)> Expand(IEnumerable<string> paths, string? skip = null)
     {
+        var skipped = skip is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(skip));
         foreach (var path in paths)
         {
             if (path == StandardInput)
@@ -44,7 +51,7 @@ public static class Inputs
             else if (Directory.Exists(path))
             {
                 var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = System.IO.FileAttributes.Hidden })
-                    .Where(f => FormatOf(f) is not null)
+                    .Where(f => FormatOf(f) is not null && !IsUnder(Path.GetFullPath(f), skipped))
                     .OrderBy(f => f, StringComparer.Ordinal);
                 foreach (var f in files)
                     yield return (f, FormatOf(f), null);

@@ -43,6 +43,31 @@ public sealed class BriefCommandTests
         Assert.Equal(2, dossier.RootElement.GetProperty("failures").GetArrayLength());
     }
 
+    [Fact]
+    public void A_brief_written_inside_its_input_folder_is_not_read_back_on_the_next_run()
+    {
+        using var dir = new TempDir();
+        dir.File("in/a.txt", "Officials said the talks failed on Tuesday.");
+        var input = Path.Combine(dir.Path, "in");
+        var output = Path.Combine(input, "out");
+        Assert.Equal(ExitCodes.Ok, Run("brief", input, "--out", output).Code);
+        var (code, stdout, stderr) = Run("brief", input, "--out", output);
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.Contains("1 article in 1 story", stdout);
+    }
+
+    [Fact]
+    public void An_extract_written_inside_its_input_folder_is_not_read_as_input()
+    {
+        using var dir = new TempDir();
+        dir.File("in/a.txt", "Officials said the talks failed on Tuesday.");
+        var input = Path.Combine(dir.Path, "in");
+        var output = Path.Combine(input, "articles.jsonl");
+        Assert.Equal(ExitCodes.Ok, Run("extract", input, "--out", output).Code);
+        Assert.Equal(ExitCodes.Ok, Run("extract", input, "--out", output).Code);
+        Assert.Single(File.ReadAllLines(output));
+    }
+
     [Theory]
     [InlineData("brief")]
     [InlineData("brief", "x.txt", "--no-such-option")]
