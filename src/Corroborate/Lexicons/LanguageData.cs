@@ -51,9 +51,11 @@ public sealed class LanguageData
 
     private LanguageData(
         FrozenDictionary<string, AbbreviationClass> abbreviations, FrozenSet<string> sentenceStarters,
-        FrozenSet<string> outletWords, IReadOnlyList<FurnitureRule> furnitureRules, int furnitureZoneLines, FrozenSet<string> stopwords, Regex agePattern)
+        FrozenSet<string> outletWords, IReadOnlyList<FurnitureRule> furnitureRules, int furnitureZoneLines, FrozenSet<string> stopwords, Regex agePattern,
+        FrozenSet<string> urlWords)
     {
         Stopwords = stopwords;
+        UrlWords = urlWords;
         AgePattern = agePattern;
         Abbreviations = abbreviations;
         SentenceStarters = sentenceStarters;
@@ -70,6 +72,8 @@ public sealed class LanguageData
     public int FurnitureZoneLines { get; }
     /// <summary>Lowercase words left out of story-clustering terms.</summary>
     public FrozenSet<string> Stopwords { get; }
+    /// <summary>Lowercase words of page addresses' paths that say nothing of a story ("html", "news", "story").</summary>
+    public FrozenSet<string> UrlWords { get; }
     /// <summary>How a report gives a person's age ("17-year-old", "aged 17", "Smith, 34,"): the patterns of <c>ages.txt</c> as one.</summary>
     public Regex AgePattern { get; }
 
@@ -89,6 +93,7 @@ public sealed class LanguageData
         var outletWords = Lines("en/outlet-words.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
         var (rules, zone) = LoadFurniture("en/furniture.json");
         var stopwords = Lines("en/stopwords.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
+        var urlWords = Lines("en/url-words.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
         var ages = Lines("en/ages.txt").Select(l => l.Line).ToList();
         Regex agePattern;
         try
@@ -102,7 +107,7 @@ public sealed class LanguageData
         if (ages.Count == 0)
             throw new InvalidDataException("data/en/ages.txt: no pattern");
         agePattern.IsMatch(""); // compiled now, at load, not on the first article
-        return new LanguageData(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, outletWords, rules, zone, stopwords, agePattern);
+        return new LanguageData(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, outletWords, rules, zone, stopwords, agePattern, urlWords);
     }
 
     private static (IReadOnlyList<FurnitureRule>, int) LoadFurniture(string name)

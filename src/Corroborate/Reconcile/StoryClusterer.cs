@@ -89,6 +89,8 @@ public sealed record ClusteringOptions
     /// share the words (one year's emergency patch, another's).
     /// </summary>
     public double TimelessStory { get; init; } = 0.7;
+    /// <summary>Weight of a word of the slug of the article's address, against 1 for a word of its text.</summary>
+    public double SlugWeight { get; init; } = 1.0;
 }
 
 /// <summary>
@@ -486,7 +488,25 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
                 if (word.Length >= 3 && char.IsLetter(word[0]))
                     Add(counts, word, options.TitleWeight);
         }
+        // The slug of the page's address is the editors' keywords for the story, often still there when the page's text is not.
+        if (options.SlugWeight > 0)
+            foreach (var word in SlugWords(article.Document.Url))
+                Add(counts, word, options.SlugWeight);
         return counts;
+    }
+
+    /// <summary>The distinct words of an address's path ("/2016/05/31/wilkinsburg-shooting-suspect" gives three), less <see cref="LanguageData.UrlWords"/>.</summary>
+    private IEnumerable<string> SlugWords(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url.Contains("://", StringComparison.Ordinal) ? url : "http://" + url, UriKind.Absolute, out var uri))
+            yield break;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in uri.AbsolutePath.Split(['/', '-', '_', '.', '+', ','], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = part.ToLowerInvariant();
+            if (word.Length >= 3 && word.All(char.IsAsciiLetter) && !data.UrlWords.Contains(word) && seen.Add(word))
+                yield return word;
+        }
     }
 
     /// <summary>FNV-1a over the UTF-16 code units, folded to 32 bits.</summary>

@@ -11,8 +11,8 @@ public sealed class StoryClustererTests
 {
     private static readonly DocumentPipeline Pipeline = StandardPipeline.Build(TestData.Data);
 
-    private static AnalyzedDocument Doc(string id, string text, string published, string? title = null) =>
-        Pipeline.Run(new NewsDocument(id, id, text) { Title = title, Published = DateParsing.TryParse(published, PublishedFrom.Metadata) });
+    private static AnalyzedDocument Doc(string id, string text, string published, string? title = null, string? url = null) =>
+        Pipeline.Run(new NewsDocument(id, id, text) { Title = title, Url = url, Published = DateParsing.TryParse(published, PublishedFrom.Metadata) });
 
     /// <summary>The score of the last report's assignment when the reports are clustered in order with these options.</summary>
     private static double LastScore(ClusteringOptions options, IEnumerable<AnalyzedDocument> reports)
@@ -121,6 +121,18 @@ public sealed class StoryClustererTests
         var first = clusterer.Assign(Doc("a", "Police said Tomas Verhoek shot Anneke Brandt outside a bakery on Tuesday in Kelbrook. Tomas Verhoek was arrested at the scene.", "2024-03-06"));
         var later = clusterer.Assign(Doc("b", "Tomas Verhoek was sentenced on Thursday to 20 years in prison for killing Anneke Brandt, the court in Dunmore heard.", "2024-11-15"));
         Assert.Equal(strongNames > 0, first == later);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.0)]
+    public void The_words_of_an_address_slug_speak_for_a_page_whose_text_does_not(double slugWeight)
+    {
+        var clusterer = new StoryClusterer(TestData.Data, new ClusteringOptions { SlugWeight = slugWeight });
+        var first = clusterer.Assign(Doc("a", "A baker was shot outside the Quillan Street bakery in Kelbrook on Tuesday. Police arrested a suspect near the harbour.", "2024-03-06"));
+        var paywalled = clusterer.Assign(Doc("b", "Subscribe to keep reading. Already a subscriber? Log in to continue.", "2024-03-07",
+            url: "https://www.example-news.com/news/2024/03/07/kelbrook-quillan-street-bakery-shooting-suspect-charged.html"));
+        Assert.Equal(slugWeight > 0, first == paywalled);
     }
 
     [Theory]
