@@ -6,7 +6,8 @@ namespace Corroborate.Extraction.Quotes;
 
 /// <summary>
 /// Words the quotation stage reads: speech verbs (every form), words that make a quoted phrase a
-/// name or label, determiners that make it a modifier, and speaker pronouns. Loaded once from
+/// name or label, determiners that make it a modifier, speaker pronouns and nouns, capitalized
+/// words that are no name, and the verbs whose object is the listener. Loaded once from
 /// <c>data/en/quotes</c>. Immutable; thread-safe.
 /// </summary>
 public sealed class QuoteLexicon
@@ -19,6 +20,10 @@ public sealed class QuoteLexicon
     public required FrozenSet<string> Pronouns { get; init; }
     /// <summary>Nouns that head an unnamed speaker: "a detective", "police", "the report".</summary>
     public required FrozenSet<string> SpeakerNouns { get; init; }
+    /// <summary>Capitalized words that are never a speaker's name ("When asked …", "After telling …"); case-sensitive.</summary>
+    public required FrozenSet<string> NotNames { get; init; }
+    /// <summary>Speech verbs whose object is the listener ("told reporters"): what follows them is not the speaker.</summary>
+    public required FrozenSet<string> ListenerVerbs { get; init; }
 
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbLookup => SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -28,6 +33,8 @@ public sealed class QuoteLexicon
         NamingCues = Words("en/quotes/naming-cues.txt"),
         Determiners = Words("en/quotes/determiners.txt"),
         SpeakerNouns = Words("en/quotes/speaker-nouns.txt"),
+        NotNames = EmbeddedData.Lines("en/quotes/not-names.txt").Select(l => l.Line.Trim()).ToFrozenSet(StringComparer.Ordinal),
+        ListenerVerbs = Words("en/quotes/listener-verbs.txt"),
         Pronouns = EmbeddedData.Lines("en/quotes/pronouns.txt").Select(l => l.Line.Trim()).ToFrozenSet(StringComparer.Ordinal),
     };
 
