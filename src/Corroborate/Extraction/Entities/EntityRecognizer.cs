@@ -49,6 +49,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _notNames = lex.NotNameLookup;
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _orgHeads = lex.OrganizationHeadLookup;
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _suffixes = lex.NameSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _makes = lex.VehicleMakes.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _regionSuffixes = lex.RegionSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _streets = lex.StreetWords.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _speech = lex.SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -134,6 +135,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             if (MatchPlace(i, b) is not { } m)
                 return -1;
             var (end, entry, _) = m;
+            // "a red Honda": a make of car that is also a town's name is the car.
+            if (end - i == 1 && entry.Type == PlaceType.City && _makes.Contains(W(i)))
+                return -1;
             // "Howard Uribe", "Tyler Smith": a town's name that opens a person's name.
             if (end - i == 1 && entry.Type != PlaceType.Country && !entry.IsCapital && end < b && IsNameToken(end, false)
                 && !IsPossessive(W(i)) && MatchPlace(end, b) is not { Entry.Type: PlaceType.Country or PlaceType.Region } && !_regionSuffixes.Contains(W(end)))
@@ -222,7 +226,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 {
                     if (_orgHeads.Contains(Bare(W(x))))
                         end = x;
-                    if (IsPossessive(W(x)))
+                    // "Comer Children's Hospital", "Broward Sheriff's Office": a common noun's possessive stays inside the name; a person's ends it.
+                    if (IsPossessive(W(x)) && !(end < 0 && (_titles.ContainsKey(Bare(W(x))) || _notNames.Contains(Bare(W(x))))))
                         break;
                     x++;
                 }
@@ -504,6 +509,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 return !first;
             if (tokens[k].Kind == TokenKind.Abbreviation)
                 return w.Length == 2 && char.IsUpper(w[0]);
+            // "I'm", "They're", "We'll": a contraction is no name.
+            if (w.Length > 2 && w[^2] is '\'' or '’' && w[^1] is 'm' or 'd' || w.Length > 3 && w[^3] is '\'' or '’' && (w.EndsWith("re") || w.EndsWith("ve") || w.EndsWith("ll")))
+                return false;
             if (AllCaps(k) || _notNames.Contains(Bare(w)) || IsTitleWord(k) || _orgHeads.Contains(Bare(w))
                 || first && _commonSpeakers.Contains(Bare(w)))
                 return false;
@@ -525,6 +533,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             var end = NameRun(i, b);
             if (end <= i)
                 return -1;
+            // "a silver Ford Explorer": a vehicle, not a person.
+            if (end - i >= 2 && _makes.Contains(W(i)))
+                return end;
             if (end - i == 1)
             {
                 var key = Bare(W(i)).ToString();
@@ -549,6 +560,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             var end = NameRun(i, b);
             if (end <= i)
                 return -1;
+            // "a silver Ford Explorer": a vehicle, not a person.
+            if (end - i >= 2 && _makes.Contains(W(i)))
+                return end;
             var written = string.Join(' ', Enumerable.Range(i, end - i).Select(k => Bare(W(k)).ToString()));
             if (Resolve(written) is null)
                 return -1;

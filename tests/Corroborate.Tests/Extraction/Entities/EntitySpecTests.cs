@@ -7,13 +7,17 @@ namespace Corroborate.Tests.Extraction.Entities;
 /// <summary>One expected mention: the text as written and the name it resolves to (and the role, when given).</summary>
 public sealed record MentionSpec(string Text, string Name, string? Role = null);
 
-/// <summary>One case of <c>Specs/entities.json</c>: a passage of a real report and mentions a careful reader finds in it.</summary>
-public sealed record EntitySpec(string Name, string Source, string Text, IReadOnlyList<MentionSpec> People, IReadOnlyList<MentionSpec> Places)
+/// <summary>
+/// One case of <c>Specs/entities.json</c>: a passage of a real report and mentions a careful reader
+/// finds in it; optionally organisations, and capitalized phrases that are no person ("Ford Explorer").
+/// </summary>
+public sealed record EntitySpec(string Name, string Source, string Text, IReadOnlyList<MentionSpec> People, IReadOnlyList<MentionSpec> Places,
+    IReadOnlyList<MentionSpec>? Organizations = null, IReadOnlyList<string>? NotPeople = null)
 {
     public override string ToString() => Name;
 }
 
-/// <summary>Drives the entity recognizer from the spec file: every expected mention is found, with its resolved name.</summary>
+/// <summary>Drives the entity recognizer from the spec file: every expected mention is found, with its resolved name, and no person overlaps a phrase that is none.</summary>
 public sealed class EntitySpecTests
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
@@ -40,6 +44,14 @@ public sealed class EntitySpecTests
         var mentions = ExtractionFixture.Run(spec.Text).Entities;
         Check(spec.Text, mentions, EntityKind.Person, spec.People);
         Check(spec.Text, mentions, EntityKind.Place, spec.Places);
+        Check(spec.Text, mentions, EntityKind.Organization, spec.Organizations ?? []);
+        foreach (var phrase in spec.NotPeople ?? [])
+        {
+            var start = spec.Text.IndexOf(phrase, StringComparison.Ordinal);
+            Assert.True(start >= 0, $"notPeople phrase not in the text: '{phrase}'");
+            var span = new TextSpan(start, start + phrase.Length);
+            Assert.DoesNotContain(mentions, m => m.Kind == EntityKind.Person && m.Span.Start < span.End && span.Start < m.Span.End);
+        }
     }
 
     [Fact]
