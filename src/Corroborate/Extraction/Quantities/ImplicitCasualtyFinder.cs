@@ -28,6 +28,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         {
             if (!v.IsWord(k))
                 continue;
+            var role = Role(v, k);
             if (lexicon.ImplicitPredicates.MatchForward(v, k, end, out var len, out var p) && (HasSingularSubject(v, start, k, p.NeedsAux) || subject && SharesSubject(v, start, k)))
             {
                 subject = true;
@@ -39,12 +40,12 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 found.Add(new ImplicitCasualty(pair, k + len - 1, p.Class, 2));
                 k += len - 1;
             }
-            else if (Role(v, k) == "suffer" && Wound(v, k + 1, end) is { } wound && HasSingularSubject(v, start, k, needsAux: false))
+            else if (role == "suffer" && Wound(v, k + 1, end) is { } wound && HasSingularSubject(v, start, k, needsAux: false))
             {
                 found.Add(new ImplicitCasualty(k, wound.Last, wound.Class));
                 k = wound.Last;
             }
-            else if (Role(v, k) == "carried" && ToHospital(v, k + 1, end) is { } hospital && HasSingularSubject(v, start, k, needsAux: true))
+            else if (role == "carried" && ToHospital(v, k + 1, end) is { } hospital && HasSingularSubject(v, start, k, needsAux: true))
             {
                 found.Add(new ImplicitCasualty(k, hospital, SurvivesAfter(v, hospital + 1, end) ? "injured" : "shot"));
                 k = hospital;
