@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Corroborate.Extraction.Quantities;
 
 /// <summary>Where a casualty without a figure is written: its predicate's tokens and what it implies.</summary>
@@ -191,8 +193,12 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         return null;
     }
 
+    /// <summary>Made once: getting the lookup checks its comparer, a cost on every word otherwise.</summary>
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _roles =
+        lexicon.ImplicitWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private string? Role(in TokenView v, int i) =>
-        v.IsWord(i) && lexicon.ImplicitWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(v.Chars(i), out var role) ? role : null;
+        v.IsWord(i) && _roles.TryGetValue(v.Chars(i), out var role) ? role : null;
 
     /// <summary>"a man was", "the victim, 25, later", "he", "John Smith": a singular person right before the predicate.</summary>
     private bool HasSingularSubject(in TokenView v, int start, int predicate, bool needsAux)
