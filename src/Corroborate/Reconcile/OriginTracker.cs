@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Corroborate.Model;
 using Corroborate.Pipeline;
+using Corroborate.Text;
 
 namespace Corroborate.Reconcile;
 
@@ -157,7 +158,7 @@ public sealed class OriginTracker(ReconcileLexicon lexicon)
 
     private static string Sample(string s)
     {
-        s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        s = Whitespace.Collapse(s);
         return s.Length <= 240 ? s : s[..239] + "…";
     }
 
