@@ -28,12 +28,36 @@ public enum RuleZone { Any, Top, Bottom }
 /// without running a pattern that scans them. Immutable; thread-safe (compiled regexes are).
 /// </summary>
 public sealed record FurnitureRule(FurnitureKind Kind, RuleScope Scope, RuleZone Zone, int MaxWords, Regex Pattern,
-    SearchValues<string>? Requires = null, SearchValues<char>? EndsWithout = null)
+    RequiredText? Requires = null, SearchValues<char>? EndsWithout = null)
 {
     /// <summary>False when the prefilters rule the trimmed line out; true when the pattern must decide.</summary>
     public bool MayMatch(ReadOnlySpan<char> line) =>
-        (Requires is null || line.IndexOfAny(Requires) >= 0)
+        (Requires is null || Requires.FoundIn(line))
         && (EndsWithout is null || line.IsEmpty || !EndsWithout.Contains(line[^1]));
+}
+
+/// <summary>
+/// Strings of which a line must hold one, ignoring case. Caseless single characters ("(", "@",
+/// "©") are searched as characters and the rest as strings: one such character among the strings
+/// would send the whole set to a slow, non-vectorized search. Immutable; thread-safe.
+/// </summary>
+public sealed class RequiredText
+{
+    private readonly SearchValues<string>? _strings;
+    private readonly SearchValues<char>? _chars;
+
+    public RequiredText(IReadOnlyCollection<string> values)
+    {
+        static bool Caseless(string v) => v.Length == 1 && char.ToUpperInvariant(v[0]) == v[0] && char.ToLowerInvariant(v[0]) == v[0];
+        var chars = values.Where(Caseless).Select(v => v[0]).ToArray();
+        var strings = values.Where(v => !Caseless(v)).ToArray();
+        _chars = chars.Length > 0 ? SearchValues.Create(chars) : null;
+        _strings = strings.Length > 0 ? SearchValues.Create(strings, StringComparison.OrdinalIgnoreCase) : null;
+    }
+
+    /// <summary>Whether the line holds one of the strings, ignoring case.</summary>
+    public bool FoundIn(ReadOnlySpan<char> line) =>
+        _chars is not null && line.IndexOfAny(_chars) >= 0 || _strings is not null && line.IndexOfAny(_strings) >= 0;
 }
 
 /// <summary>
@@ -133,7 +157,7 @@ public sealed class LanguageData
                 // Compile now, at load, so the first article's match does not pay for code generation.
                 pattern.IsMatch("");
                 var requires = r.TryGetProperty("requires", out var rq)
-                    ? SearchValues.Create([.. rq.EnumerateArray().Select(s => s.GetString()!)], StringComparison.OrdinalIgnoreCase)
+                    ? new RequiredText([.. rq.EnumerateArray().Select(s => s.GetString()!)])
                     : null;
                 var endsWithout = r.TryGetProperty("endsWithout", out var ew) ? SearchValues.Create(ew.GetString()!) : null;
                 rules.Add(new FurnitureRule(kind, scope, zone, maxWords, pattern, requires, endsWithout));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Corroborate.Model;
 using Corroborate.Reconcile;
+using Corroborate.Text;
 
 namespace Corroborate.Output;
 
@@ -111,8 +112,7 @@ public sealed record StoryView(
         : v.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Quotations that differ only in case, spacing or closing punctuation ("…at this time," / "…at this time.") are the same words.</summary>
-    private static string QuoteKey(string text) =>
-        string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ',', ';', ':', '!', '?', ' ', '\'', '"', '’', '”');
+    private static string QuoteKey(string text) => Whitespace.CollapseLower(text, ".,;:!? '\"’”");
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

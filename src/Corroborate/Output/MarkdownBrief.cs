@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Corroborate.Model;
@@ -135,10 +136,17 @@ public static class MarkdownBrief
     }
 
     /// <summary>Escapes text for a Markdown table cell or line: no markup, no HTML, no line breaks.</summary>
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("<>&\r\n\t\\`*_[]|#!~");
+
     public static string Escape(string text)
     {
+        // Most names and sentences hold nothing to escape: return them as they are, uncopied.
+        var first = text.AsSpan().IndexOfAny(Escaped);
+        if (first < 0)
+            return text;
         var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        sb.Append(text, 0, first);
+        foreach (var c in text.AsSpan(first))
         {
             switch (c)
             {

@@ -86,6 +86,9 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
                 {
                     var value = Log(member.Claim.Quantity.Value);
                     var own = Distance(value, draft.Members.Where(m => !ReferenceEquals(m.Claim, member.Claim)));
+                    // A figure that agrees with its own group stays: no other group need be measured.
+                    if (own <= Agreement)
+                        continue;
                     var best = drafts
                         .Where(d => d != draft && d.Members.Count > 0 && Nested(member.Place, member.Containers, d)
                                     && d.Members.All(m => Compatible(m.Qualifiers, member.Qualifiers)))

@@ -31,12 +31,13 @@ public sealed class EntityResolver
     public EntityResolver(IEnumerable<MentionRecord> mentions, int numbered = 0)
     {
         var all = mentions.ToList();
-        var surnames = SurnameOwners(all);
+        var keys = new KeyCache();
+        var surnames = SurnameOwners(all, keys);
         var entities = new List<(string Id, EntityKind Kind, string Name, List<MentionRecord> Mentions)>();
         var index = new Dictionary<(string Story, EntityKind Kind, string Key), int>();
         foreach (var m in all)
         {
-            var key = (m.Story, m.Mention.Kind, Key(m.Mention));
+            var key = (m.Story, m.Mention.Kind, keys.Of(m.Mention.Name, m.Mention.Kind));
             if (m.Mention.Kind == EntityKind.Person && surnames.TryGetValue((m.Story, key.Item3), out var owner))
                 key = (m.Story, m.Mention.Kind, owner);
             if (!index.TryGetValue(key, out var i))
@@ -51,14 +52,21 @@ public sealed class EntityResolver
                 _byDoc[m.Doc] = list = [];
             list.Add((m.Mention.Span, m.Mention.Kind, entities[i].Id));
         }
-        Entities = [.. entities.Select(e => new ResolvedEntity(
-            e.Id, e.Kind, CanonicalName(e.Name, e.Mentions),
-            [.. Aliases(e.Mentions).Distinct(StringComparer.Ordinal).Where(a => a != CanonicalName(e.Name, e.Mentions))],
-            [.. e.Mentions.Select(m => m.Mention.Role).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)],
-            [.. e.Mentions.Select(m => (m.Doc, m.Mention.Span, m.Text))]))];
+        Entities = [.. entities.Select(e => Resolve(e.Id, e.Kind, e.Name, e.Mentions, keys))];
     }
 
     public ImmutableArray<ResolvedEntity> Entities { get; }
+
+    private static ResolvedEntity Resolve(string id, EntityKind kind, string first, List<MentionRecord> mentions, KeyCache keys)
+    {
+        // Once per entity: the alias filter used to recompute it for every alias.
+        var name = CanonicalName(first, mentions, keys);
+        return new ResolvedEntity(
+            id, kind, name,
+            [.. Aliases(mentions).Distinct(StringComparer.Ordinal).Where(a => a != name)],
+            [.. mentions.Select(m => m.Mention.Role).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)],
+            [.. mentions.Select(m => (m.Doc, m.Mention.Span, m.Text))]);
+    }
 
     /// <summary>
     /// The entity an attribution names: a person mentioned inside its span if there is one (the
@@ -85,12 +93,12 @@ public sealed class EntityResolver
     }
 
     /// <summary>Lone person names ("Doe") that belong to exactly one fuller name of the story.</summary>
-    private static Dictionary<(string Story, string Key), string> SurnameOwners(List<MentionRecord> all)
+    private static Dictionary<(string Story, string Key), string> SurnameOwners(List<MentionRecord> all, KeyCache cache)
     {
         var candidates = new Dictionary<(string Story, string Word), HashSet<string>>();
         foreach (var m in all.Where(m => m.Mention.Kind == EntityKind.Person))
         {
-            var key = Key(m.Mention);
+            var key = cache.Of(m.Mention.Name, EntityKind.Person);
             var words = key.Split(' ');
             if (words.Length < 2)
                 continue;
@@ -113,13 +121,37 @@ public sealed class EntityResolver
         return owners;
     }
 
-    private static string CanonicalName(string first, List<MentionRecord> mentions)
+    private static string CanonicalName(string first, List<MentionRecord> mentions, KeyCache keys)
     {
         if (mentions[0].Mention.Kind != EntityKind.Person)
             return first;
-        // The fullest plain name written for the person (no initials, no suffix), else the first.
-        return mentions.Select(m => m.Mention.Name).Where(n => n.Split(' ').Length == Key(n, EntityKind.Person).Split(' ').Length)
-            .OrderByDescending(n => n.Split(' ').Length).FirstOrDefault() ?? first;
+        // The fullest plain name written for the person (no initials, no suffix), else the first:
+        // the first of the longest, as a stable sort by descending word count would give.
+        string? best = null;
+        var bestWords = 0;
+        foreach (var m in mentions)
+        {
+            var n = m.Mention.Name;
+            var words = n.AsSpan().Count(' ') + 1;
+            if (words == keys.Of(n, EntityKind.Person).AsSpan().Count(' ') + 1 && (best is null || words > bestWords))
+                (best, bestWords) = (n, words);
+        }
+        return best ?? first;
+    }
+
+    /// <summary>Keys by name and kind, each computed once: a story names the same people many times.</summary>
+    private sealed class KeyCache
+    {
+        private readonly Dictionary<string, string> _person = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _other = new(StringComparer.Ordinal);
+
+        public string Of(string name, EntityKind kind)
+        {
+            var cache = kind == EntityKind.Person ? _person : _other;
+            if (!cache.TryGetValue(name, out var key))
+                cache[name] = key = Key(name, kind);
+            return key;
+        }
     }
 
     private static IEnumerable<string> Aliases(List<MentionRecord> mentions)
@@ -139,8 +171,6 @@ public sealed class EntityResolver
             }
         }
     }
-
-    private static string Key(EntityMention m) => Key(m.Name, m.Kind);
 
     /// <summary>The name as entities are matched by: lowercased; a person's without initials and generational suffixes.</summary>
     internal static string Key(string name, EntityKind kind)

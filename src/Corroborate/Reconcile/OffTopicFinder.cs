@@ -33,6 +33,8 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
         var tokens = article.Tokens;
         var t = 0;
         var s = 0;
+        var stopwords = lexicon.Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
         foreach (var paragraph in article.Paragraphs)
         {
             var names = new HashSet<int>();
@@ -47,11 +49,12 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                     var token = tokens[t];
                     if (token.Kind is not (TokenKind.Word or TokenKind.Abbreviation))
                         continue;
-                    var word = text.Substring(token.Span.Start, token.Span.Length);
-                    var lower = Normalize(word);
-                    if (lower.Length < 3 || lexicon.Stopwords.Contains(lower))
+                    var word = text.AsSpan(token.Span.Start, token.Span.Length);
+                    var lower = Normalize(word, word.Length <= buffer.Length ? buffer : new char[word.Length]);
+                    if (lower.Length < 3 || stopwords.Contains(lower))
                         continue;
-                    var hash = StringComparer.Ordinal.GetHashCode(lower);
+                    // The hash of the string these characters make (string.GetHashCode(span) equals it).
+                    var hash = string.GetHashCode(lower);
                     if (char.IsUpper(word[0]) && !first)
                         names.Add(hash);
                     else
@@ -146,9 +149,11 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
         return result;
     }
 
-    private static string Normalize(string word)
+    /// <summary>The word lower-cased into <paramref name="buffer"/>, apostrophes unified, a final "'s" cut: no string per token.</summary>
+    private static ReadOnlySpan<char> Normalize(ReadOnlySpan<char> word, Span<char> buffer)
     {
-        var lower = word.ToLowerInvariant().Replace('’', '\'');
+        var lower = buffer[..word.ToLowerInvariant(buffer)];
+        lower.Replace('’', '\'');
         return lower.EndsWith("'s", StringComparison.Ordinal) ? lower[..^2] : lower;
     }
 }

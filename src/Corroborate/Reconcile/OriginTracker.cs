@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Corroborate.Model;
 using Corroborate.Pipeline;
+using Corroborate.Text;
 
 namespace Corroborate.Reconcile;
 
@@ -105,6 +106,7 @@ public sealed class OriginTracker(ReconcileLexicon lexicon)
     {
         var text = article.Text;
         var found = new HashSet<string>(StringComparer.Ordinal);
+        var agencies = lexicon.Agencies.GetAlternateLookup<ReadOnlySpan<char>>();
         var open = -1;
         for (var i = 0; i < text.Length; i++)
         {
@@ -112,16 +114,25 @@ public sealed class OriginTracker(ReconcileLexicon lexicon)
                 open = i;
             else if (text[i] == ')' && open >= 0 && i - open < 40)
             {
-                if (lexicon.Agencies.TryGetValue(text[(open + 1)..i].Trim(), out var agency))
+                if (agencies.TryGetValue(text.AsSpan(open + 1, i - open - 1).Trim(), out var agency))
                     found.Add(agency);
                 open = -1;
             }
         }
-        foreach (var (form, agency) in lexicon.Agencies)
+        // "X reported": each form is judged at its first "X reported", as searching for each form
+        // would find it, but the text is searched once for " reported", not once per form.
+        const string Reported = " reported";
+        HashSet<string>? judged = null;
+        for (var p = text.IndexOf(Reported, StringComparison.Ordinal); p >= 0; p = text.IndexOf(Reported, p + 1, StringComparison.Ordinal))
         {
-            var at = text.IndexOf(form + " reported", StringComparison.Ordinal);
-            if (at >= 0 && (at == 0 || !char.IsLetter(text[at - 1])))
-                found.Add(agency);
+            foreach (var (form, agency) in lexicon.Agencies)
+            {
+                var at = p - form.Length;
+                if (at < 0 || !text.AsSpan(at, form.Length).SequenceEqual(form) || !(judged ??= new(StringComparer.Ordinal)).Add(form))
+                    continue;
+                if (at == 0 || !char.IsLetter(text[at - 1]))
+                    found.Add(agency);
+            }
         }
         return found.Order(StringComparer.Ordinal);
     }
@@ -147,7 +158,7 @@ public sealed class OriginTracker(ReconcileLexicon lexicon)
 
     private static string Sample(string s)
     {
-        s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        s = Whitespace.Collapse(s);
         return s.Length <= 240 ? s : s[..239] + "…";
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Corroborate.Model;
 using Corroborate.Pipeline;
+using Corroborate.Text;
 
 namespace Corroborate.Reconcile;
 
@@ -76,7 +77,7 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
             var id = $"q{_numbered.Quantities + _quantities.Count + 1}";
             _quantities.Add((id, doc, story, q, q.Span.Of(a.Text), a.Document.Published?.Date, a.Document.Outlet));
             var sentence = a.Sentences.IsDefault ? null : a.Sentences.FirstOrDefault(s => s.Span.Overlaps(q.Span));
-            _sentences[id] = Collapse((sentence?.Span ?? q.Span).Of(a.Text));
+            _sentences[id] = Whitespace.Collapse((sentence?.Span ?? q.Span).SliceOf(a.Text));
         }
     }
 
@@ -88,7 +89,7 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
         {
             var entity = q.Quantity.Source is { } s ? entities.EntityFor(q.Doc, s.Span) : null;
             var label = entity ?? q.Quantity.Source?.Text;
-            var key = entity ?? (q.Quantity.Source is { } src ? Normalize(src.Text) : null);
+            var key = entity ?? (q.Quantity.Source is { } src ? Whitespace.CollapseLower(src.Text) : null);
             return new Claim(q.Id, q.Doc, q.Story, q.Quantity, q.Text, q.Published, q.Outlet, _origins.OriginOf(q.Doc), key, label);
         }).ToList();
         bool OffTopic(Claim c) => offTopic.TryGetValue(c.Doc, out var spans) && spans.Any(s => s.Overlaps(c.Quantity.Span));
@@ -101,7 +102,4 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
             new DossierIds(_numbered.Quantities + _quantities.Count, _numbered.Quotes + _quotes.Count, _numbered.Entities + entities.Entities.Length, _numbered.Groups + groups.Count));
     }
 
-    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static string Normalize(string s) => string.Join(' ', s.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Corroborate.Model;
 using Corroborate.Pipeline;
+using Corroborate.Text;
 
 namespace Corroborate.Reconcile;
 
@@ -90,5 +91,5 @@ public sealed partial class TimelineBuilder(ReconcileLexicon lexicon)
     private static double Jaccard(HashSet<string> a, HashSet<string> b) =>
         a.Count + b.Count == 0 ? 0 : a.Intersect(b).Count() / (double)a.Union(b).Count();
 
-    private static string Normalize(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Normalize(string s) => Whitespace.Collapse(s);
 }

@@ -97,6 +97,7 @@ public sealed class FurnitureDetector(LanguageData data)
     {
         var top = Math.Min(lines.Count, 4);
         var normTitle = Normalize(title);
+        var normOutlet = outlet is null ? null : Normalize(outlet);
         for (var i = 0; i < top; i++)
         {
             if (marked[i])
@@ -104,7 +105,7 @@ public sealed class FurnitureDetector(LanguageData data)
             var line = lines[i];
             var content = text.AsSpan(line.Start, line.End - line.Start);
             FurnitureKind? kind = null;
-            if (outlet is not null && Normalize(content.ToString()) == Normalize(outlet) || LooksLikeOutletName(content, line.Words))
+            if (normOutlet is not null && Normalize(content) == normOutlet || LooksLikeOutletName(content, line.Words))
             {
                 kind = FurnitureKind.Outlet;
                 foundOutlet ??= content.Trim("*#_ ").ToString();
@@ -145,7 +146,7 @@ public sealed class FurnitureDetector(LanguageData data)
 
     private static bool LooksLikeHeadline(ReadOnlySpan<char> line, int words, int index, int lineCount, string normTitle, bool afterFurniture)
     {
-        if (normTitle.Length > 0 && Normalize(line.ToString()) == normTitle)
+        if (normTitle.Length > 0 && Normalize(line) == normTitle)
             return true;
         if (line.StartsWith("**") && line.EndsWith("**") && line.Length > 4 || line.StartsWith("# ") || line.StartsWith("## "))
             return true;
@@ -213,12 +214,30 @@ public sealed class FurnitureDetector(LanguageData data)
 
     private static bool Terminal(char c) => c is '.' or '!' or '?' or ':' or ';' or ',' or '"' or '”' or '’' or '\'' or '…';
 
-    private static string Normalize(string? s)
+    /// <summary>Letters and digits lower-cased, words one space apart; every other character dropped.</summary>
+    private static string Normalize(ReadOnlySpan<char> s)
     {
-        if (s is null)
-            return "";
-        var chars = s.Where(c => char.IsLetterOrDigit(c) || c == ' ').Select(char.ToLowerInvariant).ToArray();
-        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // One pass: what keeping letters, digits and spaces, then splitting and joining on spaces, gave.
+        var chars = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        var n = 0;
+        var space = false;
+        foreach (var c in s)
+        {
+            if (c == ' ')
+            {
+                space = n > 0;
+                continue;
+            }
+            if (!char.IsLetterOrDigit(c))
+                continue;
+            if (space)
+            {
+                chars[n++] = ' ';
+                space = false;
+            }
+            chars[n++] = char.ToLowerInvariant(c);
+        }
+        return new string(chars[..n]);
     }
 
     private static Published? DateFrom(Match m)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Corroborate.Lexicons;
 using Corroborate.Model;
@@ -11,6 +12,10 @@ namespace Corroborate.Text;
 /// </summary>
 public sealed class Tokenizer(LanguageData data)
 {
+    /// <summary>Looked up by span: every word before a full stop is asked, and needs no string.</summary>
+    private readonly FrozenDictionary<string, AbbreviationClass>.AlternateLookup<ReadOnlySpan<char>> _abbreviations =
+        data.Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public ImmutableArray<Token> Tokenize(string text) => Tokenize(text, new TextSpan(0, text.Length));
 
     public ImmutableArray<Token> Tokenize(string text, TextSpan range)
@@ -122,6 +127,6 @@ public sealed class Tokenizer(LanguageData data)
         abbrevEnd = wordEnd + 1;
         if (singleLetters && char.IsUpper(text[start]))
             return true;
-        return data.Abbreviations.ContainsKey(text[start..wordEnd]);
+        return _abbreviations.ContainsKey(text.AsSpan(start, wordEnd - start));
     }
 }

@@ -88,17 +88,25 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         private int _sentenceStart;
 
+        /// <summary>
+        /// A token of this sentence where <see cref="OrganizationOrPlaceAt"/> found nothing. Both
+        /// tries read only the tokens, the lexicon and the sentence's bounds, so the scan need not repeat them there.
+        /// </summary>
+        private int _noEntityAt = -1;
+
         public void Sentence(int a, int b)
         {
             _sentenceStart = a;
+            _noEntityAt = -1;
+            _placeMemo = null;
             var i = a;
             while (i < b)
             {
                 var next = TryAcronym(i, b);
                 if (next < 0) next = TryKnownPerson(i, b);
                 if (next < 0) next = TryRolePerson(i, b);
-                if (next < 0) next = TryOrganization(i, b);
-                if (next < 0) next = TryPlace(i, b, emit: true);
+                if (next < 0 && _noEntityAt != i) next = TryOrganization(i, b);
+                if (next < 0 && _noEntityAt != i) next = TryPlace(i, b, emit: true);
                 if (next < 0) next = TryName(i, b, a);
                 i = next > i ? next : i + 1;
             }
@@ -106,8 +114,20 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         // ---- places ----
 
+        /// <summary>The last <see cref="MatchPlace"/> asked, and its answer: organisation and place tries ask it in turn for one token.</summary>
+        private (int I, int B, (int End, PlaceEntry Entry, bool Demonym)? Result)? _placeMemo;
+
         /// <summary>The longest gazetteer name starting at token i: (end token exclusive, entry, is possessive).</summary>
         private (int End, PlaceEntry Entry, bool Demonym)? MatchPlace(int i, int b)
+        {
+            if (_placeMemo is { } memo && memo.I == i && memo.B == b)
+                return memo.Result;
+            var result = MatchPlaceUncached(i, b);
+            _placeMemo = (i, b, result);
+            return result;
+        }
+
+        private (int End, PlaceEntry Entry, bool Demonym)? MatchPlaceUncached(int i, int b)
         {
             if (!IsWord(i) || !IsCap(i) || !_firstWords.Contains(Bare(W(i))) && !_firstWords.Contains(W(i)))
                 return null;
@@ -389,19 +409,22 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             {
                 var w = W(j);
                 var lower = char.IsLower(w[0]);
-                if (HasClass(j, TitleClass.Head) && (!lower || !IsPossessive(w)))
+                // One lookup for the word's classes, not one for each class asked.
+                var classes = _titles.TryGetValue(w, out var found) ? found : [];
+                if (Array.IndexOf(classes, TitleClass.Head) >= 0 && (!lower || !IsPossessive(w)))
                 {
                     if (roleStart < 0) roleStart = j;
                     headEnd = j;
                     titled = true;
                     j++;
                 }
-                else if (HasClass(j, TitleClass.Modifier) && (!lower || headEnd < 0))
+                else if (Array.IndexOf(classes, TitleClass.Modifier) >= 0 && (!lower || headEnd < 0))
                 {
                     if (roleStart < 0) roleStart = j;
                     j++;
                 }
-                else if (!lower && (HasClass(j, TitleClass.Rank) || HasClass(j, TitleClass.Service) || HasClass(j, TitleClass.Honorific)))
+                else if (!lower && (Array.IndexOf(classes, TitleClass.Rank) >= 0 || Array.IndexOf(classes, TitleClass.Service) >= 0
+                    || Array.IndexOf(classes, TitleClass.Honorific) >= 0))
                 {
                     titled = true;
                     j++;
@@ -472,7 +495,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             if (end < 0)
                 end = TryPlace(j, b, emit: true);
             if (end < 0 || Mentions.Count == count)
+            {
+                _noEntityAt = j;
                 return null;
+            }
             var m = Mentions[^1];
             // Take back what was emitted: the caller keeps it only if a person follows.
             Mentions.RemoveRange(count, Mentions.Count - count);

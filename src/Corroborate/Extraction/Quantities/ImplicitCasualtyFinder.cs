@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Corroborate.Extraction.Quantities;
 
 /// <summary>Where a casualty without a figure is written: its predicate's tokens and what it implies.</summary>
@@ -28,6 +30,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         {
             if (!v.IsWord(k))
                 continue;
+            var role = Role(v, k);
             if (lexicon.ImplicitPredicates.MatchForward(v, k, end, out var len, out var p) && (HasSingularSubject(v, start, k, p.NeedsAux) || subject && SharesSubject(v, start, k)))
             {
                 subject = true;
@@ -39,12 +42,12 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 found.Add(new ImplicitCasualty(pair, k + len - 1, p.Class, 2));
                 k += len - 1;
             }
-            else if (Role(v, k) == "suffer" && Wound(v, k + 1, end) is { } wound && HasSingularSubject(v, start, k, needsAux: false))
+            else if (role == "suffer" && Wound(v, k + 1, end) is { } wound && HasSingularSubject(v, start, k, needsAux: false))
             {
                 found.Add(new ImplicitCasualty(k, wound.Last, wound.Class));
                 k = wound.Last;
             }
-            else if (Role(v, k) == "carried" && ToHospital(v, k + 1, end) is { } hospital && HasSingularSubject(v, start, k, needsAux: true))
+            else if (role == "carried" && ToHospital(v, k + 1, end) is { } hospital && HasSingularSubject(v, start, k, needsAux: true))
             {
                 found.Add(new ImplicitCasualty(k, hospital, SurvivesAfter(v, hospital + 1, end) ? "injured" : "shot"));
                 k = hospital;
@@ -190,8 +193,12 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         return null;
     }
 
+    /// <summary>Made once: getting the lookup checks its comparer, a cost on every word otherwise.</summary>
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _roles =
+        lexicon.ImplicitWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private string? Role(in TokenView v, int i) =>
-        v.IsWord(i) && lexicon.ImplicitWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(v.Chars(i), out var role) ? role : null;
+        v.IsWord(i) && _roles.TryGetValue(v.Chars(i), out var role) ? role : null;
 
     /// <summary>"a man was", "the victim, 25, later", "he", "John Smith": a singular person right before the predicate.</summary>
     private bool HasSingularSubject(in TokenView v, int start, int predicate, bool needsAux)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using Corroborate.Model;
 
@@ -20,6 +21,8 @@ public static class QuoteMarks
 {
     private const string DoubleOpeners = "“„«";
     private const string DoubleClosers = "”»";
+    /// <summary>Every character the scan acts on: double and single marks, straight quotes, grave accents.</summary>
+    private static readonly SearchValues<char> Marks = SearchValues.Create(DoubleOpeners + DoubleClosers + "\"'‘’`");
 
     public static ImmutableArray<QuotedSpan> Find(string text, ImmutableArray<Paragraph> paragraphs)
     {
@@ -35,6 +38,11 @@ public static class QuoteMarks
                 p++; // the mark that reopens a quotation running over paragraphs
             for (; p < para.End; p++)
             {
+                // Only quotation marks change the state: jump to the next one.
+                var skip = text.AsSpan(p, para.End - p).IndexOfAny(Marks);
+                if (skip < 0)
+                    break;
+                p += skip;
                 var c = text[p];
                 if (open is { } o)
                 {

@@ -257,8 +257,21 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     private bool InRange(int j) => j >= 0 && j < t.Count;
     private ReadOnlySpan<char> S(int j) => text.AsSpan(t[j].Start, t[j].Length);
 
-    private TimeWord? W(int j) =>
-        InRange(j) && t[j].Kind == TimeTokenKind.Word && lex.WordLookup.TryGetValue(S(j), out var w) ? w : null;
+    private TimeWord? W(int j)
+    {
+        if (!InRange(j) || t[j].Kind != TimeTokenKind.Word)
+            return null;
+        // The rules ask each token's entry many times (every rule looks at its neighbours): look it up once.
+        var known = _wordOf[j];
+        if (known is null)
+            _wordOf[j] = known = lex.WordLookup.TryGetValue(S(j), out var w) ? w : NoWord;
+        return ReferenceEquals(known, NoWord) ? null : known;
+    }
+
+    /// <summary>Stands in <see cref="_wordOf"/> for a token looked up and found in no entry.</summary>
+    private static readonly TimeWord NoWord = new();
+
+    private readonly TimeWord?[] _wordOf = new TimeWord?[t.Count];
 
     private bool Is(int j, string word) =>
         InRange(j) && t[j].Kind == TimeTokenKind.Word && S(j).Equals(word, StringComparison.OrdinalIgnoreCase);
