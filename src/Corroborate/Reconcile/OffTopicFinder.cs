@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Corroborate.Model;
 using Corroborate.Pipeline;
+using Corroborate.Text;
 
 namespace Corroborate.Reconcile;
 
@@ -79,28 +80,8 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
         // The paragraph with whitespace runs as one space, trimmed, cut at 120 characters: read
         // only as far as the preview goes (splitting and joining the whole paragraph cost more).
         const int Kept = 120;
-        Span<char> preview = stackalloc char[Kept + 1];
-        var n = 0;
-        var space = false;
-        foreach (var c in paragraph)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = n > 0;
-                continue;
-            }
-            if (space)
-            {
-                preview[n++] = ' ';
-                space = false;
-                if (n == preview.Length)
-                    break;
-            }
-            preview[n++] = c;
-            if (n == preview.Length)
-                break;
-        }
-        return n <= Kept ? new string(preview[..n]) : string.Concat(preview[..(Kept - 1)], "…");
+        var preview = Whitespace.CollapseInto(paragraph, stackalloc char[Kept + 1]);
+        return preview.Length <= Kept ? new string(preview) : string.Concat(preview[..(Kept - 1)], "…");
     }
 
     /// <summary>Off-topic paragraph spans, by document id.</summary>

@@ -25,8 +25,11 @@ internal static class Whitespace
         return new string(CollapseInto(lower, buffer).TrimEnd(trimEnd));
     }
 
-    /// <summary>Writes the collapsed text into <paramref name="buffer"/> (as long as the text) and returns that part of it.</summary>
-    private static Span<char> CollapseInto(ReadOnlySpan<char> text, Span<char> buffer)
+    /// <summary>
+    /// Writes the collapsed text into <paramref name="buffer"/> and returns that part of it; a buffer
+    /// shorter than the text takes what fits (a preview reads only as far as it goes).
+    /// </summary>
+    public static Span<char> CollapseInto(ReadOnlySpan<char> text, Span<char> buffer)
     {
         var n = 0;
         var space = false;
@@ -41,8 +44,12 @@ internal static class Whitespace
             {
                 buffer[n++] = ' ';
                 space = false;
+                if (n == buffer.Length)
+                    break;
             }
             buffer[n++] = c;
+            if (n == buffer.Length)
+                break;
         }
         return buffer[..n];
     }
