@@ -18,7 +18,7 @@ public sealed class ArticleReader(IngestLimits limits)
 
     public IngestLimits Limits { get; } = limits;
 
-    /// <summary>A folder left out when input folders are expanded (the output folder); null for none.</summary>
+    /// <summary>A file or folder left out when input folders are expanded (the output); null for none.</summary>
     public string? Skip { get; init; }
 
     /// <param name="paths">Files, folders, or "-" for JSON Lines on <paramref name="stdin"/>.</param>
