@@ -130,6 +130,11 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                         speaker = previous with { Cue = null };
                     else if (s > 0 && (AccordingTo(s - 1) ?? CueInSentence(s - 1, null) ?? IntroducedByColon(s - 1)) is { } intro)
                         speaker = intro with { Cue = null };
+                    // "…," one of her aunts told a reporter: when the quotation's own sentence has a cue whose subject
+                    // no sieve read, only a person named before can be that subject ("the 53-year-old said"), not
+                    // the investigators or police of the sentence before.
+                    if (speaker?.Attribution is { } borrowed && SentenceHasSpeech(s) && PersonAt(borrowed.Span) is null)
+                        speaker = null;
                 }
                 quotes.Add(new Quote(q.Content, KindOf(q, s), speaker?.Attribution, speaker?.Cue));
                 if (speaker is not null)
