@@ -24,6 +24,8 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
     private sealed record ArticleTerms(string Doc, ImmutableArray<ParagraphTerms> Paragraphs);
 
     private readonly Dictionary<string, List<ArticleTerms>> _stories = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _names = [];
+    private readonly HashSet<int> _words = [];
 
     public void Observe(AnalyzedDocument article, string story)
     {
@@ -36,10 +38,13 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
         var s = 0;
         var stopwords = lexicon.Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[64];
+        // Two sets for the whole article, emptied per paragraph: only the arrays kept are allocated.
+        var names = _names;
+        var words = _words;
         foreach (var paragraph in article.Paragraphs)
         {
-            var names = new HashSet<int>();
-            var words = new HashSet<int>();
+            names.Clear();
+            words.Clear();
             for (; s < article.Sentences.Length && article.Sentences[s].Paragraph == paragraph.Index; s++)
             {
                 var sentence = article.Sentences[s].Span;

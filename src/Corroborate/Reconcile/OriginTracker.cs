@@ -31,6 +31,10 @@ public sealed class OriginTracker(ReconcileLexicon lexicon)
     private readonly Dictionary<string, int> _position = new(StringComparer.Ordinal);
     private readonly List<int> _parent = [];
     private readonly Dictionary<int, (string Evidence, string Sample)> _evidence = [];
+    private readonly Dictionary<int, (int Count, int Quoted, TextSpan First)> _shared = [];
+    private readonly List<long> _mine = [];
+    private readonly List<TextSpan> _words = [];
+    private readonly Folded _folded = new();
 
     public void Observe(AnalyzedDocument article, string story)
     {
@@ -45,10 +49,13 @@ public sealed class OriginTracker(ReconcileLexicon lexicon)
 
         var text = article.Text;
         var quotes = article.Quotes.IsDefault ? [] : article.Quotes.Where(q => q.Kind != QuoteKind.Indirect).Select(q => q.Span).ToImmutableArray();
-        var shared = new Dictionary<int, (int Count, int Quoted, TextSpan First)>();
-        var mine = new List<long>();
-        var words = new List<TextSpan>();
-        var folded = new Folded();
+        // Scratch buffers kept from one article to the next.
+        var shared = _shared;
+        var mine = _mine;
+        var words = _words;
+        var folded = _folded;
+        shared.Clear();
+        mine.Clear();
         foreach (var sentence in article.Sentences)
         {
             Words(text, sentence.Span, words);

@@ -76,9 +76,18 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
         {
             var id = $"q{_numbered.Quantities + _quantities.Count + 1}";
             _quantities.Add((id, doc, story, q, q.Span.Of(a.Text), a.Document.Published?.Date, a.Document.Outlet));
-            var sentence = a.Sentences.IsDefault ? null : a.Sentences.FirstOrDefault(s => s.Span.Overlaps(q.Span));
-            _sentences[id] = Whitespace.Collapse((sentence?.Span ?? q.Span).SliceOf(a.Text));
+            _sentences[id] = Whitespace.Collapse(SentenceSpan(a.Sentences, q.Span).SliceOf(a.Text));
         }
+    }
+
+    /// <summary>The first sentence the figure overlaps, else the figure's own span.</summary>
+    private static TextSpan SentenceSpan(ImmutableArray<Sentence> sentences, TextSpan figure)
+    {
+        if (!sentences.IsDefault)
+            foreach (var s in sentences)
+                if (s.Span.Overlaps(figure))
+                    return s.Span;
+        return figure;
     }
 
     public Reconciliation Complete()

@@ -37,7 +37,16 @@ public sealed partial class TimelineBuilder(ReconcileLexicon lexicon)
         var taken = 0;
         foreach (var sentence in article.Sentences)
         {
-            var time = article.Times.FirstOrDefault(t => sentence.Span.Contains(t.Span) && t.Type == TimeType.Date && CalendarValue().IsMatch(t.Value));
+            // A loop, not FirstOrDefault: a closure per sentence of every article.
+            TimeExpression? time = null;
+            foreach (var t in article.Times)
+            {
+                if (sentence.Span.Contains(t.Span) && t.Type == TimeType.Date && CalendarValue().IsMatch(t.Value))
+                {
+                    time = t;
+                    break;
+                }
+            }
             if (time is null)
                 continue;
             var body = sentence.Span.Of(text);
