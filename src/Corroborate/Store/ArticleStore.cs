@@ -58,6 +58,18 @@ public sealed class ArticleStore : IDisposable
             throw new StoreException($"{path}: is a folder, not a store file");
         if (exists)
             CheckHeader(path);
+        // A new store in a folder that does not exist yet: made, as brief makes its --out folder.
+        if (!exists && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new StoreException($"{path}: cannot create its folder: {e.Message}", e);
+            }
+        }
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,

@@ -145,6 +145,17 @@ public sealed class StoreCommandTests
     }
 
     [Fact]
+    public void A_new_store_in_a_folder_not_yet_made_makes_the_folder()
+    {
+        using var dir = new TempDir();
+        var db = Path.Combine(dir.Path, "stores", "2026", "news.db");
+        var (code, stdout, stderr) = Run("ingest", TestData.Samples, "--db", db);
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.Contains("5 added", stdout);
+        Assert.True(File.Exists(db));
+    }
+
+    [Fact]
     public void Brief_of_a_missing_store_exits_2_and_creates_nothing()
     {
         using var dir = new TempDir();
