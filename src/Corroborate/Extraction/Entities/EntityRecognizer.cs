@@ -559,8 +559,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             var end = NameRun(i, b);
             if (end <= i)
                 return -1;
-            // "a silver Ford Explorer": a vehicle, not a person.
-            if (end - i >= 2 && _makes.Contains(W(i)))
+            if (IsVehicle(i, end))
                 return end;
             if (end - i == 1)
             {
@@ -578,6 +577,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             return end;
         }
 
+        /// <summary>"a silver Ford Explorer": a name run that begins with a make of vehicle is the vehicle, not a person, however the run was found.</summary>
+        private bool IsVehicle(int i, int end) => end - i >= 2 && _makes.Contains(W(i));
+
         /// <summary>A surname (or full name) of a person this article has already introduced: "Reed emphasized".</summary>
         private int TryKnownPerson(int i, int b)
         {
@@ -586,8 +588,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             var end = NameRun(i, b);
             if (end <= i)
                 return -1;
-            // "a silver Ford Explorer": a vehicle, not a person.
-            if (end - i >= 2 && _makes.Contains(W(i)))
+            if (IsVehicle(i, end))
                 return end;
             var written = string.Join(' ', Enumerable.Range(i, end - i).Select(k => Bare(W(k)).ToString()));
             if (Resolve(written) is null)
