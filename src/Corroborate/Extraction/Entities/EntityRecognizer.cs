@@ -231,6 +231,11 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                         break;
                     if (k == 1 && IsTitleWord(j) && j + 1 < b && IsCap(j + 1))
                         return -1;
+                    // "Microsoft Security Response Center": a known name that opens a longer organisation's name is that
+                    // organisation — unless the longer one runs into a role ("Pentagon Press Secretary").
+                    if (last + 1 < b && IsWord(last + 1) && IsCap(last + 1) && HeadEnd(j, b) is var head && head > last
+                        && !(head + 1 < b && IsWord(head + 1) && IsTitleWord(head + 1)))
+                        break;
                     EmitCountry(i, j, country);
                     var start = country is not null && !IsPossessive(W(j - 1)) ? tokens[i].Span.Start : tokens[j].Span.Start;
                     Mentions.Add(new EntityMention(new TextSpan(country is not null ? tokens[i].Span.Start : start, BareEnd(last)), EntityKind.Organization, entry.Name));
@@ -238,6 +243,21 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 }
             }
             // A capitalized phrase that ends in an organisation word: "Kyodo News Agency", "Department of Labor".
+            var end = HeadEnd(j, b);
+            // A lone head ("Police", "Department") is no organisation; a title-led phrase is a role.
+            if (end < 0 || end == j && country is null || IsTitleWord(j) && !_orgHeads.Contains(Bare(W(j))) && country is null)
+                return -1;
+            if (_notNames.Contains(W(j)) && end == j)
+                return -1;
+            var orgText = text.AsSpan(tokens[j].Span.Start, BareEnd(end) - tokens[j].Span.Start).ToString();
+            EmitCountry(i, j, country);
+            Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end)), EntityKind.Organization, OrganizationName(orgText, country)));
+            return end + 1;
+        }
+
+        /// <summary>The last organisation word of the capitalized phrase that starts at token j ("Kyodo News Agency"), or -1.</summary>
+        private int HeadEnd(int j, int b)
+        {
             var end = -1;
             var x = j;
             while (x < b && IsWord(x))
@@ -260,15 +280,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                     break;
                 }
             }
-            // A lone head ("Police", "Department") is no organisation; a title-led phrase is a role.
-            if (end < 0 || end == j && country is null || IsTitleWord(j) && !_orgHeads.Contains(Bare(W(j))) && country is null)
-                return -1;
-            if (_notNames.Contains(W(j)) && end == j)
-                return -1;
-            var orgText = text.AsSpan(tokens[j].Span.Start, BareEnd(end) - tokens[j].Span.Start).ToString();
-            EmitCountry(i, j, country);
-            Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end)), EntityKind.Organization, OrganizationName(orgText, country)));
-            return end + 1;
+            return end;
         }
 
         private void EmitCountry(int i, int j, string? country)
