@@ -220,6 +220,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 return -1;
             // A known name ("White House", "NATO", "Interpol").
             var maybeKnown = _firstWords.Contains(Bare(W(j))) || _firstWords.Contains(W(j));
+            int? headEnd = null; // the generic scan's answer, asked at most once
             for (var k = maybeKnown ? Math.Min(lex.LongestName, b - j) : 0; k >= 1; k--)
             {
                 var last = j + k - 1;
@@ -233,7 +234,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                         return -1;
                     // "Microsoft Security Response Center": a known name that opens a longer organisation's name is that
                     // organisation — unless the longer one runs into a role ("Pentagon Press Secretary").
-                    if (last + 1 < b && IsWord(last + 1) && IsCap(last + 1) && HeadEnd(j, b) is var head && head > last
+                    if (last + 1 < b && IsWord(last + 1) && IsCap(last + 1) && (headEnd ??= HeadEnd(j, b)) is var head && head > last
                         && !(head + 1 < b && IsWord(head + 1) && IsTitleWord(head + 1)))
                         break;
                     EmitCountry(i, j, country);
@@ -243,7 +244,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 }
             }
             // A capitalized phrase that ends in an organisation word: "Kyodo News Agency", "Department of Labor".
-            var end = HeadEnd(j, b);
+            var end = headEnd ?? HeadEnd(j, b);
             // A lone head ("Police", "Department") is no organisation; a title-led phrase is a role.
             if (end < 0 || end == j && country is null || IsTitleWord(j) && !_orgHeads.Contains(Bare(W(j))) && country is null)
                 return -1;

@@ -390,7 +390,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
 
         private bool IsCapitalizedName(int t) =>
             _tokens[t].Kind == TokenKind.Word && char.IsUpper(_text[_tokens[t].Span.Start]) && !_quoted[t] && !IsPronoun(t)
-            && !_lex.NotNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(W(t));
+            && !_lex.NotNameLookup.Contains(W(t));
 
         /// <summary>A person written as a possessor ("DeAndre's dad"): the speaker is the thing possessed.</summary>
         private bool IsPossessor(EntityMention m) =>
@@ -448,7 +448,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             var limit = Math.Min(end, v + 8);
             // "After it was announced, X said": a comma ends the cue's clause; what follows is not its subject.
             // "told reporters": what follows a verb of telling is the one told.
-            if (v + 1 >= _tokens.Length || _tokens[v + 1].Kind == TokenKind.Punctuation || _lex.ListenerVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(W(v)))
+            if (v + 1 >= _tokens.Length || _tokens[v + 1].Kind == TokenKind.Punctuation || _lex.ListenerVerbLookup.Contains(W(v)))
                 return null;
             if (IsPronoun(v + 1))
                 return ResolvePronoun(v + 1) is { } r ? AttributionOf(r) : null;

@@ -26,6 +26,8 @@ public sealed class QuoteLexicon
     public required FrozenSet<string> ListenerVerbs { get; init; }
 
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbLookup => SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameLookup => NotNames.GetAlternateLookup<ReadOnlySpan<char>>();
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ListenerVerbLookup => ListenerVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static QuoteLexicon LoadEnglish() => new()
     {
