@@ -101,7 +101,7 @@ public sealed class ReconcilerTests
         var kelbrook = "Floodwaters from the Aldermoor River swept through Kelbrook on Tuesday, forcing residents from their homes, Mayor Petra Voss said.";
         var lead2 = "The Aldermoor River burst its banks near Kelbrook after three days of rain, and Voss asked the county for help.";
         var more = "Kelbrook residents spent the night in the school gym while the Aldermoor River kept rising, Voss said.";
-        var drift = "Separately, Senator Ortwin Hale of Marrowby told reporters in Gastrell that 40 Lindqvist Motors workers were laid off at the Brannock plant.";
+        var drift = "Separately, Senator Ortwin Hale of Marrowby told reporters in Gastrell that 40 Lindqvist Motors workers were laid off at the Brannock plant. Hale said Lindqvist Motors had promised the Brannock jobs would stay.";
         var r = Reconcile(
             Doc("a", string.Join("\n\n", kelbrook, lead2, more, drift)),
             Doc("b", string.Join("\n\n", "The Aldermoor River flooded Kelbrook on Tuesday, and Mayor Petra Voss asked for help.", more)));
@@ -109,6 +109,34 @@ public sealed class ReconcilerTests
         var span = Assert.Single(spans);
         Assert.StartsWith("Separately", r.OffTopicPreviews[("a", span)]);
         Assert.DoesNotContain(r.Claims.Where(c => c.Doc == "a" && span.Overlaps(c.Quantity.Span)), c => r.GroupOfClaim.ContainsKey(c.Id));
+    }
+
+    [Fact]
+    public void A_drift_of_several_paragraphs_is_off_topic_throughout()
+    {
+        // The second paragraph of the drift repeats the first's names: what the drift said does not make it known.
+        var a = Doc("a", string.Join("\n\n",
+                "Floodwaters from the Aldermoor River swept through Kelbrook on Tuesday, forcing residents from their homes, Mayor Petra Voss said.",
+                "The Aldermoor River burst its banks near Kelbrook after three days of rain, and Voss asked the county for help.",
+                "Kelbrook residents spent the night in the school gym while the Aldermoor River kept rising, Voss said.",
+                "Voss also spoke about the Gastrell trade talks, where Lindqvist Motors and the Brannock union met on Monday. Lindqvist Motors wants the Brannock plant to stay open.",
+                "The Brannock union said Lindqvist Motors would answer in Gastrell by Friday, and the Gastrell talks would go on."));
+        var r = Reconcile(a, Doc("b", "The Aldermoor River flooded Kelbrook on Tuesday, and Mayor Petra Voss asked for help. Kelbrook residents slept in the school gym."));
+        Assert.Equal(2, r.OffTopicOf("a").Length);
+        Assert.All(r.OffTopicOf("a"), span => Assert.Contains("Lindqvist Motors", span.SliceOf(a.Text).ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_reports_later_paragraphs_naming_new_people_once_are_on_topic()
+    {
+        // The wounded, a witness and the hospital are new names, each said once: the report goes on, it does not drift.
+        var r = Reconcile(Doc("a", string.Join("\n\n",
+            "Gunfire at a party in Harwick early Saturday left two people dead and three wounded, police said.",
+            "Officers found the victims in the yard of a house on Ellery Street shortly after 2 a.m.",
+            "The three wounded were identified as Dara Quill, 25; Tomas Everly, 20; and Ines Marlow, 31, and were taken to St. Aldric Medical Center.",
+            "Neighbor Corwin Pell told Channel 9 that he heard about a dozen shots and saw two cars speed away toward Linden Avenue.")));
+        Assert.Empty(r.OffTopicOf("a"));
+        Assert.Contains(r.Groups, g => g.Unit == "injured");
     }
 
     [Fact]
