@@ -52,6 +52,17 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 found.Add(new ImplicitCasualty(k, hospital, SurvivesAfter(v, hospital + 1, end) ? "injured" : "shot"));
                 k = hospital;
             }
+            else if (role == "result" && SingularObject(v, k + 1, end) is { } left && State(v, NounAfterAge(v, left, end) + 1, end) is { } state)
+            {
+                found.Add(new ImplicitCasualty(k, state.Last, state.Class));
+                k = state.Last;
+                // "left a 7-year-old girl dead and her grandmother wounded": a second person, a second state.
+                if (v.Is(k + 1, "and") && SingularObject(v, k + 2, end) is { } other && State(v, NounAfterAge(v, other, end) + 1, end) is { } second)
+                {
+                    found.Add(new ImplicitCasualty(k + 2, second.Last, second.Class));
+                    k = second.Last;
+                }
+            }
             else if (v.Is(k, "with") && Wound(v, k + 1, end) is { } borne && PersonRightBefore(v, start, k))
             {
                 found.Add(new ImplicitCasualty(k, borne.Last, borne.Class));
@@ -72,6 +83,14 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             }
         }
     }
+
+    /// <summary>"a 7-year-old girl": the person noun right after an age ending at <paramref name="i"/>; otherwise <paramref name="i"/>.</summary>
+    private int NounAfterAge(in TokenView v, int i, int end) =>
+        IsAge(v, i) && i + 1 < end && Role(v, i + 1) == "person" && !v.Is(i + 1, "who") ? i + 1 : i;
+
+    /// <summary>"dead", "wounded", "in critical condition" at <paramref name="i"/>: a state of class killed or injured, or null.</summary>
+    private (int Last, string Class)? State(in TokenView v, int i, int end) =>
+        lexicon.ImplicitPredicates.MatchForward(v, i, end, out var len, out var p) && p.Class is "killed" or "injured" ? (i + len - 1, p.Class) : null;
 
     /// <summary>Tokens after a "shot" predicate in which its survival may be written.</summary>
     private const int SurvivalReach = 12;
@@ -105,6 +124,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
 
     /// <summary>"transported to an area hospital" starting at <paramref name="k"/>: the hospital word's token, or null.</summary>
     public int? CarriedToHospital(in TokenView v, int k, int end) => Role(v, k) == "carried" ? ToHospital(v, k + 1, end) : null;
+
+    /// <summary>"hospital", "medical", "clinic": a word of a place where the hurt are treated.</summary>
+    public bool IsHospitalWord(in TokenView v, int i) => Role(v, i) == "hospital";
 
     /// <summary>"taken by ambulance to the Brookings Hospital": the hospital word's token, or null.</summary>
     private int? ToHospital(in TokenView v, int i, int end)
@@ -364,6 +386,10 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                || w.Equals("people", StringComparison.OrdinalIgnoreCase) || w.Equals("children", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>"in", "and", "during": a word that ends a noun phrase.</summary>
+    private bool IsStop(in TokenView v, int i) =>
+        lexicon.ContextLookup.TryGetValue(v.Chars(i), out var c) && (c.Kind & ContextKind.Stop) != 0;
+
     /// <summary>"17-year-old", "2-year-old": a person named by age.</summary>
     private static bool IsAge(in TokenView v, int i) =>
         v.Chars(i).EndsWith("year-old", StringComparison.OrdinalIgnoreCase) || v.Chars(i).EndsWith("month-old", StringComparison.OrdinalIgnoreCase);
@@ -382,7 +408,10 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             return null;
         if (v.Is(i, "him") || v.Is(i, "himself") || v.Is(i, "herself") || v.Is(i, "her") && !(i + 1 < end && Role(v, i + 1) == "person"))
             return i;
-        if (v.Is(i, "a") || v.Is(i, "an") || v.Is(i, "the") || v.Is(i, "his") || v.Is(i, "her") || v.Is(i, "their"))
+        // "killing three men and wounding another": one more person, the noun left out.
+        if (v.Is(i, "another") && (i + 1 >= end || !v.IsWord(i + 1) || IsStop(v, i + 1)))
+            return i;
+        if (v.Is(i, "a") || v.Is(i, "an") || v.Is(i, "the") || v.Is(i, "his") || v.Is(i, "her") || v.Is(i, "their") || v.Is(i, "another"))
         {
             for (var k = i + 1; k < Math.Min(end, i + 1 + ObjectReach); k++)
             {

@@ -373,6 +373,9 @@ public sealed class QuantityExtractor
             }
             if (_lexicon.CasualtyAfter.MatchForward(v, k, end, out var cl, out var cls))
             {
+                // "200 people in the hospital district": the hospital word opens a longer noun, not where they lie.
+                if (_implicit.IsHospitalWord(v, k + cl - 1) && k + cl < end && v.IsWord(k + cl) && !v.IsCapitalized(k + cl) && !IsStop(v, k + cl))
+                    continue;
                 // "one shot was fired", "a single shot rang out": the noun, not the participle.
                 if (cl == 1 && v.Is(k, "shot") && k == f.End && (v.Is(k + 1, "was") || v.Is(k + 1, "were") || v.Is(k + 1, "fired") || v.Is(k + 1, "rang") || v.Is(k + 1, "hit") || v.Is(k + 1, "struck")))
                     return null;

@@ -193,7 +193,7 @@ public sealed class QuantityLexicon
 
         var implicitRows = Rows("implicit.tsv", 3).ToList();
         foreach (var r in implicitRows)
-            if (r.Cells[2] is not ("predicate" or "predicate-aux" or "object" or "person" or "aux" or "skip" or "suffer" or "wound" or "mild" or "fatal" or "carried" or "hospital"))
+            if (r.Cells[2] is not ("predicate" or "predicate-aux" or "object" or "person" or "aux" or "skip" or "suffer" or "wound" or "mild" or "fatal" or "carried" or "hospital" or "result"))
                 throw r.Error($"unknown role '{r.Cells[2]}'");
         var cues = Rows("cues.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         var contextTable = context.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
