@@ -4,13 +4,15 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Corroborate.Model;
 using Corroborate.Pipeline;
+using Corroborate.Reconcile;
 
 namespace Corroborate.Output;
 
 /// <summary>
 /// Holds analyzed articles on disk between the streaming pass and the per-story reconciliation,
 /// so that memory stays flat in the length of the stream: only each story's list of offsets
-/// stays in memory. Not thread-safe.
+/// and its counts stay in memory. Articles are added from one thread; once adding is over, stories
+/// are read from any number of threads at once.
 /// </summary>
 /// <remarks>
 /// Records are a compact binary form read back only by this process: 7-bit varints for numbers,
@@ -21,29 +23,70 @@ namespace Corroborate.Output;
 public sealed class AnalysisSpool : IDisposable
 {
     private readonly SpoolFile _file = new();
-    private readonly Dictionary<string, List<SpoolFile.Record>> _byStory = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SpooledStory> _byStory = new(StringComparer.Ordinal);
     private readonly RecordWriter _writer = new();
+    private readonly Lock _gate = new();
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? _reading;
+
+    /// <summary>A story's records, and how many figures, quotations and entity mentions its articles hold.</summary>
+    private sealed class SpooledStory
+    {
+        public List<SpoolFile.Record> Records { get; } = [];
+        public int Quantities { get; set; }
+        public int Quotes { get; set; }
+        public int Mentions { get; set; }
+    }
 
     public void Add(string story, AnalyzedDocument article)
     {
+        if (_reading is not null)
+            throw new InvalidOperationException("the spool is being read: no article can be added");
         _writer.Clear();
         Write(_writer, article);
         var record = _file.Append(_writer.Written);
-        if (!_byStory.TryGetValue(story, out var list))
-            _byStory[story] = list = [];
-        list.Add(record);
+        if (!_byStory.TryGetValue(story, out var spooled))
+            _byStory[story] = spooled = new SpooledStory();
+        spooled.Records.Add(record);
+        spooled.Quantities += Count(article.Quantities);
+        spooled.Quotes += Count(article.Quotes);
+        spooled.Mentions += Count(article.Entities);
     }
 
-    /// <summary>The articles of a story, in the order they were added.</summary>
+    private static int Count<T>(ImmutableArray<T> layer) => layer.IsDefault ? 0 : layer.Length;
+
+    /// <summary>
+    /// Id numbers a story's reconciliation may use at most: one per figure, quotation and entity
+    /// mention, and a group at most per figure. Adding these up over the stories before one numbers
+    /// that story's ids without waiting for theirs to be reconciled.
+    /// </summary>
+    public DossierIds Numbers(string story) => _byStory.GetValueOrDefault(story) is { } s
+        ? new DossierIds(s.Quantities, s.Quotes, s.Mentions, s.Quantities)
+        : new DossierIds();
+
+    /// <summary>The articles of a story, in the order they were added. Safe from several threads at once; no article can be added after.</summary>
     public IEnumerable<AnalyzedDocument> Read(string story)
     {
-        foreach (var record in _byStory.GetValueOrDefault(story) ?? [])
-            yield return Deserialize(record);
+        var handle = Reading();
+        var buffer = Array.Empty<byte>();
+        foreach (var record in _byStory.GetValueOrDefault(story)?.Records ?? [])
+        {
+            if (buffer.Length < record.Length)
+                buffer = new byte[Math.Max(record.Length, buffer.Length * 2)];
+            SpoolFile.ReadAt(handle, record, buffer);
+            yield return Deserialize(buffer.AsSpan(0, record.Length), record);
+        }
     }
 
-    private AnalyzedDocument Deserialize(SpoolFile.Record record)
+    /// <summary>The file's handle for reading by position, its appended records written through on the first call.</summary>
+    private Microsoft.Win32.SafeHandles.SafeFileHandle Reading()
     {
-        var reader = new RecordReader(_file.Read(record));
+        lock (_gate)
+            return _reading ??= _file.Flush();
+    }
+
+    private static AnalyzedDocument Deserialize(ReadOnlySpan<byte> bytes, SpoolFile.Record record)
+    {
+        var reader = new RecordReader(bytes);
         var article = ReadArticle(ref reader);
         if (!reader.AtEnd)
             throw new InvalidDataException($"spool record at {record.Offset} has trailing bytes");

@@ -100,8 +100,12 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
     }
 
     /// <summary>
-    /// The cross-article steps, one story at a time, so only that story's articles are in memory:
-    /// reconciled, then added to the dossier's sections, brief.md, brief.html and claims.csv.
+    /// The cross-article steps, story by story: each story is reconciled (on up to
+    /// <see cref="Parallelism"/> threads, a bounded number of stories ahead, so only those stories'
+    /// articles are in memory), then added in order to the dossier's sections, brief.md, brief.html
+    /// and claims.csv. A story's ids are numbered from the most the stories before it may use, not
+    /// from what they used, so they do not wait for each other and the output is the same for any
+    /// number of threads.
     /// </summary>
     private void WriteStories(IReadOnlyList<Story> stories, AnalysisSpool spool, DossierWriter dossier, string outDir, int articles, IReadOnlyList<DocumentError> failures)
     {
@@ -112,16 +116,9 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
         using (var csv = new ClaimsCsv(csvText))
         {
             MarkdownBrief.Begin(markdown, articles, stories.Count, failures.Count);
-            var ids = new DossierIds();
-            foreach (var story in stories)
+            foreach (var (reconciliation, view) in Reconciled(stories, spool))
             {
-                var reconciler = new Reconciler(lexicon, ids);
-                foreach (var analyzed in spool.Read(story.Id))
-                    reconciler.Observe(analyzed, story.Id);
-                var reconciliation = reconciler.Complete();
-                ids = reconciliation.Next;
                 dossier.WriteStory(reconciliation);
-                var view = StoryView.Build([story], reconciliation)[0];
                 MarkdownBrief.Write(markdown, view);
                 html.Write(view);
                 csv.Write(reconciliation);
@@ -129,6 +126,57 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
             MarkdownBrief.End(markdown, failures);
         }
         html.Complete(failures);
+    }
+
+    /// <summary>Each story reconciled, in the stories' order; with more than one thread, several at once.</summary>
+    private IEnumerable<(Reconciliation Reconciliation, StoryView View)> Reconciled(IReadOnlyList<Story> stories, AnalysisSpool spool)
+    {
+        var numbered = new DossierIds();
+        (Story Story, DossierIds Ids) Next(Story story)
+        {
+            var ids = numbered;
+            numbered = numbered.Plus(spool.Numbers(story.Id));
+            return (story, ids);
+        }
+        if (Parallelism <= 1)
+        {
+            foreach (var story in stories)
+            {
+                var (s, ids) = Next(story);
+                yield return Reconcile(s, ids, spool);
+            }
+            yield break;
+        }
+        // Two stories a thread in flight: a thread rarely waits, and memory holds a few stories, not the stream.
+        var ahead = new Queue<Task<(Reconciliation, StoryView)>>();
+        try
+        {
+            var k = 0;
+            while (k < stories.Count || ahead.Count > 0)
+            {
+                while (k < stories.Count && ahead.Count < 2 * Parallelism)
+                {
+                    var (s, ids) = Next(stories[k++]);
+                    ahead.Enqueue(Task.Run(() => Reconcile(s, ids, spool)));
+                }
+                yield return ahead.Dequeue().GetAwaiter().GetResult();
+            }
+        }
+        finally
+        {
+            // Stopped early (a story failed, or the writer did): let the stories in flight finish before the spool closes.
+            foreach (var task in ahead)
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        }
+    }
+
+    private (Reconciliation, StoryView) Reconcile(Story story, DossierIds numbered, AnalysisSpool spool)
+    {
+        var reconciler = new Reconciler(lexicon, numbered);
+        foreach (var analyzed in spool.Read(story.Id))
+            reconciler.Observe(analyzed, story.Id);
+        var reconciliation = reconciler.Complete();
+        return (reconciliation, StoryView.Build([story], reconciliation)[0]);
     }
 
     /// <summary>Ids must be unique in a dossier: a repeated id (the same article under two stories) gets a suffix.</summary>

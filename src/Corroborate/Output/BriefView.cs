@@ -44,7 +44,8 @@ public sealed record StoryView(
         {
             var docs = story.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             var groups = groupsByStory[story.Id]
-                .OrderByDescending(g => g.IndependentSources).ThenByDescending(g => g.Members.Length).ThenBy(g => g.Id, StringComparer.Ordinal)
+                // Ties keep the groups' own order (a stable sort): their ids are numbers, and "g10" sorts before "g9" as text.
+                .OrderByDescending(g => g.IndependentSources).ThenByDescending(g => g.Members.Length)
                 .Select(g => new GroupView(g, [.. g.Members.Select(id => claims[id]).Select(c => new FigureRow(
                     c.Id, c.Quantity.Value, c.Quantity.Low, c.Quantity.High, c.Quantity.Hedge, r.SourceName(c.SourceLabel),
                     c.Published, outletOf.GetValueOrDefault(c.Doc, c.Doc), c.Doc, r.ClaimSentences.GetValueOrDefault(c.Id, c.Text)))]))

@@ -56,6 +56,29 @@ internal sealed class SpoolFile : IDisposable
         return _end;
     }
 
+    /// <summary>
+    /// Writes the appended records through to the file and returns its handle, for <see cref="ReadAt"/>.
+    /// Call once, after the last append and before reading from several threads.
+    /// </summary>
+    public Microsoft.Win32.SafeHandles.SafeFileHandle Flush()
+    {
+        _file.Flush();
+        return _file.SafeFileHandle;
+    }
+
+    /// <summary>Reads a record by position into <paramref name="into"/>: safe from several threads at once, once <see cref="Flush"/> has run.</summary>
+    public static void ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Record record, Span<byte> into)
+    {
+        var read = 0;
+        while (read < record.Length)
+        {
+            var n = RandomAccess.Read(handle, into[read..record.Length], record.Offset + read);
+            if (n == 0)
+                throw new EndOfStreamException($"spool record at {record.Offset} is cut short");
+            read += n;
+        }
+    }
+
     public ReadOnlySpan<byte> Read(Record record)
     {
         if (_buffer.Length < record.Length)

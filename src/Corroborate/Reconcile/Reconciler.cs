@@ -13,9 +13,14 @@ public sealed record TimeRecord(string Doc, TimeExpression Time, string Text);
 
 /// <summary>
 /// How many quantities, quotations, entities and groups earlier reconciliations of the same
-/// dossier have numbered, so that ids stay unique when stories are reconciled one at a time.
+/// dossier have numbered (or may number at most), so that ids stay unique when stories are
+/// reconciled one at a time or several at once.
 /// </summary>
-public sealed record DossierIds(int Quantities = 0, int Quotes = 0, int Entities = 0, int Groups = 0);
+public sealed record DossierIds(int Quantities = 0, int Quotes = 0, int Entities = 0, int Groups = 0)
+{
+    public DossierIds Plus(DossierIds more) =>
+        new(Quantities + more.Quantities, Quotes + more.Quotes, Entities + more.Entities, Groups + more.Groups);
+}
 
 /// <summary>The reconciled picture: everything the dossier's cross-article sections and the brief show.</summary>
 public sealed record Reconciliation(

@@ -99,15 +99,39 @@ public sealed class BriefCommandTests
         Assert.Equal(File.ReadAllText(Path.Combine(dir.Path, "o", "dossier.json")), File.ReadAllText(target));
     }
 
-    [Fact]
-    public void Analyzing_in_parallel_writes_the_same_dossier_as_one_thread()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Analyzing_and_reconciling_in_parallel_writes_the_same_outputs_as_one_thread(bool manyStories)
     {
         using var dir = new TempDir();
+        var input = TestData.Samples;
+        if (manyStories)
+        {
+            // Stories of different sizes, so that they finish out of order when reconciled at once.
+            input = Path.Combine(dir.Path, "stream.jsonl");
+            File.WriteAllLines(input, Enumerable.Range(0, 24).Select(i => System.Text.Json.JsonSerializer.Serialize(new
+            {
+                id = $"a{i}",
+                story = $"k{i % 7}",
+                published = $"2024-03-{1 + i % 7:00}",
+                text = $"A shooting in Harwick left {2 + i % 3} people dead and {i % 5 + 1} others wounded on Saturday, Chief Mara Quill said. "
+                       + $"Officer Tomas Everly said {10 + i} shots were fired. \"We are still looking for the gunman,\" Quill said.",
+            })));
+        }
         var one = Path.Combine(dir.Path, "one");
         var many = Path.Combine(dir.Path, "many");
-        Assert.Equal(ExitCodes.Ok, Run("brief", TestData.Samples, "--out", one, "--threads", "1").Code);
-        Assert.Equal(ExitCodes.Ok, Run("brief", TestData.Samples, "--out", many, "--threads", "4").Code);
+        Assert.Equal(ExitCodes.Ok, Run("brief", input, "--out", one, "--threads", "1").Code);
+        Assert.Equal(ExitCodes.Ok, Run("brief", input, "--out", many, "--threads", "4").Code);
         foreach (var file in new[] { "dossier.json", "brief.md", "brief.html", "claims.csv" })
             Assert.Equal(File.ReadAllText(Path.Combine(one, file)), File.ReadAllText(Path.Combine(many, file)));
+        // Ids stay unique across stories reconciled at once.
+        using var dossier = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(many, "dossier.json")));
+        foreach (var section in new[] { "entities", "quantities", "quotes", "groups" })
+        {
+            var ids = dossier.RootElement.GetProperty(section).EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            Assert.True(!manyStories || ids.Count > 7, section);
+        }
     }
 }
