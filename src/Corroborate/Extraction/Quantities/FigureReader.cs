@@ -50,6 +50,12 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         {
             currency = code;
             firstTok = first - cl;
+            // "A$1.5m", "C$2 billion": a country's letters glued to its dollar sign, in capitals; "a $144 billion deal" is dollars.
+            if (cl > 1 && v.IsWord(firstTok) && v.Chars(firstTok).Length == 1 && (!char.IsUpper(v.Chars(firstTok)[0]) || !v.Touches(firstTok)))
+            {
+                currency = lexicon.CurrenciesBefore.MatchBackward(v, first - 1, firstTok + 1, out cl, out code) ? code : null;
+                firstTok = first - (currency is null ? 0 : cl);
+            }
         }
 
         decimal? rangeHigh = null;

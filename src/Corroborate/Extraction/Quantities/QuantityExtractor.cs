@@ -45,6 +45,7 @@ public sealed class QuantityExtractor
 
         var result = ImmutableArray.CreateBuilder<Quantity>();
         var doc = new DocumentContext(v, ranges, cues, quotes, times, publishedIso);
+        TextSpan? money = null; // the last sum of money read
         for (var s = 0; s < ranges.Length; s++)
         {
             var (start, end, _) = ranges[s];
@@ -62,13 +63,32 @@ public sealed class QuantityExtractor
                     continue;
                 }
                 if (Compose(doc, s, figure) is { } q)
+                {
+                    // "US$1 million (A$1.52 million)", "€10m (about $11m)": the same amount in another currency, not a second figure.
+                    if (figure.Currency is not null && money is { } before && Converts(text, before, q.Span))
+                    {
+                        i = Math.Max(next, i + 1);
+                        continue;
+                    }
+                    money = figure.Currency is not null ? q.Span : null;
                     result.Add(q);
+                }
                 i = Math.Max(next, i + 1);
             }
         }
         AddImplicit(doc, result);
         result.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Unit, b.Unit));
         return result.ToImmutable();
+    }
+
+    /// <summary>Whether <paramref name="sum"/> stands alone in parentheses right after the sum <paramref name="before"/>.</summary>
+    private static bool Converts(string text, TextSpan before, TextSpan sum)
+    {
+        if (sum.Start < before.End)
+            return false;
+        var between = text.AsSpan(before.End, sum.Start - before.End).Trim();
+        var after = text.AsSpan(sum.End).TrimStart();
+        return between is "(" && after.Length > 0 && after[0] == ')';
     }
 
     /// <summary>
@@ -212,7 +232,8 @@ public sealed class QuantityExtractor
             return null;
 
         var rate = Rate(v, Math.Max(nounEnd, f.End), end);
-        var hedge = rule?.Hedge ?? (f.RangeHigh is not null || f.VagueHigh is not null ? Hedge.Approx : Hedge.Exact);
+        // A range is its own hedge: "as many as 35 to 40" is 35 to 40, not "up to 35".
+        var hedge = f.RangeHigh is not null ? Hedge.Approx : rule?.Hedge ?? (f.VagueHigh is not null ? Hedge.Approx : Hedge.Exact);
         decimal? low, high;
         if (f.RangeHigh is { } rh)
             (low, high) = (f.Value, rh); // a range is stated as its lower, conservative end, bounded by both
@@ -554,24 +575,41 @@ public sealed class QuantityExtractor
             i++;
         if (!v.IsCapitalized(i) || IsTimeWord(v, i))
             return null;
+        // "to Gov. Sarah Palin's church": a person, not a place.
+        if (_lexicon.Attribution.MatchForward(v, i, end, out _, out var role) && role == AttributionRole.Title)
+            return null;
         var first = i;
         var last = i;
         while (i < end)
         {
             if (v.IsCapitalized(i) && !IsTimeWord(v, i))
                 last = i++;
-            else if (v.IsWord(i) && _lexicon.ContextLookup.TryGetValue(v.Chars(i), out var w) && (w.Kind & ContextKind.PlaceWord) != 0)
+            else if (IsPlaceWord(v, i))
             {
                 last = i;
                 break;
             }
-            else if (v.IsWord(i) && !char.IsUpper(v.Text[v.Start(i)]) && !IsStop(v, i) && v.IsCapitalized(i + 1) && !IsTimeWord(v, i + 1))
-                i++; // "Ethiopia's northern Tigray region"
+            else if (v.IsWord(i) && !char.IsUpper(v.Text[v.Start(i)]) && !IsStop(v, i)
+                     && (v.IsCapitalized(i + 1) && !IsTimeWord(v, i + 1) || IsPlaceWord(v, i + 1)))
+                i++; // "Ethiopia's northern Tigray region", "Iran's southern area"
             else
                 break;
         }
+        // "in Ford's new plant", "to Palin's church": the place belongs to the possessor, it is not the possessor.
+        if (IsPossessive(v, last) && last + 1 < end && v.IsWord(last + 1) && !char.IsUpper(v.Text[v.Start(last + 1)]))
+            return null;
         return v.Slice(first, last);
     }
+
+    /// <summary>"Palin's", "Ford’s", or a name followed by a separate "'s" token.</summary>
+    private static bool IsPossessive(in TokenView v, int i)
+    {
+        var w = v.Chars(i);
+        return w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("’s", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private bool IsPlaceWord(in TokenView v, int i) =>
+        v.IsWord(i) && _lexicon.ContextLookup.TryGetValue(v.Chars(i), out var w) && (w.Kind & ContextKind.PlaceWord) != 0;
 
     private bool IsTimeWord(in TokenView v, int i) =>
         _lexicon.ContextLookup.TryGetValue(v.Chars(i), out var c) && (c.Kind & (ContextKind.Month | ContextKind.Weekday)) != 0;
