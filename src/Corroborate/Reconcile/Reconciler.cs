@@ -85,6 +85,21 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
         }
     }
 
+    /// <summary>Days before a story's first report that a dated figure must end to be about an earlier event.</summary>
+    private const int BackgroundDays = 31;
+
+    /// <summary>The last day a date value ("2005", "2014-02", "2014-02-06") covers; null for weeks, seasons and the like.</summary>
+    private static DateOnly? LastDayOf(string when)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var n = System.Globalization.NumberStyles.None;
+        if (when.Length == 4 && int.TryParse(when, n, c, out var y) && y is > 1000 and < 3000)
+            return new DateOnly(y, 12, 31);
+        if (when.Length == 7 && when[4] == '-' && int.TryParse(when.AsSpan(0, 4), n, c, out y) && int.TryParse(when.AsSpan(5, 2), n, c, out var m) && y is > 1000 and < 3000 && m is >= 1 and <= 12)
+            return new DateOnly(y, m, DateTime.DaysInMonth(y, m));
+        return when.Length >= 10 && DateOnly.TryParseExact(when.AsSpan(0, 10), "yyyy-MM-dd", c, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+    }
+
     /// <summary>The first sentence the figure overlaps, else the figure's own span.</summary>
     private static TextSpan SentenceSpan(ImmutableArray<Sentence> sentences, TextSpan figure)
     {
@@ -110,7 +125,13 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
         // A person whose fate one article leaves open ("a man was shot") is, in a story whose other
         // articles report a death, most often that death: presumed injuries then stay out of the groups.
         var deadIn = claims.Where(c => c.Quantity.Unit == "killed" && !OffTopic(c)).Select(c => c.Story).ToHashSet(StringComparer.Ordinal);
-        var groups = new ClaimGrouper(lexicon).Group(claims.Where(c => !OffTopic(c) && !(c.Quantity.Presumed && deadIn.Contains(c.Story))), _numbered.Groups);
+        // A figure its sentence dates well before the story's first report is about an earlier event
+        // ("in 2005, four others were killed in a rampage"): background, not a figure of this story.
+        var began = claims.Where(c => c.Published is not null).GroupBy(c => c.Story, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(c => c.Published!.Value), StringComparer.Ordinal);
+        bool Earlier(Claim c) => c.Quantity.When is { } when && when != c.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            && LastDayOf(when) is { } last && began.TryGetValue(c.Story, out var first) && last.DayNumber < first.DayNumber - BackgroundDays;
+        var groups = new ClaimGrouper(lexicon).Group(claims.Where(c => !OffTopic(c) && !Earlier(c) && !(c.Quantity.Presumed && deadIn.Contains(c.Story))), _numbered.Groups);
         var groupOf = groups.SelectMany(g => g.Members.Select(m => (m, g.Id))).ToDictionary(x => x.m, x => x.Id, StringComparer.Ordinal);
         return new Reconciliation(entities, _times, claims, groupOf, _quotes, groups, _origins.Origins(), offTopic, _timeline.Build(offTopic), _sentences, _offTopic.Previews,
             new DossierIds(_numbered.Quantities + _quantities.Count, _numbered.Quotes + _quotes.Count, _numbered.Entities + entities.Entities.Length, _numbered.Groups + groups.Count));

@@ -140,6 +140,19 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void A_figure_dated_before_the_story_began_stays_out_of_its_groups()
+    {
+        // An earlier rampage named as background is another event; a later report naming the month of this one is not.
+        var r = Reconcile(
+            Doc("a", "Two people were killed in a shooting at a Harwick mall on Saturday, police said. In 2019, four people were killed in a rampage at a school in Ellery.", "2024-03-05"),
+            Doc("b", "The March shooting that killed two people at the Harwick mall is still unsolved, police said.", "2024-06-01"));
+        var killed = Assert.Single(r.Groups, g => g.Unit == "killed");
+        Assert.Equal(2m, killed.Consensus.Value);
+        Assert.Equal(2, killed.Members.Length);
+        Assert.Contains(r.Claims, c => c.Quantity.Value == 4m && !r.GroupOfClaim.ContainsKey(c.Id));
+    }
+
+    [Fact]
     public void Dated_events_told_by_two_articles_merge_in_the_timeline()
     {
         var r = Reconcile(

@@ -196,6 +196,11 @@ public sealed class QuantityExtractor
         if (v.Is(f.End, "of") && (v.Is(f.End + 1, "the") || v.Is(f.End + 1, "those") || v.Is(f.End + 1, "these"))
             && _lexicon.CasualtyAfter.MatchForward(v, f.End + 2, end, out _, out _))
             return null;
+        // "one of the first people killed", "one of the three men wounded": the participle qualifies the
+        // casualties the figure is a part of ("one of the victims died" counts the one).
+        if (v.Is(f.End, "of") && nounEnd > f.End + 2 && nounEnd < end
+            && (v.Is(nounEnd, "killed") || v.Is(nounEnd, "wounded") || v.Is(nounEnd, "injured") || v.Is(nounEnd, "hurt") || v.Is(nounEnd, "slain") || v.Is(nounEnd, "shot")))
+            return null;
         // "nine hours after he was shot", "took two steps and shot him": a measure counts no one.
         var byShot = false;
         // People come whole: "-83.56046 One boy accidentally shot" is a coordinate, not a count.
@@ -649,6 +654,9 @@ public sealed class QuantityExtractor
             {
                 if (t.Type != TimeType.Date || t.Span.Start < from || t.Span.End > to || t.Value.Length == 0 || !char.IsAsciiDigit(t.Value[0]))
                     continue;
+                // "total aid since 2022 to $59.5 billion": a period's start; the figure stands at its end, now.
+                if (OpensPeriod(v.Text, t.Span.Start))
+                    continue;
                 var d = Math.Abs(t.Span.Start - span.Start);
                 if (d < bestDistance)
                     (best, bestDistance) = (t, d);
@@ -657,6 +665,16 @@ public sealed class QuantityExtractor
                 return best.Value;
         }
         return doc.Published;
+    }
+
+    /// <summary>Whether the word before <paramref name="at"/> is "since" (the start of a period that runs to now).</summary>
+    private static bool OpensPeriod(string text, int at)
+    {
+        var before = text.AsSpan(0, at).TrimEnd();
+        var start = before.Length;
+        while (start > 0 && char.IsLetter(before[start - 1]))
+            start--;
+        return before[start..].Equals("since", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
