@@ -47,8 +47,25 @@ internal sealed record RecordMetadata(
 
         return new RecordMetadata(
             Blank(Str("id", problems)), Str("text", problems), Str("html", problems), Blank(Str("title", problems)),
-            Blank(Str("outlet", problems)), Blank(Str("url", problems)), Blank(Str("story", problems)),
+            OutletName(Blank(Str("outlet", problems))), Blank(Str("url", problems)), Blank(Str("story", problems)),
             parsed, extra.ToImmutable(), [.. problems]);
+    }
+
+    /// <summary>
+    /// An outlet given as a web host names it without the port and the "www." of the address:
+    /// "www.huffingtonpost.com:80" and "huffingtonpost.com" are one outlet. Other names are kept as written.
+    /// </summary>
+    internal static string? OutletName(string? outlet)
+    {
+        if (outlet is null || outlet.Contains(' ') || !outlet.Contains('.'))
+            return outlet;
+        var host = outlet;
+        var colon = host.LastIndexOf(':');
+        if (colon > 0 && colon < host.Length - 1 && host.AsSpan(colon + 1).IndexOfAnyExceptInRange('0', '9') < 0)
+            host = host[..colon];
+        if (host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && host.IndexOf('.', 4) > 0)
+            host = host[4..];
+        return host;
     }
 
     /// <summary>Applies the metadata on top of what the article itself said; the record wins.</summary>

@@ -266,4 +266,14 @@ public sealed class ArticleReaderTests
     [InlineData("9999-12-31")]
     public void Non_dates_are_not_publication_dates(string value) =>
         Assert.Null(DateParsing.TryParse(value, PublishedFrom.Metadata));
+
+    [Theory]
+    [InlineData("www.huffingtonpost.com:80", "huffingtonpost.com")]
+    [InlineData("news.yahoo.com:443", "news.yahoo.com")]
+    [InlineData("www.bbc.co.uk", "bbc.co.uk")]
+    [InlineData("Example Times", "Example Times")]
+    [InlineData("Reuters", "Reuters")]
+    [InlineData("www.com", "www.com")]
+    public void An_outlet_given_as_a_web_host_loses_its_port_and_www(string given, string outlet) =>
+        Assert.Equal(outlet, RecordMetadata.OutletName(given));
 }
