@@ -132,19 +132,16 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
     private IEnumerable<(Reconciliation Reconciliation, StoryView View)> Reconciled(IReadOnlyList<Story> stories, AnalysisSpool spool)
     {
         var numbered = new DossierIds();
-        (Story Story, DossierIds Ids) Next(Story story)
+        DossierIds NumbersFor(Story story)
         {
             var ids = numbered;
             numbered = numbered.Plus(spool.Numbers(story.Id));
-            return (story, ids);
+            return ids;
         }
         if (Parallelism <= 1)
         {
             foreach (var story in stories)
-            {
-                var (s, ids) = Next(story);
-                yield return Reconcile(s, ids, spool);
-            }
+                yield return Reconcile(story, NumbersFor(story), spool);
             yield break;
         }
         // Two stories a thread in flight: a thread rarely waits, and memory holds a few stories, not the stream.
@@ -156,17 +153,27 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
             {
                 while (k < stories.Count && ahead.Count < 2 * Parallelism)
                 {
-                    var (s, ids) = Next(stories[k++]);
-                    ahead.Enqueue(Task.Run(() => Reconcile(s, ids, spool)));
+                    var story = stories[k++];
+                    var ids = NumbersFor(story);
+                    ahead.Enqueue(Task.Run(() => Reconcile(story, ids, spool)));
                 }
                 yield return ahead.Dequeue().GetAwaiter().GetResult();
             }
         }
         finally
         {
-            // Stopped early (a story failed, or the writer did): let the stories in flight finish before the spool closes.
+            // Stopped early (a story failed, or the writer did): the stories in flight finish before the spool closes.
             foreach (var task in ahead)
-                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+            {
+                try
+                {
+                    task.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // Theirs is not the failure being reported: the one that stopped the writing is.
+                }
+            }
         }
     }
 

@@ -129,8 +129,8 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
         // ("in 2005, four others were killed in a rampage"): background, not a figure of this story.
         var began = claims.Where(c => c.Published is not null).GroupBy(c => c.Story, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Min(c => c.Published!.Value), StringComparer.Ordinal);
-        bool Earlier(Claim c) => c.Quantity.When is { } when && when != c.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-            && LastDayOf(when) is { } last && began.TryGetValue(c.Story, out var first) && last.DayNumber < first.DayNumber - BackgroundDays;
+        bool Earlier(Claim c) => c.Quantity.When is { } when && LastDayOf(when) is { } last
+            && began.TryGetValue(c.Story, out var first) && last.DayNumber < first.DayNumber - BackgroundDays;
         var groups = new ClaimGrouper(lexicon).Group(claims.Where(c => !OffTopic(c) && !Earlier(c) && !(c.Quantity.Presumed && deadIn.Contains(c.Story))), _numbered.Groups);
         var groupOf = groups.SelectMany(g => g.Members.Select(m => (m, g.Id))).ToDictionary(x => x.m, x => x.Id, StringComparer.Ordinal);
         return new Reconciliation(entities, _times, claims, groupOf, _quotes, groups, _origins.Origins(), offTopic, _timeline.Build(offTopic), _sentences, _offTopic.Previews,

@@ -386,10 +386,6 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                || w.Equals("people", StringComparison.OrdinalIgnoreCase) || w.Equals("children", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>"in", "and", "during": a word that ends a noun phrase.</summary>
-    private bool IsStop(in TokenView v, int i) =>
-        lexicon.ContextLookup.TryGetValue(v.Chars(i), out var c) && (c.Kind & ContextKind.Stop) != 0;
-
     /// <summary>"17-year-old", "2-year-old": a person named by age.</summary>
     private static bool IsAge(in TokenView v, int i) =>
         v.Chars(i).EndsWith("year-old", StringComparison.OrdinalIgnoreCase) || v.Chars(i).EndsWith("month-old", StringComparison.OrdinalIgnoreCase);
@@ -409,7 +405,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         if (v.Is(i, "him") || v.Is(i, "himself") || v.Is(i, "herself") || v.Is(i, "her") && !(i + 1 < end && Role(v, i + 1) == "person"))
             return i;
         // "killing three men and wounding another": one more person, the noun left out.
-        if (v.Is(i, "another") && (i + 1 >= end || !v.IsWord(i + 1) || IsStop(v, i + 1)))
+        if (v.Is(i, "another") && (i + 1 >= end || !v.IsWord(i + 1) || lexicon.IsStop(v.Chars(i + 1))))
             return i;
         if (v.Is(i, "a") || v.Is(i, "an") || v.Is(i, "the") || v.Is(i, "his") || v.Is(i, "her") || v.Is(i, "their") || v.Is(i, "another"))
         {

@@ -340,8 +340,7 @@ public sealed class QuantityExtractor
         return (only.ToString().ToLowerInvariant(), v.Slice(first, head), head + 1);
     }
 
-    private bool IsStop(in TokenView v, int k) =>
-        _lexicon.ContextLookup.TryGetValue(v.Chars(k), out var c) && (c.Kind & ContextKind.Stop) != 0 && !char.IsUpper(v.Text[v.Start(k)]);
+    private bool IsStop(in TokenView v, int k) => _lexicon.IsStop(v.Chars(k)) && !char.IsUpper(v.Text[v.Start(k)]);
 
     /// <summary>"five people were killed", "Five dead", "killed three", "wounding at least 8", "the death toll rose to 12".</summary>
     /// <param name="joined">Singular persons joined by "and" after the figure's noun ("two men and a 10-year-old girl were wounded"): counted too.</param>
@@ -606,7 +605,7 @@ public sealed class QuantityExtractor
         return v.Slice(first, last);
     }
 
-    /// <summary>"Palin's", "Ford’s", or a name followed by a separate "'s" token.</summary>
+    /// <summary>"Palin's", "Ford’s": a word in the possessive.</summary>
     private static bool IsPossessive(in TokenView v, int i)
     {
         var w = v.Chars(i);

@@ -152,6 +152,9 @@ public sealed class QuantityLexicon
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup { get; private init; }
     internal FrozenDictionary<string, (ContextKind Kind, string? Value)>.AlternateLookup<ReadOnlySpan<char>> ContextLookup { get; private init; }
 
+    /// <summary>"in", "and", "during": a word that ends a counted-noun phrase (context kind stop).</summary>
+    internal bool IsStop(ReadOnlySpan<char> word) => ContextLookup.TryGetValue(word, out var c) && (c.Kind & ContextKind.Stop) != 0;
+
     /// <summary>Loads the English data. Throws <see cref="InvalidDataException"/> naming the file and line at fault.</summary>
     public static QuantityLexicon LoadEnglish()
     {
