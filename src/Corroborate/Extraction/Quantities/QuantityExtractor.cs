@@ -129,8 +129,9 @@ public sealed class QuantityExtractor
         var shot = result.FirstOrDefault(q => q.Unit == "casualties" && !q.Implicit && doc.ShotTotals.Any(t => q.Span.Start <= t && t < q.Span.End));
         if (shot is not null)
         {
-            // "three others were shot": people besides the dead, not a total of them.
-            var dead = shot.Subject is { } who && who.StartsWith("other", StringComparison.OrdinalIgnoreCase) ? 0 : Math.Max(killed, 0);
+            // "three others were shot", "four people dead and one in the hospital": people besides the dead, not a total of them.
+            var besides = shot.Subject is { } who && who.StartsWith("other", StringComparison.OrdinalIgnoreCase) || doc.BesidesDead.Any(t => shot.Span.Start <= t && t < shot.Span.End);
+            var dead = besides ? 0 : Math.Max(killed, 0);
             var left = shot.Value - dead;
             if (left > 0)
                 result.Add(shot with { Value = left, Low = shot.Low - dead, High = shot.High - dead, Unit = "injured", Implicit = true, Presumed = killed < 0 });
@@ -164,6 +165,9 @@ public sealed class QuantityExtractor
 
         /// <summary>Starts of the figures counted by the predicate "shot" ("five people were shot"): people hit, dead or alive.</summary>
         public HashSet<int> ShotTotals { get; } = [];
+
+        /// <summary>Starts of the figures of people hit that follow the dead ("four people dead and one in the hospital"): besides them.</summary>
+        public HashSet<int> BesidesDead { get; } = [];
     }
 
     private Quantity? Compose(DocumentContext doc, int sentence, Figure f)
@@ -248,7 +252,11 @@ public sealed class QuantityExtractor
             (low, high) = HedgeBounds.Of(f.Value, rule ?? HedgeBounds.Default(Hedge.Exact));
 
         if (byShot && unit == "casualties")
+        {
             doc.ShotTotals.Add(v.Start(f.First));
+            if (v.Is(first - 1, "and") && (v.Is(first - 2, "dead") || v.Is(first - 2, "killed")))
+                doc.BesidesDead.Add(v.Start(f.First));
+        }
         var value = f.Value;
         // (A figure too large to add to is no count of people anyway: leave it as written.)
         if (joined > 0 && casualty is not null && Math.Max(value, high ?? value) <= decimal.MaxValue - joined)
