@@ -52,7 +52,8 @@ public sealed class QuantityExtractor
             var i = start;
             while (i < end)
             {
-                if (v.Kind(i) is not (TokenKind.Number or TokenKind.Word))
+                // Inside the figure just read: the second of "two men and one woman were wounded" is counted in it.
+                if (v.Kind(i) is not (TokenKind.Number or TokenKind.Word) || result.Count > 0 && result[^1].Span.Start <= v.Start(i) && v.Start(i) < result[^1].Span.End)
                 {
                     i++;
                     continue;
@@ -211,6 +212,16 @@ public sealed class QuantityExtractor
         var joined = 0;
         var joinedLast = -1;
         var casualty = unit is not null && _lexicon.Measures.Contains(unit) || f.Value != decimal.Truncate(f.Value) ? null : Casualty(v, f, start, end, nounEnd, out byShot, out joined, out joinedLast);
+        // "two men and one woman were wounded", "20 children and six adults were killed": one predicate
+        // for two figures, which count their sum.
+        if (casualty is null && !(unit is not null && _lexicon.Measures.Contains(unit)) && f.Currency is null && !f.Percent && f.VagueHigh is null && v.Is(nounEnd, "and")
+            && _figures.TryRead(v, nounEnd + 1, start, end, out var second, out _) && second.First == nounEnd + 1
+            && second is { Currency: null, Percent: false, VagueHigh: null, RangeHigh: null } && second.Value is > 0 and < 10_000 && second.Value == decimal.Truncate(second.Value))
+        {
+            var (_, _, secondEnd) = CountedNoun(v, second, end);
+            if (secondEnd > second.End && Casualty(v, second, start, end, secondEnd, out byShot, out _, out _) is { } both)
+                (casualty, joined, joinedLast) = (both, (int)second.Value, secondEnd - 1);
+        }
         if (casualty is not null)
             unit = casualty;
         // "A 2-year-old girl and four other people were wounded": one more, written before the figure.
