@@ -347,6 +347,9 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         if ((v.Is(prev, "and") || v.Is(prev, "to") || v.IsChar(prev, '-')) && prev - 1 >= start && v.Kind(prev - 1) == TokenKind.Number
             && (IsContext(v, prev - 2, ContextKind.Age) || v.Is(prev - 2, "of") && IsContext(v, prev - 3, ContextKind.Age)))
             return false;
+        // A gun's bore: "9 mm handgun", "7.62 mm-caliber rounds", "12 gauge shotgun".
+        if (IsContext(v, after, ContextKind.Bore))
+            return false;
         // A compound modifier glued by a hyphen: "13-year-old", "30-minute", "9-millimeter".
         if (after < end && (v.IsChar(after, '-') || v.IsChar(after, '‐')) && v.Touches(last) && v.Touches(after) && v.IsWord(after + 1))
             return false;

@@ -318,8 +318,16 @@ public sealed class QuantityExtractor
         // casualty predicate, a gerund or participle after the first word.
         var first = i;
         var limit = i;
-        while (limit < end && limit - first < MaxNounPhrase && v.IsWord(limit) && !IsStop(v, limit) && !_lexicon.CueLookup.Contains(v.Chars(limit)))
+        while (limit < end && limit - first < MaxNounPhrase)
         {
+            // A gun's bore inside the phrase: "40 spent 7.62 mm-caliber rounds", "12 9mm casings".
+            if (Bore(v, limit, end) is > 0 and var bore)
+            {
+                limit += bore;
+                continue;
+            }
+            if (!v.IsWord(limit) || IsStop(v, limit) || _lexicon.CueLookup.Contains(v.Chars(limit)))
+                break;
             // A capitalized article opens a clause the sentence splitter missed ("Image 7 of 14 A teen died").
             if (v.IsCapitalized(limit) && (v.Is(limit, "a") || v.Is(limit, "an") || v.Is(limit, "the")))
                 break;
@@ -357,6 +365,16 @@ public sealed class QuantityExtractor
         if (char.IsUpper(only[0]) || only.EndsWith("ly", StringComparison.Ordinal) || only.EndsWith("ed", StringComparison.Ordinal))
             return (null, null, f.End);
         return (only.ToString().ToLowerInvariant(), v.Slice(first, head), head + 1);
+    }
+
+    /// <summary>Tokens of a gun's bore at <paramref name="i"/>: "7.62 mm-caliber" (2), "9mm" (1); else 0.</summary>
+    private int Bore(in TokenView v, int i, int end)
+    {
+        if (i >= end || v.Kind(i) != TokenKind.Number)
+            return 0;
+        if (i + 1 < end && v.IsWord(i + 1) && _lexicon.ContextLookup.TryGetValue(v.Chars(i + 1), out var c) && (c.Kind & ContextKind.Bore) != 0)
+            return 2;
+        return v.Chars(i).EndsWith("mm", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
     }
 
     private bool IsStop(in TokenView v, int k) => _lexicon.IsStop(v.Chars(k)) && !char.IsUpper(v.Text[v.Start(k)]);

@@ -36,6 +36,7 @@ public enum ContextKind
     Stop = 1 << 11,
     Call = 1 << 12,
     AgeAfter = 1 << 13,
+    Bore = 1 << 14,
 }
 
 /// <summary>
