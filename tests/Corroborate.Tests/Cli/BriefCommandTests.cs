@@ -43,13 +43,19 @@ public sealed class BriefCommandTests
         Assert.Equal(2, dossier.RootElement.GetProperty("failures").GetArrayLength());
     }
 
+    /// <summary>An input folder holding one article, and the path of an output named <paramref name="output"/> inside it.</summary>
+    private static (string Input, string Output) OneArticleWithOutputInside(TempDir dir, string output)
+    {
+        dir.File("in/a.txt", "Officials said the talks failed on Tuesday.");
+        var input = Path.Combine(dir.Path, "in");
+        return (input, Path.Combine(input, output));
+    }
+
     [Fact]
     public void A_brief_written_inside_its_input_folder_is_not_read_back_on_the_next_run()
     {
         using var dir = new TempDir();
-        dir.File("in/a.txt", "Officials said the talks failed on Tuesday.");
-        var input = Path.Combine(dir.Path, "in");
-        var output = Path.Combine(input, "out");
+        var (input, output) = OneArticleWithOutputInside(dir, "out");
         Assert.Equal(ExitCodes.Ok, Run("brief", input, "--out", output).Code);
         var (code, stdout, stderr) = Run("brief", input, "--out", output);
         Assert.True(code == ExitCodes.Ok, stderr);
@@ -60,9 +66,7 @@ public sealed class BriefCommandTests
     public void An_extract_written_inside_its_input_folder_is_not_read_as_input()
     {
         using var dir = new TempDir();
-        dir.File("in/a.txt", "Officials said the talks failed on Tuesday.");
-        var input = Path.Combine(dir.Path, "in");
-        var output = Path.Combine(input, "articles.jsonl");
+        var (input, output) = OneArticleWithOutputInside(dir, "articles.jsonl");
         Assert.Equal(ExitCodes.Ok, Run("extract", input, "--out", output).Code);
         Assert.Equal(ExitCodes.Ok, Run("extract", input, "--out", output).Code);
         Assert.Single(File.ReadAllLines(output));

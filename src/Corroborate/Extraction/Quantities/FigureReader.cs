@@ -379,5 +379,5 @@ public sealed class FigureReader(QuantityLexicon lexicon)
     }
 
     private bool IsContext(in TokenView v, int i, ContextKind kind) =>
-        i >= 0 && i < v.Count && lexicon.ContextLookup.TryGetValue(v.Chars(i), out var c) && (c.Kind & kind) != 0;
+        i >= 0 && i < v.Count && lexicon.Is(v.Chars(i), kind);
 }

@@ -423,7 +423,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         }
         // A name: "killing John Smith"; not a day or month ("the shooting Saturday").
         if (v.IsCapitalized(i) && v.Kind(i) == Model.TokenKind.Word
-            && !(lexicon.ContextLookup.TryGetValue(v.Chars(i), out var c) && (c.Kind & (ContextKind.Weekday | ContextKind.Month)) != 0))
+            && !lexicon.Is(v.Chars(i), ContextKind.Weekday | ContextKind.Month))
         {
             var k = i;
             while (k + 1 < end && v.IsCapitalized(k + 1))

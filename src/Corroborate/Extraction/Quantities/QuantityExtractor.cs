@@ -372,7 +372,7 @@ public sealed class QuantityExtractor
     {
         if (i >= end || v.Kind(i) != TokenKind.Number)
             return 0;
-        if (i + 1 < end && v.IsWord(i + 1) && _lexicon.ContextLookup.TryGetValue(v.Chars(i + 1), out var c) && (c.Kind & ContextKind.Bore) != 0)
+        if (i + 1 < end && v.IsWord(i + 1) && _lexicon.Is(v.Chars(i + 1), ContextKind.Bore))
             return 2;
         return v.Chars(i).EndsWith("mm", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
     }
@@ -487,7 +487,7 @@ public sealed class QuantityExtractor
             k++;
         if (v.Is(k, "the"))
             k++;
-        if (k >= end || !(_lexicon.ContextLookup.TryGetValue(v.Chars(k), out var c) && (c.Kind & ContextKind.Age) != 0))
+        if (k >= end || !_lexicon.Is(v.Chars(k), ContextKind.Age))
             return null;
         k++;
         if (v.Is(k, "of"))
@@ -609,7 +609,7 @@ public sealed class QuantityExtractor
 
     private string? PlaceAt(in TokenView v, int k, int end)
     {
-        if (!v.IsWord(k) || char.IsUpper(v.Text[v.Start(k)]) || !_lexicon.ContextLookup.TryGetValue(v.Chars(k), out var c) || (c.Kind & ContextKind.Place) == 0)
+        if (!v.IsWord(k) || char.IsUpper(v.Text[v.Start(k)]) || !_lexicon.Is(v.Chars(k), ContextKind.Place))
             return null;
         var i = k + 1;
         if (v.Is(i, "the"))
@@ -650,10 +650,10 @@ public sealed class QuantityExtractor
     }
 
     private bool IsPlaceWord(in TokenView v, int i) =>
-        v.IsWord(i) && _lexicon.ContextLookup.TryGetValue(v.Chars(i), out var w) && (w.Kind & ContextKind.PlaceWord) != 0;
+        v.IsWord(i) && _lexicon.Is(v.Chars(i), ContextKind.PlaceWord);
 
     private bool IsTimeWord(in TokenView v, int i) =>
-        _lexicon.ContextLookup.TryGetValue(v.Chars(i), out var c) && (c.Kind & (ContextKind.Month | ContextKind.Weekday)) != 0;
+        _lexicon.Is(v.Chars(i), ContextKind.Month | ContextKind.Weekday);
 
     /// <summary>
     /// Whether the figure is the amount of a time expression that places something in time: a date

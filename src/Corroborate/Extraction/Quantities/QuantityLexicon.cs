@@ -153,8 +153,11 @@ public sealed class QuantityLexicon
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup { get; private init; }
     internal FrozenDictionary<string, (ContextKind Kind, string? Value)>.AlternateLookup<ReadOnlySpan<char>> ContextLookup { get; private init; }
 
+    /// <summary>Whether <c>context.tsv</c> gives the word one of <paramref name="kinds"/>.</summary>
+    internal bool Is(ReadOnlySpan<char> word, ContextKind kinds) => ContextLookup.TryGetValue(word, out var c) && (c.Kind & kinds) != 0;
+
     /// <summary>"in", "and", "during": a word that ends a counted-noun phrase (context kind stop).</summary>
-    internal bool IsStop(ReadOnlySpan<char> word) => ContextLookup.TryGetValue(word, out var c) && (c.Kind & ContextKind.Stop) != 0;
+    internal bool IsStop(ReadOnlySpan<char> word) => Is(word, ContextKind.Stop);
 
     /// <summary>Loads the English data. Throws <see cref="InvalidDataException"/> naming the file and line at fault.</summary>
     public static QuantityLexicon LoadEnglish()
