@@ -14,6 +14,8 @@ internal readonly record struct TimeHit(int Start, int End, TimeType Type, strin
 internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, DateOnly? anchor)
 {
     private const int TenseWindow = 14;
+    /// <summary>How far ahead of the report a day named without year or tense may fall ("on July 24" in January is last July's).</summary>
+    private const int UntensedAhead = 61;
     // How far back (in tokens) a written date can be the reference of "the following year", "that day".
     private const int ReferenceWindow = 150;
     private (int Year, int Quarter)? _lastQuarter;
@@ -1794,7 +1796,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         return first.AddDays((weekday - IsoDay(first) + 7) % 7 + 7 * (rest[3] - '1') + after);
     }
 
-    /// <summary>A day written without its year: within eight months, the next one for future tense and the last one for past tense; else the nearest (news rarely omits the year of a date a year away).</summary>
+    /// <summary>A day written without its year: within eight months, the next one for future tense and the last one for past tense; else the nearest not more than two months ahead (news rarely omits the year of a date a year away, and reports the past).</summary>
     private string MonthDayValue(int month, int day, Tense tense, int reach = 245)
     {
         if (anchor is null)
@@ -1813,7 +1815,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             Times.Tense.Future when (Make(a.Year) is { } d && d >= a ? d : Make(a.Year + 1)) is { } next && next.DayNumber - a.DayNumber <= reach => next,
             // Past tense reaches back most of a year ("had revenue in the year ended March 31"), no further.
             Times.Tense.Past when (Make(a.Year) is { } d && d <= a ? d : Make(a.Year - 1)) is { } last && a.DayNumber - last.DayNumber <= reach => last,
-            _ => new[] { Make(a.Year - 1), Make(a.Year), Make(a.Year + 1) }.Where(d => d is not null)
+            // Else the nearest; without any tense cue news reports the past, so a day more than two months ahead is last year's.
+            _ => new[] { Make(a.Year - 1), Make(a.Year), Make(a.Year + 1) }
+                .Where(d => d is { } n && n.DayNumber - a.DayNumber <= UntensedAhead)
                 .OrderBy(d => Math.Abs(d!.Value.DayNumber - a.DayNumber)).FirstOrDefault(),
         };
         return pick;
@@ -1878,7 +1882,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             for (var j = i + dirStep; InRange(j) && Math.Abs(j - i) <= TenseWindow; j += dirStep)
             {
                 var tok = t[j];
-                if (tok.Kind == TimeTokenKind.Break || tok.Kind == TimeTokenKind.Punctuation && text[tok.Start] is '.' or '!' or '?' or ';')
+                if (tok.Kind == TimeTokenKind.Break || tok.Kind == TimeTokenKind.Punctuation && text[tok.Start] is '.' or '!' or '?' or ';' && !Initial(j))
                     break;
                 if (tok.Kind != TimeTokenKind.Word)
                     continue;
@@ -1905,6 +1909,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         // "by Friday" is a deadline unless the clause is in the past ("had filed reports by Wednesday").
         return deadline && best != Times.Tense.Past ? Times.Tense.Future : best;
     }
+
+    /// <summary>True when the period at <paramref name="j"/> closes an initial ("Daniel P. Davison"), not a sentence.</summary>
+    private bool Initial(int j) =>
+        InRange(j - 1) && InRange(j + 1) && t[j - 1].Length == 1 && t[j - 1].End == t[j].Start && char.IsUpper(text[t[j - 1].Start])
+        && t[j + 1].Kind == TimeTokenKind.Word && Upper(j + 1);
 
     private bool PastParticipleAt(int j) => Cue(j) is Times.Tense.Past or Times.Tense.Prospective && S(j).EndsWith("ed", StringComparison.Ordinal);
 
