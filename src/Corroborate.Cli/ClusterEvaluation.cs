@@ -43,7 +43,7 @@ internal static class ClusterEvaluation
         }
         var analysis = clock.Elapsed;
         clock.Restart();
-        var clusterer = new StoryClusterer(data, options);
+        var clusterer = new StoryClusterer(data, options) { Explain = dumpPath is not null };
         var pairs = new List<(string Gold, string Predicted)>();
         using var dump = dumpPath is null ? null : new StreamWriter(dumpPath);
         foreach (var (a, gold) in analyzed)
@@ -53,7 +53,7 @@ internal static class ClusterEvaluation
             pairs.Add((gold, predicted));
             dump?.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
             {
-                id = doc.Id, gold, predicted, score = clusterer.LastDecision.Score, candidates = clusterer.LastScores.Select(c => new { story = c.Id, score = c.Score, text = c.Text }).ToArray(),
+                id = doc.Id, gold, predicted, score = clusterer.LastDecision.Score, candidates = clusterer.LastScores.Select(c => new { story = c.Id, score = c.Score, text = c.Text, why = c.Why }).ToArray(),
                 published = doc.Published?.ToIso(), from = doc.Published?.From.ToString(), title = doc.Title,
                 lead = a.Sentences.IsDefaultOrEmpty ? null : a.Sentences[0].Span.Of(a.Text),
                 days = a.Times.IsDefault ? [] : a.Times.Where(x => x.Type is TimeType.Date or TimeType.Time).Select(x => x.Value + "~" + x.Span.Of(a.Text)).ToArray(),

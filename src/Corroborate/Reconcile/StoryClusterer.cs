@@ -153,7 +153,9 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     /// <summary>For diagnostics: the best score of the last assignment and how many candidates it weighed.</summary>
     internal (double Score, int Candidates) LastDecision { get; private set; }
     /// <summary>For diagnostics: each candidate story of the last assignment with its score.</summary>
-    internal List<(string Id, double Score, double Text)> LastScores { get; } = [];
+    internal List<(string Id, double Score, double Text, string Why)> LastScores { get; } = [];
+    /// <summary>For diagnostics: whether <see cref="LastScores"/> says which factors weighed each score.</summary>
+    internal bool Explain { get; init; }
 
     /// <summary>Number of stories currently open (in the index).</summary>
     public int OpenStories => _open.Count;
@@ -187,8 +189,9 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         LastScores.Clear();
         foreach (var story in Candidates(vector, names))
         {
-            var score = Score(features, story);
-            LastScores.Add((story.Id, score, Similarity(vector, story)));
+            var why = Explain ? new List<string>() : null;
+            var score = Score(features, story, why);
+            LastScores.Add((story.Id, score, Similarity(vector, story), why is null ? "" : string.Join(' ', why)));
             top = Math.Max(top, score);
             candidates++;
             if (score > bestScore || score == bestScore && best is not null && string.CompareOrdinal(story.Id, best.Id) < 0)
@@ -233,7 +236,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     /// shared with the story override the dates. A rare age or death toll in common lifts the score;
     /// a round-up naming the ages of many people is weighed down.
     /// </summary>
-    private double Score(Features article, OpenStory story)
+    private double Score(Features article, OpenStory story, List<string>? why = null)
     {
         var text = Similarity(article.Vector, story);
         var days = DaysAgreement(article.Days, story);
@@ -246,16 +249,27 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         // A round-up of a city's weekend shootings resembles each of them a little; it belongs to none.
         if (article.Figures.Count(f => f.StartsWith(AgeMark, StringComparison.Ordinal)) >= options.RoundupAges)
             figures *= options.Roundup;
+        why?.AddRange([$"days:{days?.ToString() ?? "none"}", $"lift:{lift}", $"years:{years}", $"figures:{figures}"]);
         if (options.StrongNames > 0 && RareNamesShared(article.Names, story) >= options.StrongNames)
+        {
+            why?.Add("strong-names");
             return text * figures * (days is true ? lift : 1) * years;
+        }
         var score = text * figures * (days switch { true => lift, false => options.DaysDisagree, null => years });
         // Without a publication date "on Saturday" stays a weekday; it still clashes with an event dated to a Thursday.
         if (days is null && article.Weekdays != 0 && story.Weekdays != 0 && (article.Weekdays & story.Weekdays) == 0)
+        {
+            why?.Add("weekdays-disagree");
             score *= options.WeekdaysDisagree;
+        }
         // Nothing tells when the story happened, only its words: an article that says when needs more than words.
         if (article.Days.Length > 0 && story.Days.Count == 0 && story.Last is null)
+        {
+            why?.Add("timeless-story");
             score *= options.TimelessStory;
+        }
         var published = DatePenalty(article.Date, story);
+        why?.Add($"published:{published:F2}");
         if (days is not true || !options.DaysOverridePublication)
             score *= published;
         else if (published == 0)

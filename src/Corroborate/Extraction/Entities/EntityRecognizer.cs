@@ -558,6 +558,11 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 return false;
             // "Chilean-Peruvian" is no name: a part of it is a place or demonym.
             var hyphen = w.IndexOfAny('-', '‐');
+            // "Six-month-old Miracle", "President-elect Barack", "Off-duty Orlando": a compound ending in a lowercase word
+            // describes the name that follows. Only first: "Ban Ki-moon" has one inside.
+            var lastHyphen = w.LastIndexOfAny('-', '‐');
+            if (first && lastHyphen > 0 && lastHyphen + 1 < w.Length && char.IsLower(w[lastHyphen + 1]))
+                return false;
             if (hyphen > 0 && (_places.ContainsKey(w[..hyphen]) || _demonyms.ContainsKey(w[..hyphen])))
                 return false;
             return true;
