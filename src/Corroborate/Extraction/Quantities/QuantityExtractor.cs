@@ -214,13 +214,14 @@ public sealed class QuantityExtractor
         var casualty = unit is not null && _lexicon.Measures.Contains(unit) || f.Value != decimal.Truncate(f.Value) ? null : Casualty(v, f, start, end, nounEnd, out byShot, out joined, out joinedLast);
         // "two men and one woman were wounded", "20 children and six adults were killed": one predicate
         // for two figures, which count their sum.
-        if (casualty is null && !(unit is not null && _lexicon.Measures.Contains(unit)) && f.Currency is null && !f.Percent && f.VagueHigh is null && v.Is(nounEnd, "and")
+        if (!(unit is not null && _lexicon.Measures.Contains(unit)) && f.Currency is null && !f.Percent && f.VagueHigh is null && v.Is(nounEnd, "and")
             && _figures.TryRead(v, nounEnd + 1, start, end, out var second, out _) && second.First == nounEnd + 1
             && second is { Currency: null, Percent: false, VagueHigh: null, RangeHigh: null } && second.Value is > 0 and < 10_000 && second.Value == decimal.Truncate(second.Value))
         {
             var (_, _, secondEnd) = CountedNoun(v, second, end);
-            if (secondEnd > second.End && Casualty(v, second, start, end, secondEnd, out byShot, out _, out _) is { } both)
-                (casualty, joined, joinedLast) = (both, (int)second.Value, secondEnd - 1);
+            // The first figure may have found the predicate past the second ("two women and one man died"): the same one.
+            if (secondEnd > second.End && Casualty(v, second, start, end, secondEnd, out var secondByShot, out _, out _) is { } both && (casualty is null || casualty == both))
+                (casualty, joined, joinedLast, byShot) = (both, (int)second.Value, secondEnd - 1, secondByShot);
         }
         if (casualty is not null)
             unit = casualty;
