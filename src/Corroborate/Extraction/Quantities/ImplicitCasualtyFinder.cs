@@ -335,6 +335,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
     /// <summary>"a 10-year-old girl", "his wife", "John Smith" starting at <paramref name="i"/>: the phrase's last token, or null.</summary>
     public int? SingularPersonAt(in TokenView v, int i, int end) => SingularObject(v, i, end);
 
+    /// <summary>True when the word is a singular noun naming a person ("man", "adult", "officer"; role person in implicit.tsv).</summary>
+    public bool IsPerson(ReadOnlySpan<char> word) => _roles.TryGetValue(word, out var role) && role == "person";
+
     /// <summary>"A 2-year-old girl", "the driver", "John Smith" ending at <paramref name="j"/>, at the start of its clause: the phrase's first token, or null.</summary>
     public int? SingularPersonEndingAt(in TokenView v, int start, int j)
     {

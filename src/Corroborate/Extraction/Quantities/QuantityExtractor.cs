@@ -15,6 +15,8 @@ public sealed class QuantityExtractor
 {
     private const int MaxNounPhrase = 5;
     private const int CasualtyWindow = 4;
+    /// <summary>How much further the predicate may stand when a place phrase follows the noun ("in the back yard").</summary>
+    private const int PlacePhrase = 3;
 
     private readonly QuantityLexicon _lexicon;
     private readonly FigureReader _figures;
@@ -387,6 +389,9 @@ public sealed class QuantityExtractor
         byShot = false;
         joined = 0;
         joinedLast = -1;
+        // "none of the three people were injured": none.
+        if (NoneOf(v, f.First - 1, start))
+            return null;
         // A verb right before the figure (a hedge may stand between).
         var b = f.First - 1;
         if (_lexicon.HedgesBefore.MatchBackward(v, b, start, out var hl, out _))
@@ -422,6 +427,10 @@ public sealed class QuantityExtractor
             }
             if (!v.IsWord(k) || (v.Kind(k) == TokenKind.Number))
                 break;
+            // "three people inside a trailer had been killed": past where people were (not "shootings in which").
+            if (k == nounEnd && !v.Is(k, "to") && !v.Is(k, "into") && _lexicon.Is(v.Chars(k), ContextKind.Place)
+                && !v.Is(k + 1, "which") && !v.Is(k + 1, "whom") && PersonNoun(v, nounEnd - 1))
+                window += PlacePhrase;
             // A capitalized article opens a clause the sentence splitter missed ("Image 7 of 14 A teen died").
             if (v.IsCapitalized(k) && (v.Is(k, "a") || v.Is(k, "an") || v.Is(k, "the")))
                 break;
@@ -455,6 +464,26 @@ public sealed class QuantityExtractor
                 return cls;
         }
         return null;
+    }
+
+    /// <summary>True when the noun at <paramref name="i"/> counts people ("people", "victims", "adults", "officers").</summary>
+    private bool PersonNoun(in TokenView v, int i)
+    {
+        if (i < 0 || !v.IsWord(i))
+            return false;
+        if (_lexicon.Units.MatchForward(v, i, i + 1, out _, out var cls) && cls is "people" or "children" or "victims")
+            return true;
+        var word = v.Chars(i);
+        return word.Length > 3 && word[^1] == 's' && _implicit.IsPerson(word[..^1]);
+    }
+
+    /// <summary>True when "none of" (and "the", "other", "those" …) stands right before token <paramref name="last"/> + 1.</summary>
+    private static bool NoneOf(in TokenView v, int last, int start)
+    {
+        var k = last;
+        while (k >= start && k > last - 3 && (v.Is(k, "the") || v.Is(k, "other") || v.Is(k, "those") || v.Is(k, "these") || v.Is(k, "their")))
+            k--;
+        return k - 1 >= start && v.Is(k, "of") && v.Is(k - 1, "none");
     }
 
     /// <summary>Tokens an aside between a figure's noun and its predicate may span: between commas, and between dashes (a list of victims).</summary>
