@@ -31,15 +31,17 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             if (!v.IsWord(k))
                 continue;
             var role = Role(v, k);
-            if (lexicon.ImplicitPredicates.MatchForward(v, k, end, out var len, out var p) && (HasSingularSubject(v, start, k, p.NeedsAux) || subject && SharesSubject(v, start, k)))
+            var predicate = lexicon.ImplicitPredicates.MatchForward(v, k, end, out var len, out var p);
+            // "A man and a woman were shot", "a woman and a child had been shot": two hit, whose fate the rest of the clause may tell.
+            if (predicate && PairSubject(v, start, k) is { } pair)
+            {
+                found.Add(new ImplicitCasualty(pair, k + len - 1, p.Class == "shot" && SurvivesAfter(v, k + len, end) ? "injured" : p.Class, 2));
+                k += len - 1;
+            }
+            else if (predicate && (HasSingularSubject(v, start, k, p.NeedsAux) || subject && SharesSubject(v, start, k)))
             {
                 subject = true;
                 found.Add(new ImplicitCasualty(k, k + len - 1, p.Class == "shot" && SurvivesAfter(v, k + len, end) ? "injured" : p.Class));
-                k += len - 1;
-            }
-            else if (p.Class is "killed" or "injured" && len > 0 && PairSubject(v, start, k) is { } pair)
-            {
-                found.Add(new ImplicitCasualty(pair, k + len - 1, p.Class, 2));
                 k += len - 1;
             }
             else if (role == "suffer" && Wound(v, k + 1, end) is { } wound && HasSingularSubject(v, start, k, needsAux: false))
@@ -282,9 +284,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
     {
         var j = predicate - 1;
         var were = false;
-        while (j >= start && (Role(v, j) is "skip" || v.Is(j, "were") || v.Is(j, "both") || v.Is(j, "been") || v.Is(j, "have")))
+        while (j >= start && (Role(v, j) is "skip" || v.Is(j, "were") || v.Is(j, "both") || v.Is(j, "been") || v.Is(j, "have") || v.Is(j, "had")))
         {
-            were |= v.Is(j, "were") || v.Is(j, "have");
+            were |= v.Is(j, "were") || v.Is(j, "have") || v.Is(j, "had") && v.Is(j + 1, "been");
             j--;
         }
         if (!were)
@@ -296,6 +298,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         {
             if (!v.IsWord(a) && !v.IsChar(a, ',') && v.Kind(a) != Model.TokenKind.Number)
                 return null;
+            // "and told officers his son had been shot": a verb between, so no pair.
+            if (lexicon.CueLookup.Contains(v.Chars(a)))
+                return null;
             if (!v.Is(a, "and"))
                 continue;
             var first = BeforeAppositive(v, a - 1, start);
@@ -303,8 +308,14 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 return null;
             // The first conjunct opens the clause: nothing but its own words before it back to a boundary.
             var open = first;
-            while (open - 1 >= start && v.IsWord(open - 1) && open > first - MaxConjunct && !v.Is(open - 1, "and") && Role(v, open - 1) is not ("aux" or "suffer"))
+            while (open - 1 >= start && v.IsWord(open - 1) && open > first - MaxConjunct && !v.Is(open - 1, "and") && !v.Is(open - 1, "that")
+                   && Role(v, open - 1) is not ("aux" or "suffer") && !lexicon.CueLookup.Contains(v.Chars(open - 1)))
+            {
                 open--;
+                // "Police found that a woman and …": the conjunct begins at its article.
+                if (v.Is(open, "a") || v.Is(open, "an") || v.Is(open, "the"))
+                    break;
+            }
             return open;
         }
         return null;
