@@ -91,8 +91,13 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         IsAge(v, i) && i + 1 < end && Role(v, i + 1) == "person" && !v.Is(i + 1, "who") ? i + 1 : i;
 
     /// <summary>"dead", "wounded", "in critical condition" at <paramref name="i"/>: a state of class killed or injured, or null.</summary>
-    private (int Last, string Class)? State(in TokenView v, int i, int end) =>
-        lexicon.ImplicitPredicates.MatchForward(v, i, end, out var len, out var p) && p.Class is "killed" or "injured" ? (i + len - 1, p.Class) : null;
+    private (int Last, string Class)? State(in TokenView v, int i, int end)
+    {
+        // "left a 15-year-old boy critically injured".
+        if (Role(v, i) == "skip" && !v.Is(i, "has") && !v.Is(i, "had"))
+            i++;
+        return lexicon.ImplicitPredicates.MatchForward(v, i, end, out var len, out var p) && p.Class is "killed" or "injured" ? (i + len - 1, p.Class) : null;
+    }
 
     /// <summary>Tokens after a "shot" predicate in which its survival may be written.</summary>
     private const int SurvivalReach = 12;

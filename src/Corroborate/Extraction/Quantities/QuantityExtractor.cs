@@ -15,6 +15,8 @@ public sealed class QuantityExtractor
 {
     private const int MaxNounPhrase = 5;
     private const int CasualtyWindow = 4;
+    /// <summary>How far after the noun "with" and a wound may stand ("were found lying in the roadway with gunshot wounds").</summary>
+    private const int WoundWindow = 9;
     /// <summary>How much further the predicate may stand when a place phrase follows the noun ("in the back yard").</summary>
     private const int PlacePhrase = 3;
 
@@ -408,8 +410,15 @@ public sealed class QuantityExtractor
         }
         // A predicate after the figure and its noun, within the clause.
         var window = nounEnd + CasualtyWindow;
-        for (var k = nounEnd; k < Math.Min(end, window); k++)
+        for (var k = nounEnd; k < Math.Min(end, window + WoundWindow - CasualtyWindow); k++)
         {
+            // Past the window only a wound may be named: "were found lying in the roadway with gunshot wounds".
+            if (k >= window && !v.Is(k, "with"))
+            {
+                if (!v.IsWord(k) || v.Kind(k) == TokenKind.Number || v.Is(k, "and") || v.Is(k, "but") || _lexicon.CueLookup.Contains(v.Chars(k)))
+                    break;
+                continue;
+            }
             // "six people, including four children and two men, were injured": past the aside.
             if (k == nounEnd && (Aside(v, k, end) ?? AgeRange(v, k, end)) is { } close)
             {
