@@ -330,6 +330,9 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             return false;
         if (IsContext(v, prev, ContextKind.Call))
             return false; // "call 911", "dial 311"
+        // "a 911 call", "911 dispatchers": the line, not a count (unless a known noun follows).
+        if (first == last && IsContext(v, first, ContextKind.Phone) && !lexicon.Units.MatchForward(v, after, end, out _, out _))
+            return false;
         // "28 year-old", "52 years old": an age.
         if (plain && raw.Length >= 7)
             return false; // identifiers, phone numbers and zip codes, not figures written without separators

@@ -56,7 +56,8 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             }
             else if (role == "result" && SingularObject(v, k + 1, end) is { } left && State(v, NounAfterAge(v, left, end) + 1, end) is { } state)
             {
-                found.Add(new ImplicitCasualty(k, state.Last, state.Class));
+                // "found the boy wounded": wounded when found, whatever came after.
+                found.Add(new ImplicitCasualty(k, state.Last, state.Class == "injured" && v.Is(k, "found") ? "shot" : state.Class));
                 k = state.Last;
                 // "left a 7-year-old girl dead and her grandmother wounded": a second person, a second state.
                 if (v.Is(k + 1, "and") && SingularObject(v, k + 2, end) is { } other && State(v, NounAfterAge(v, other, end) + 1, end) is { } second)

@@ -37,6 +37,7 @@ public enum ContextKind
     Call = 1 << 12,
     AgeAfter = 1 << 13,
     Bore = 1 << 14,
+    Phone = 1 << 15,
 }
 
 /// <summary>
