@@ -5,7 +5,8 @@ namespace Corroborate.Extraction.Quantities;
 /// <summary>Where a casualty without a figure is written: its predicate's tokens and what it implies.</summary>
 /// <param name="Class">"killed", "injured", or "shot" (hit by gunfire, fate unstated).</param>
 /// <param name="Count">1, or 2 for a pair of persons joined by "and" ("X, 33, and Y, 28, were killed", "killing his wife and himself").</param>
-internal readonly record struct ImplicitCasualty(int First, int Last, string Class, int Count = 1);
+/// <param name="Another">Its subject is a person not named before in the sentence ("…, and a 40-year-old woman was also wounded").</param>
+internal readonly record struct ImplicitCasualty(int First, int Last, string Class, int Count = 1, bool Another = false);
 
 /// <summary>
 /// Finds casualties that the text gives without a figure: a singular person as the subject of a
@@ -40,13 +41,16 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             }
             else if (predicate && (HasSingularSubject(v, start, k, p.NeedsAux) || subject && SharesSubject(v, start, k)))
             {
+                var another = subject && IndefiniteSubject(v, start, k);
                 subject = true;
-                found.Add(new ImplicitCasualty(k, k + len - 1, p.Class == "shot" && SurvivesAfter(v, k + len, end) ? "injured" : p.Class));
+                found.Add(new ImplicitCasualty(k, k + len - 1, p.Class == "shot" && SurvivesAfter(v, k + len, end) ? "injured" : p.Class, Another: another));
                 k += len - 1;
             }
             else if (role == "suffer" && Wound(v, k + 1, end) is { } wound && HasSingularSubject(v, start, k, needsAux: false))
             {
-                found.Add(new ImplicitCasualty(k, wound.Last, wound.Class));
+                var another = subject && IndefiniteSubject(v, start, k);
+                subject = true;
+                found.Add(new ImplicitCasualty(k, wound.Last, wound.Class, Another: another));
                 k = wound.Last;
             }
             else if (role == "carried" && ToHospital(v, k + 1, end) is { } hospital && HasSingularSubject(v, start, k, needsAux: true))
@@ -389,6 +393,31 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         while (j >= start && Role(v, j) is "aux" or "skip")
             j--;
         return v.Is(j, "and") && j + 1 < predicate;
+    }
+
+    /// <summary>Tokens from a predicate back to the article of its subject ("a 40-year-old woman was also").</summary>
+    private const int SubjectReach = 7;
+
+    /// <summary>
+    /// True when the subject of the predicate at <paramref name="predicate"/> is a new person, brought in by
+    /// "a", "an" or "another" after the clause's "and" ("and a 5-year-old female was shot"), not "he" or "the man".
+    /// </summary>
+    private bool IndefiniteSubject(in TokenView v, int start, int predicate)
+    {
+        var j = predicate - 1;
+        while (j >= start && Role(v, j) is "aux" or "skip")
+            j--;
+        if (j < start || Role(v, j) != "person" && !IsAge(v, j) || v.Is(j, "he") || v.Is(j, "she") || v.Is(j, "who"))
+            return false;
+        for (var k = j - 1; k >= Math.Max(start, j - SubjectReach); k--)
+        {
+            if (v.Is(k, "a") || v.Is(k, "an") || v.Is(k, "another"))
+                // Joined by "and": ", another teen has been shot" after "24 hours after a student was shot" is no second casualty of the same report.
+                return v.Is(k - 1, "and");
+            if (!v.IsWord(k) && v.Kind(k) != Model.TokenKind.Number && !v.IsChar(k, '-'))
+                return false;
+        }
+        return false;
     }
 
     /// <summary>"no", "nobody", "neither": the subject is none.</summary>

@@ -142,11 +142,28 @@ public sealed class QuantityExtractor
                 result.Add(shot with { Value = left, Low = shot.Low - dead, High = shot.High - dead, Unit = "injured", Implicit = true, Presumed = killed < 0 });
             return;
         }
-        var injuredHit = hits.FindIndex(h => h.Class == "injured" && h.Count > 1);
-        if (injuredHit < 0)
-            injuredHit = hits.FindIndex(h => h.Class == "injured" || h.Class == "shot" && killed < 0);
-        if (injuredHit >= 0)
-            result.Add(ImplicitClaim(doc, sentenceOf[injuredHit], hits[injuredHit], "injured", hits[injuredHit].Count) with { Presumed = hits[injuredHit].Class == "shot" });
+        // One claim: the hit that counts most, with the new persons its sentence brings in after it
+        // ("X was shot in the wrist, and a 40-year-old woman was also wounded" is two); the first of equals.
+        var (first, last, count) = (-1, -1, 0);
+        for (var h = 0; h < hits.Count; h++)
+        {
+            // A new person counts with the one before it in the sentence, if that one counts.
+            if (!Injured(hits[h]) || hits[h].Another && h > 0 && sentenceOf[h - 1] == sentenceOf[h] && Injured(hits[h - 1]))
+                continue;
+            var (end, n) = (h, hits[h].Count);
+            for (var m = h + 1; m < hits.Count && sentenceOf[m] == sentenceOf[h]; m++)
+                if (hits[m].Another && Injured(hits[m]))
+                    (end, n) = (m, n + hits[m].Count);
+            if (n > count)
+                (first, last, count) = (h, end, n);
+        }
+        if (first >= 0)
+        {
+            var hit = last == first ? hits[first] : hits[first] with { Last = hits[last].Last };
+            result.Add(ImplicitClaim(doc, sentenceOf[first], hit, "injured", count) with { Presumed = hits[first].Class == "shot" });
+        }
+
+        bool Injured(ImplicitCasualty h) => h.Class == "injured" || h.Class == "shot" && killed < 0;
     }
 
     private Quantity ImplicitClaim(DocumentContext doc, int sentence, ImplicitCasualty hit, string unit, decimal value)
