@@ -330,6 +330,9 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             return false;
         if (IsContext(v, prev, ContextKind.Call))
             return false; // "call 911", "dial 311"
+        // "told 13 News", "WSB-TV 2 Action News": a broadcaster's name.
+        if (after < end && v.IsCapitalized(after) && IsContext(v, after, ContextKind.Station))
+            return false;
         // "a 911 call", "911 dispatchers": the line, not a count (unless a known noun follows).
         if (first == last && IsContext(v, first, ContextKind.Phone) && !lexicon.Units.MatchForward(v, after, end, out _, out _))
             return false;

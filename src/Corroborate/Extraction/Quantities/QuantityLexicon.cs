@@ -38,6 +38,7 @@ public enum ContextKind
     AgeAfter = 1 << 13,
     Bore = 1 << 14,
     Phone = 1 << 15,
+    Station = 1 << 16,
 }
 
 /// <summary>
