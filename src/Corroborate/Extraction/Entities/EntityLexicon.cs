@@ -60,6 +60,8 @@ public sealed class EntityLexicon
     public required FrozenSet<string> SpeechVerbs { get; init; }
     /// <summary>"Street", "Ave.": a capitalized phrase before one is a street, not a person.</summary>
     public required FrozenSet<string> StreetWords { get; init; }
+    /// <summary>"elect", "duty": the last part of a hyphenated word that describes the name after it ("President-elect").</summary>
+    public required FrozenSet<string> DescriptiveTails { get; init; }
     /// <summary>Makes of vehicles: a name run that begins with one is a vehicle ("Ford Explorer").</summary>
     public required FrozenSet<string> VehicleMakes { get; init; }
     /// <summary>Nouns that can speak ("Friends", "Neighbors"): capitalized at a sentence start, still no name.</summary>
@@ -191,6 +193,7 @@ public sealed class EntityLexicon
             RegionSuffixes = suffixes,
             SpeechVerbs = Words("en/quotes/speech-verbs.txt", StringComparer.Ordinal),
             StreetWords = Words("en/entities/street-words.txt", StringComparer.Ordinal),
+            DescriptiveTails = Words("en/entities/descriptive-tails.txt", StringComparer.Ordinal),
             VehicleMakes = Words("en/entities/vehicle-makes.txt", StringComparer.Ordinal),
             CommonSpeakers = Words("en/quotes/speaker-nouns.txt", StringComparer.OrdinalIgnoreCase),
             LongestName = Math.Min(longest, 8),

@@ -52,6 +52,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _makes = lex.VehicleMakes.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _regionSuffixes = lex.RegionSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _streets = lex.StreetWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _tails = lex.DescriptiveTails.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _speech = lex.SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _commonSpeakers = lex.CommonSpeakers.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWords = lex.FirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -556,13 +557,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 return false;
             if (_demonyms.ContainsKey(Bare(w)))
                 return false;
-            // "Chilean-Peruvian" is no name: a part of it is a place or demonym.
-            var hyphen = w.IndexOfAny('-', '‐');
             // "Six-month-old Miracle", "President-elect Barack", "Off-duty Orlando": a compound ending in a lowercase word
-            // describes the name that follows. Only first: "Ban Ki-moon" has one inside.
+            // of three parts or a descriptive one describes the name that follows; "Hyun-woo Lee" and "Ban Ki-moon" are names.
+            var hyphen = w.IndexOfAny('-', '‐');
             var lastHyphen = w.LastIndexOfAny('-', '‐');
-            if (first && lastHyphen > 0 && lastHyphen + 1 < w.Length && char.IsLower(w[lastHyphen + 1]))
+            if (first && lastHyphen > 0 && lastHyphen + 1 < w.Length && char.IsLower(w[lastHyphen + 1])
+                && (lastHyphen != hyphen || _tails.Contains(w[(lastHyphen + 1)..])))
                 return false;
+            // "Chilean-Peruvian" is no name: a part of it is a place or demonym.
             if (hyphen > 0 && (_places.ContainsKey(w[..hyphen]) || _demonyms.ContainsKey(w[..hyphen])))
                 return false;
             return true;

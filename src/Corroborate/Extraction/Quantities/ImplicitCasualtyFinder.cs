@@ -41,14 +41,14 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             }
             else if (predicate && (HasSingularSubject(v, start, k, p.NeedsAux) || subject && SharesSubject(v, start, k)))
             {
-                var another = subject && IndefiniteSubject(v, start, k);
+                var another = IndefiniteSubject(v, start, k);
                 subject = true;
                 found.Add(new ImplicitCasualty(k, k + len - 1, p.Class == "shot" && SurvivesAfter(v, k + len, end) ? "injured" : p.Class, Another: another));
                 k += len - 1;
             }
             else if (role == "suffer" && Wound(v, k + 1, end) is { } wound && HasSingularSubject(v, start, k, needsAux: false))
             {
-                var another = subject && IndefiniteSubject(v, start, k);
+                var another = IndefiniteSubject(v, start, k);
                 subject = true;
                 found.Add(new ImplicitCasualty(k, wound.Last, wound.Class, Another: another));
                 k = wound.Last;
@@ -58,10 +58,10 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 found.Add(new ImplicitCasualty(k, hospital, SurvivesAfter(v, hospital + 1, end) ? "injured" : "shot"));
                 k = hospital;
             }
-            else if (role == "result" && SingularObject(v, k + 1, end) is { } left && State(v, NounAfterAge(v, left, end) + 1, end) is { } state)
+            else if (role is "result" or "discovered" && SingularObject(v, k + 1, end) is { } left && State(v, NounAfterAge(v, left, end) + 1, end) is { } state)
             {
                 // "found the boy wounded": wounded when found, whatever came after.
-                found.Add(new ImplicitCasualty(k, state.Last, state.Class == "injured" && v.Is(k, "found") ? "shot" : state.Class));
+                found.Add(new ImplicitCasualty(k, state.Last, state.Class == "injured" && role == "discovered" ? "shot" : state.Class));
                 k = state.Last;
                 // "left a 7-year-old girl dead and her grandmother wounded": a second person, a second state.
                 if (v.Is(k + 1, "and") && SingularObject(v, k + 2, end) is { } other && State(v, NounAfterAge(v, other, end) + 1, end) is { } second)
@@ -413,7 +413,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         {
             if (v.Is(k, "a") || v.Is(k, "an") || v.Is(k, "another"))
                 // Joined by "and": ", another teen has been shot" after "24 hours after a student was shot" is no second casualty of the same report.
-                return v.Is(k - 1, "and");
+                return k - 1 >= start && v.Is(k - 1, "and");
             if (!v.IsWord(k) && v.Kind(k) != Model.TokenKind.Number && !v.IsChar(k, '-'))
                 return false;
         }

@@ -160,7 +160,7 @@ public sealed class QuantityExtractor
         if (first >= 0)
         {
             var hit = last == first ? hits[first] : hits[first] with { Last = hits[last].Last };
-            result.Add(ImplicitClaim(doc, sentenceOf[first], hit, "injured", count) with { Presumed = hits[first].Class == "shot" });
+            result.Add(ImplicitClaim(doc, sentenceOf[first], hit, "injured", count) with { Presumed = hits.Skip(first).Take(last - first + 1).Any(h => h.Class == "shot") });
         }
 
         bool Injured(ImplicitCasualty h) => h.Class == "injured" || h.Class == "shot" && killed < 0;
@@ -429,10 +429,12 @@ public sealed class QuantityExtractor
         var window = nounEnd + CasualtyWindow;
         for (var k = nounEnd; k < Math.Min(end, window + WoundWindow - CasualtyWindow); k++)
         {
-            // Past the window only a wound may be named: "were found lying in the roadway with gunshot wounds".
+            // Past the window only a wound may be named: "were found lying in the roadway with gunshot wounds";
+            // not past a new person ("arriving at the scene found a man with gunshot wounds") or clause.
             if (k >= window && !v.Is(k, "with"))
             {
-                if (!v.IsWord(k) || v.Kind(k) == TokenKind.Number || v.Is(k, "and") || v.Is(k, "but") || _lexicon.CueLookup.Contains(v.Chars(k)))
+                if (!v.IsWord(k) || v.Kind(k) == TokenKind.Number || _lexicon.Is(v.Chars(k), ContextKind.Clause)
+                    || _lexicon.CueLookup.Contains(v.Chars(k)) || _implicit.IsPerson(v.Chars(k)) || PersonNoun(v, k))
                     break;
                 continue;
             }

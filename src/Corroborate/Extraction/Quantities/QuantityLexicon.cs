@@ -39,6 +39,7 @@ public enum ContextKind
     Bore = 1 << 14,
     Phone = 1 << 15,
     Station = 1 << 16,
+    Clause = 1 << 17,
 }
 
 /// <summary>
@@ -202,7 +203,7 @@ public sealed class QuantityLexicon
 
         var implicitRows = Rows("implicit.tsv", 3).ToList();
         foreach (var r in implicitRows)
-            if (r.Cells[2] is not ("predicate" or "predicate-aux" or "object" or "person" or "aux" or "skip" or "suffer" or "wound" or "mild" or "fatal" or "carried" or "hospital" or "result"))
+            if (r.Cells[2] is not ("predicate" or "predicate-aux" or "object" or "person" or "aux" or "skip" or "suffer" or "wound" or "mild" or "fatal" or "carried" or "hospital" or "result" or "discovered"))
                 throw r.Error($"unknown role '{r.Cells[2]}'");
         var cues = Rows("cues.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         var contextTable = context.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

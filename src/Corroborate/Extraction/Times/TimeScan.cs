@@ -1815,9 +1815,10 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             Times.Tense.Future when (Make(a.Year) is { } d && d >= a ? d : Make(a.Year + 1)) is { } next && next.DayNumber - a.DayNumber <= reach => next,
             // Past tense reaches back most of a year ("had revenue in the year ended March 31"), no further.
             Times.Tense.Past when (Make(a.Year) is { } d && d <= a ? d : Make(a.Year - 1)) is { } last && a.DayNumber - last.DayNumber <= reach => last,
-            // Else the nearest; without any tense cue news reports the past, so a day more than two months ahead is last year's.
+            // Else the nearest; but news reports the past, so without a cue of now or later (no tense, or a
+            // past beyond reach) a day more than two months ahead is last year's. "The hearing is April 20" stays ahead.
             _ => new[] { Make(a.Year - 1), Make(a.Year), Make(a.Year + 1) }
-                .Where(d => d is { } n && n.DayNumber - a.DayNumber <= UntensedAhead)
+                .Where(d => d is { } n && (tense is Times.Tense.Present or Times.Tense.Future || n.DayNumber - a.DayNumber <= UntensedAhead))
                 .OrderBy(d => Math.Abs(d!.Value.DayNumber - a.DayNumber)).FirstOrDefault(),
         };
         return pick;
@@ -1912,7 +1913,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
 
     /// <summary>True when the period at <paramref name="j"/> closes an initial ("Daniel P. Davison"), not a sentence.</summary>
     private bool Initial(int j) =>
-        InRange(j - 1) && InRange(j + 1) && t[j - 1].Length == 1 && t[j - 1].End == t[j].Start && char.IsUpper(text[t[j - 1].Start])
+        text[t[j].Start] == '.' && InRange(j - 1) && InRange(j + 1) && t[j - 1].Length == 1 && t[j - 1].End == t[j].Start && char.IsUpper(text[t[j - 1].Start])
         && t[j + 1].Kind == TimeTokenKind.Word && Upper(j + 1);
 
     private bool PastParticipleAt(int j) => Cue(j) is Times.Tense.Past or Times.Tense.Prospective && S(j).EndsWith("ed", StringComparison.Ordinal);
