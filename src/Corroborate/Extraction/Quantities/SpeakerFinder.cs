@@ -64,6 +64,10 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         var last = j;
         var first = -1;
         var k = j;
+        var head = j;
+        // "a spokesman for the civil defense said": a source noun and what it speaks for.
+        if (ForSource(v, j, start) is { } spokes)
+            (head, first, k) = (spokes, spokes, spokes - 1);
         while (k >= start && last - k < MaxSpeakerTokens)
         {
             if (v.IsChar(k, ')'))
@@ -100,7 +104,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             }
             if (v.Is(k, "of") && !(v.IsCapitalized(k - 1) && v.IsCapitalized(k + 1)))
                 break;
-            if (lower && k < last && !v.IsCapitalized(k + 1) && !v.Is(k + 1, "of") && v.IsCapitalized(k - 1) == false && !IsSourceNoun(v, last))
+            if (lower && k < head && !v.IsCapitalized(k + 1) && !v.Is(k + 1, "of") && v.IsCapitalized(k - 1) == false && !IsSourceNoun(v, head))
                 break;
             first = k;
             k--;
@@ -121,9 +125,30 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         }
         var speaker = new Attribution(new TextSpan(v.Start(first), v.End(last)), v.Slice(first, last));
         var pronoun = IsPronoun(v, speaker);
-        if (!pronoun && !HasName(v, first, last))
+        if (!pronoun && !HasName(v, first, last) && !IsSourceNoun(v, head))
             return new SpeechCue(cue, null, false, false, trailing, false);
         return new SpeechCue(cue, speaker, pronoun, false, trailing, false);
+    }
+
+    /// <summary>Words a source noun's "for …" may run ("a spokeswoman for the Ohio Department of Public Safety").</summary>
+    private const int MaxFor = 8;
+
+    /// <summary>
+    /// "a spokesman for the civil defense" ending at <paramref name="last"/>: the source noun's token before
+    /// "for", from which the speaker is read on backwards; null when the phrase is not one.
+    /// </summary>
+    private int? ForSource(in TokenView v, int last, int start)
+    {
+        if (last < start || !v.IsWord(last))
+            return null;
+        for (var f = last - 1; f > start && last - f <= MaxFor; f--)
+        {
+            if (!v.IsWord(f) || lexicon.CueLookup.Contains(v.Chars(f)))
+                return null;
+            if (v.Is(f, "for") && IsSourceNoun(v, f - 1))
+                return f - 1;
+        }
+        return null;
     }
 
     /// <summary>A speaker phrase after "according to" or an inverted cue: up to clause punctuation or a clause word.</summary>
@@ -176,8 +201,10 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         return IsSourceNoun(v, last);
     }
 
+    /// <summary>"police", "officials"; also a title written as a common noun ("the governor", "the sheriff").</summary>
     private bool IsSourceNoun(in TokenView v, int k) =>
-        lexicon.Attribution.MatchBackward(v, k, 0, out _, out var role) && role == AttributionRole.SourceNoun;
+        lexicon.Attribution.MatchBackward(v, k, 0, out var len, out var role)
+        && (role == AttributionRole.SourceNoun || role == AttributionRole.Title && len == 1 && !v.IsCapitalized(k));
 
     private bool IsPronoun(in TokenView v, Attribution a)
     {
