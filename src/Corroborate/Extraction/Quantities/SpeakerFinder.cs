@@ -58,6 +58,10 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             else
                 break;
         }
+        // "Lisa Gray, a police spokesman, said", "John Smith, 34, said": the name before the appositive
+        // (not in ", said Det. Dave Garrido", whose speaker follows).
+        if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && Appositive(v, j, start) is { } comma)
+            j = comma - 1;
         if (j >= start && v.IsWord(j) && (v.Is(j, "is") || v.Is(j, "was") || v.Is(j, "were") || v.Is(j, "are") || v.Is(j, "be") || v.Is(j, "been") || v.Is(j, "being")))
             return new SpeechCue(cue, null, false, true, false, false);
 
@@ -128,6 +132,32 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (!pronoun && !HasName(v, first, last) && !IsSourceNoun(v, head))
             return new SpeechCue(cue, null, false, false, trailing, false);
         return new SpeechCue(cue, speaker, pronoun, false, trailing, false);
+    }
+
+    /// <summary>Tokens an appositive between a speaker and the cue may span ("a spokesman for the Albuquerque Police Department").</summary>
+    private const int MaxAppositive = 10;
+
+    /// <summary>
+    /// The opening comma of an appositive ending with the comma at <paramref name="close"/>: an age ("34") or
+    /// a phrase with a source noun or title ("a police spokesman"), after a capitalized word; otherwise null.
+    /// </summary>
+    private int? Appositive(in TokenView v, int close, int start)
+    {
+        if (close <= start || !v.IsChar(close, ','))
+            return null;
+        var role = false;
+        for (var o = close - 1; o > start && close - o <= MaxAppositive; o--)
+        {
+            if (v.IsChar(o, ','))
+            {
+                var age = o + 2 == close && v.Kind(o + 1) == TokenKind.Number;
+                return (role || age) && o - 1 >= start && v.IsCapitalized(o - 1) && v.IsWord(o - 1) ? o : null;
+            }
+            if (!v.IsWord(o) && v.Kind(o) != TokenKind.Number || lexicon.CueLookup.Contains(v.Chars(o)))
+                return null;
+            role |= IsSourceNoun(v, o) || IsTitle(v, o);
+        }
+        return null;
     }
 
     /// <summary>Words a source noun's "for …" may run ("a spokeswoman for the Ohio Department of Public Safety").</summary>
