@@ -119,15 +119,11 @@ public sealed class QuantityExtractor
         }
         var killed = result.Where(q => q.Unit == "killed").Select(q => q.Value).DefaultIfEmpty(-1).Max();
         var injured = result.Any(q => q.Unit == "injured");
-        var killedHit = hits.FindIndex(h => h.Class == "killed");
-        if (killed < 0 && killedHit >= 0)
+        if (killed < 0 && Most(hits, sentenceOf, h => h.Class == "killed") is var (slain, slainLast, slainCount) && slain >= 0)
         {
-            // A pair ("X, 33, and Y, 28, were killed") counts two; else one.
-            var pair = hits.FindIndex(h => h.Class == "killed" && h.Count > 1);
-            if (pair >= 0)
-                killedHit = pair;
-            killed = hits[killedHit].Count;
-            result.Add(ImplicitClaim(doc, sentenceOf[killedHit], hits[killedHit], "killed", killed));
+            // A pair ("X, 33, and Y, 28, were killed") counts two; else one, and one more for each new person.
+            killed = slainCount;
+            result.Add(ImplicitClaim(doc, sentenceOf[slain], Span(hits, slain, slainLast), "killed", killed));
         }
         if (injured)
             return;
@@ -142,29 +138,36 @@ public sealed class QuantityExtractor
                 result.Add(shot with { Value = left, Low = shot.Low - dead, High = shot.High - dead, Unit = "injured", Implicit = true, Presumed = killed < 0 });
             return;
         }
-        // One claim: the hit that counts most, with the new persons its sentence brings in after it
-        // ("X was shot in the wrist, and a 40-year-old woman was also wounded" is two); the first of equals.
-        var (first, last, count) = (-1, -1, 0);
-        for (var h = 0; h < hits.Count; h++)
-        {
-            // A new person counts with the one before it in the sentence, if that one counts.
-            if (!Injured(hits[h]) || hits[h].Another && h > 0 && sentenceOf[h - 1] == sentenceOf[h] && Injured(hits[h - 1]))
-                continue;
-            var (end, n) = (h, hits[h].Count);
-            for (var m = h + 1; m < hits.Count && sentenceOf[m] == sentenceOf[h]; m++)
-                if (hits[m].Another && Injured(hits[m]))
-                    (end, n) = (m, n + hits[m].Count);
-            if (n > count)
-                (first, last, count) = (h, end, n);
-        }
+        var (first, last, count) = Most(hits, sentenceOf, h => h.Class == "injured" || h.Class == "shot" && killed < 0);
         if (first >= 0)
-        {
-            var hit = last == first ? hits[first] : hits[first] with { Last = hits[last].Last };
-            result.Add(ImplicitClaim(doc, sentenceOf[first], hit, "injured", count) with { Presumed = hits.Skip(first).Take(last - first + 1).Any(h => h.Class == "shot") });
-        }
-
-        bool Injured(ImplicitCasualty h) => h.Class == "injured" || h.Class == "shot" && killed < 0;
+            result.Add(ImplicitClaim(doc, sentenceOf[first], Span(hits, first, last), "injured", count)
+                with { Presumed = hits.Skip(first).Take(last - first + 1).Any(h => h.Class == "shot") });
     }
+
+    /// <summary>
+    /// The hit that gives the article's claim among those <paramref name="counts"/> accepts: the first pair
+    /// ("X, 33, and Y, 28, were killed"), else the first hit, with the new persons its sentence brings in after it
+    /// ("X was shot in the wrist, and a 40-year-old woman was also wounded" is two); its first and last hit and
+    /// its count, or (-1, -1, 0) when none counts. The first, as the lead tells the story; later sentences
+    /// often recall other victims ("a man was shot to death there in February").
+    /// </summary>
+    private static (int First, int Last, int Count) Most(List<ImplicitCasualty> hits, List<int> sentenceOf, Func<ImplicitCasualty, bool> counts)
+    {
+        var first = hits.FindIndex(h => counts(h) && h.Count > 1);
+        if (first < 0)
+            first = hits.FindIndex(h => counts(h));
+        if (first < 0)
+            return (-1, -1, 0);
+        var (last, count) = (first, hits[first].Count);
+        for (var m = first + 1; m < hits.Count && sentenceOf[m] == sentenceOf[first]; m++)
+            if (hits[m].Another && counts(hits[m]))
+                (last, count) = (m, count + hits[m].Count);
+        return (first, last, count);
+    }
+
+    /// <summary>The hit at <paramref name="first"/> stretched to the end of the one at <paramref name="last"/>.</summary>
+    private static ImplicitCasualty Span(List<ImplicitCasualty> hits, int first, int last) =>
+        last == first ? hits[first] : hits[first] with { Last = hits[last].Last };
 
     private Quantity ImplicitClaim(DocumentContext doc, int sentence, ImplicitCasualty hit, string unit, decimal value)
     {
