@@ -119,7 +119,7 @@ public sealed class QuantityExtractor
         }
         var killed = result.Where(q => q.Unit == "killed").Select(q => q.Value).DefaultIfEmpty(-1).Max();
         var injured = result.Any(q => q.Unit == "injured");
-        if (killed < 0 && Most(hits, sentenceOf, h => h.Class == "killed") is var (slain, slainLast, slainCount) && slain >= 0)
+        if (killed < 0 && Claimed(hits, sentenceOf, h => h.Class == "killed") is var (slain, slainLast, slainCount) && slain >= 0)
         {
             // A pair ("X, 33, and Y, 28, were killed") counts two; else one, and one more for each new person.
             killed = slainCount;
@@ -138,7 +138,7 @@ public sealed class QuantityExtractor
                 result.Add(shot with { Value = left, Low = shot.Low - dead, High = shot.High - dead, Unit = "injured", Implicit = true, Presumed = killed < 0 });
             return;
         }
-        var (first, last, count) = Most(hits, sentenceOf, h => h.Class == "injured" || h.Class == "shot" && killed < 0);
+        var (first, last, count) = Claimed(hits, sentenceOf, h => h.Class == "injured" || h.Class == "shot" && killed < 0);
         if (first >= 0)
             result.Add(ImplicitClaim(doc, sentenceOf[first], Span(hits, first, last), "injured", count)
                 with { Presumed = hits.Skip(first).Take(last - first + 1).Any(h => h.Class == "shot") });
@@ -151,7 +151,7 @@ public sealed class QuantityExtractor
     /// its count, or (-1, -1, 0) when none counts. The first, as the lead tells the story; later sentences
     /// often recall other victims ("a man was shot to death there in February").
     /// </summary>
-    private static (int First, int Last, int Count) Most(List<ImplicitCasualty> hits, List<int> sentenceOf, Func<ImplicitCasualty, bool> counts)
+    private static (int First, int Last, int Count) Claimed(List<ImplicitCasualty> hits, List<int> sentenceOf, Func<ImplicitCasualty, bool> counts)
     {
         var first = hits.FindIndex(h => counts(h) && h.Count > 1);
         if (first < 0)
