@@ -426,6 +426,10 @@ public sealed class QuantityExtractor
             // "a shooting that injured two men and a 10-year-old girl".
             if (v.Is(nounEnd, "and") && _implicit.SingularPersonAt(v, nounEnd + 1, end) is { } person)
                 (joined, joinedLast) = (1, person);
+            // "killed three people and then himself", "killing four … before turning the gun on himself": the killer too.
+            // The span reaches the phrase only when no other figure stands between ("killing three and wounding 16 before …").
+            else if (before == "killed" && SelfKilling(v, nounEnd, end) is { } self)
+                (joined, joinedLast) = (1, NumberBetween(v, nounEnd, self) ? -1 : self);
             return before;
         }
         // A predicate after the figure and its noun, within the clause.
@@ -495,6 +499,31 @@ public sealed class QuantityExtractor
                 return cls;
         }
         return null;
+    }
+
+    /// <summary>Tokens from the killed figure's noun to a phrase of the killer's own death ("… before turning the gun on himself").</summary>
+    private const int SelfReach = 16;
+
+    /// <summary>The last token of a phrase of the killer's own death in the clause after <paramref name="i"/>, or null.</summary>
+    private int? SelfKilling(in TokenView v, int i, int end)
+    {
+        for (var k = i; k < Math.Min(end, i + SelfReach); k++)
+        {
+            if (v.IsChar(k, ';') || _lexicon.CueLookup.Contains(v.Chars(k)))
+                return null;
+            if (_lexicon.SelfKillings.MatchForward(v, k, end, out var len, out _))
+                return k + len - 1;
+        }
+        return null;
+    }
+
+    /// <summary>True when a number ("16", "nine") stands among tokens [from, to).</summary>
+    private bool NumberBetween(in TokenView v, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            if (v.Kind(k) == TokenKind.Number || v.IsWord(k) && _lexicon.NumberLookup.ContainsKey(v.Chars(k)))
+                return true;
+        return false;
     }
 
     /// <summary>True when the noun at <paramref name="i"/> counts people ("people", "victims", "adults", "officers").</summary>

@@ -144,6 +144,8 @@ public sealed class QuantityLexicon
     public required PhraseTable<(string Class, bool NeedsAux)> ImplicitPredicates { get; init; }
     /// <summary>Casualty verbs before a singular object ("killing him").</summary>
     public required PhraseTable<string> ImplicitObjects { get; init; }
+    /// <summary>"before turning the gun on himself", "and then himself": the killer's own death after the killings he is the subject of (implicit.tsv, role self).</summary>
+    public required PhraseTable<string> SelfKillings { get; init; }
     /// <summary>Singular person nouns and pronouns, auxiliaries and adverbs of <c>implicit.tsv</c>.</summary>
     public required FrozenDictionary<string, string> ImplicitWords { get; init; }
     public required FrozenSet<string> Cues { get; init; }
@@ -203,7 +205,7 @@ public sealed class QuantityLexicon
 
         var implicitRows = Rows("implicit.tsv", 3).ToList();
         foreach (var r in implicitRows)
-            if (r.Cells[2] is not ("predicate" or "predicate-aux" or "object" or "person" or "aux" or "skip" or "suffer" or "wound" or "mild" or "fatal" or "carried" or "hospital" or "result" or "discovered"))
+            if (r.Cells[2] is not ("predicate" or "predicate-aux" or "object" or "person" or "aux" or "skip" or "suffer" or "wound" or "mild" or "fatal" or "carried" or "hospital" or "result" or "discovered" or "self"))
                 throw r.Error($"unknown role '{r.Cells[2]}'");
         var cues = Rows("cues.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         var contextTable = context.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -227,7 +229,8 @@ public sealed class QuantityLexicon
             CasualtyContext = new(casualties.Where(r => r.Cells[2] == "context").Select(r => (r.Cells[0], r.Cells[1]))),
             ImplicitPredicates = new(implicitRows.Where(r => r.Cells[2].StartsWith("predicate", StringComparison.Ordinal)).Select(r => (r.Cells[0], (r.Cells[1], r.Cells[2] == "predicate-aux")))),
             ImplicitObjects = new(implicitRows.Where(r => r.Cells[2] == "object").Select(r => (r.Cells[0], r.Cells[1]))),
-            ImplicitWords = implicitRows.Where(r => r.Cells[2] is not ("predicate" or "predicate-aux" or "object")).ToFrozenDictionary(r => r.Cells[0], r => r.Cells[2], StringComparer.OrdinalIgnoreCase),
+            SelfKillings = new(implicitRows.Where(r => r.Cells[2] == "self").Select(r => (r.Cells[0], r.Cells[1]))),
+            ImplicitWords = implicitRows.Where(r => r.Cells[2] is not ("predicate" or "predicate-aux" or "object" or "self")).ToFrozenDictionary(r => r.Cells[0], r => r.Cells[2], StringComparer.OrdinalIgnoreCase),
             Cues = cues,
             Attribution = new(attribution),
             Context = contextTable,
