@@ -249,8 +249,9 @@ public sealed class QuantityExtractor
         }
         if (casualty is not null)
             unit = casualty;
-        // "A 2-year-old girl and four other people were wounded": one more, written before the figure.
-        if (casualty is not null && v.Is(first - 1, "and") && _implicit.SingularPersonEndingAt(v, start, first - 2) is { } person)
+        // "A 2-year-old girl and four other people were wounded", "a father and his two children": one more, written before the figure.
+        var and = first - 1 >= start && (v.Is(first - 1, "his") || v.Is(first - 1, "her") || v.Is(first - 1, "their")) ? first - 2 : first - 1;
+        if (casualty is not null && v.Is(and, "and") && _implicit.SingularPersonEndingAt(v, start, and - 1) is { } person)
         {
             first = person;
             joined++;
