@@ -58,6 +58,14 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 found.Add(new ImplicitCasualty(k, hospital, SurvivesAfter(v, hospital + 1, end) ? "injured" : "shot"));
                 k = hospital;
             }
+            else if (role is "result" or "discovered" && SingularObject(v, k + 1, end) is { } one
+                     && AfterAppositive(v, NameAfter(v, NounAfterAge(v, one, end), end) + 1, end) is var conj && v.Is(conj, "and")
+                     && SingularObject(v, conj + 1, end) is { } two && State(v, AfterAppositive(v, NameAfter(v, NounAfterAge(v, two, end), end) + 1, end), end) is { } both)
+            {
+                // "found Tatiyana Coates, 11, and her brother Daveon, 15, shot to death": a pair in one state.
+                found.Add(new ImplicitCasualty(k, both.Last, both.Class == "injured" && role == "discovered" ? "shot" : both.Class, 2));
+                k = both.Last;
+            }
             else if (role is "result" or "discovered" && SingularObject(v, k + 1, end) is { } left && State(v, NounAfterAge(v, left, end) + 1, end) is { } state)
             {
                 // "found the boy wounded": wounded when found, whatever came after.
@@ -350,6 +358,14 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         for (var k = i + 1; k < Math.Min(end, i + 6); k++)
             if (v.IsChar(k, ','))
                 return k + 1;
+        return i;
+    }
+
+    /// <summary>"her brother Daveon": the last token of a name right after the person noun at <paramref name="i"/>; otherwise <paramref name="i"/>.</summary>
+    private static int NameAfter(in TokenView v, int i, int end)
+    {
+        while (i + 1 < end && v.IsCapitalized(i + 1) && v.Kind(i + 1) == Model.TokenKind.Word)
+            i++;
         return i;
     }
 
