@@ -862,10 +862,13 @@ public sealed class QuantityExtractor
     private ImmutableArray<SpeechCue> CuesOf(DocumentContext doc, int sentence) =>
         doc.Cues[sentence] ??= _speakers.Find(doc.V, doc.Sentences[sentence].Start, doc.Sentences[sentence].End);
 
+    /// <summary>Sentences back in which a definite role ("the spokesperson said") looks for the person it names.</summary>
+    private const int RoleReach = 8;
+
     private Attribution? Resolve(DocumentContext doc, int sentence, SpeechCue cue)
     {
         if (!cue.Pronoun)
-            return cue.Speaker;
+            return cue.Speaker is { } speaker && _speakers.DefiniteRole(doc.V, speaker) is { } role ? Named(doc, sentence, cue, role) ?? speaker : cue.Speaker;
         // "he said": the last named speaker of this or the previous few sentences.
         for (var s = sentence; s >= Math.Max(0, sentence - 4); s--)
         {
@@ -877,6 +880,27 @@ public sealed class QuantityExtractor
                     continue;
                 if (c.Speaker is not null && !c.Pronoun)
                     return c.Speaker;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The latest speaker before the cue, in this or the few sentences before, whose phrase holds the role noun
+    /// and a name ("a spokesperson for the Los Angeles County Sheriff's Department", "Sheriff Joe Smith"), or null.
+    /// </summary>
+    private Attribution? Named(DocumentContext doc, int sentence, SpeechCue cue, string role)
+    {
+        for (var s = sentence; s >= Math.Max(0, sentence - RoleReach); s--)
+        {
+            var list = CuesOf(doc, s);
+            for (var k = list.Length - 1; k >= 0; k--)
+            {
+                var c = list[k];
+                if (s == sentence && c.Cue >= cue.Cue || c.Speaker is not { } earlier || c.Pronoun || _speakers.DefiniteRole(doc.V, earlier) is not null)
+                    continue;
+                if (earlier.Text.Contains(role, StringComparison.OrdinalIgnoreCase) && earlier.Text.Skip(1).Any(char.IsUpper))
+                    return earlier;
             }
         }
         return null;

@@ -236,6 +236,15 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         lexicon.Attribution.MatchBackward(v, k, 0, out var len, out var role)
         && (role == AttributionRole.SourceNoun || role == AttributionRole.Title && len == 1 && !v.IsCapitalized(k));
 
+    /// <summary>"the spokesperson", "the sheriff": a definite role noun alone, which names someone named before; its text, or null.</summary>
+    public string? DefiniteRole(in TokenView v, Attribution a)
+    {
+        var first = v.FirstAtOrAfter(a.Span.Start);
+        return first + 1 < v.Count && v.Is(first, "the") && v.End(first + 1) == a.Span.End && !v.IsCapitalized(first + 1) && IsSourceNoun(v, first + 1)
+            ? v.Chars(first + 1).ToString()
+            : null;
+    }
+
     private bool IsPronoun(in TokenView v, Attribution a)
     {
         var i = v.FirstAtOrAfter(a.Span.Start);
