@@ -58,25 +58,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 found.Add(new ImplicitCasualty(k, hospital, SurvivesAfter(v, hospital + 1, end) ? "injured" : "shot"));
                 k = hospital;
             }
-            else if (role is "result" or "discovered" && SingularObject(v, k + 1, end) is { } one
-                     && AfterAppositive(v, NameAfter(v, NounAfterAge(v, one, end), end) + 1, end) is var conj && v.Is(conj, "and")
-                     && SingularObject(v, conj + 1, end) is { } two && State(v, AfterAppositive(v, NameAfter(v, NounAfterAge(v, two, end), end) + 1, end), end) is { } both)
+            else if (role is "result" or "discovered" && LeftInState(v, k, end, role == "discovered", found) is { } read)
             {
-                // "found Tatiyana Coates, 11, and her brother Daveon, 15, shot to death": a pair in one state.
-                found.Add(new ImplicitCasualty(k, both.Last, both.Class == "injured" && role == "discovered" ? "shot" : both.Class, 2));
-                k = both.Last;
-            }
-            else if (role is "result" or "discovered" && SingularObject(v, k + 1, end) is { } left && State(v, NounAfterAge(v, left, end) + 1, end) is { } state)
-            {
-                // "found the boy wounded": wounded when found, whatever came after.
-                found.Add(new ImplicitCasualty(k, state.Last, state.Class == "injured" && role == "discovered" ? "shot" : state.Class));
-                k = state.Last;
-                // "left a 7-year-old girl dead and her grandmother wounded": a second person, a second state.
-                if (v.Is(k + 1, "and") && SingularObject(v, k + 2, end) is { } other && State(v, NounAfterAge(v, other, end) + 1, end) is { } second)
-                {
-                    found.Add(new ImplicitCasualty(k + 2, second.Last, second.Class));
-                    k = second.Last;
-                }
+                k = read;
             }
             else if (v.Is(k, "with") && Wound(v, k + 1, end) is { } borne && PersonRightBefore(v, start, k))
             {
@@ -97,6 +81,36 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 k = last;
             }
         }
+    }
+
+    /// <summary>
+    /// "left a child injured", "found a man shot to death" at the verb <paramref name="k"/>: adds the casualties
+    /// and returns the last token read, or null. A pair may share one state ("found Tatiyana Coates, 11, and
+    /// her brother Daveon, 15, shot to death"), or each have its own ("left a 7-year-old girl dead and her
+    /// grandmother wounded"). Found wounded is hit, fate unstated ("found the boy wounded"; he may have died since).
+    /// </summary>
+    private int? LeftInState(in TokenView v, int k, int end, bool discovered, List<ImplicitCasualty> found)
+    {
+        if (SingularObject(v, k + 1, end) is not { } one)
+            return null;
+        var oneNoun = NounAfterAge(v, one, end);
+        if (AfterAppositive(v, NameAfter(v, oneNoun, end) + 1, end) is var conj && v.Is(conj, "and")
+            && SingularObject(v, conj + 1, end) is { } two && State(v, AfterAppositive(v, NameAfter(v, NounAfterAge(v, two, end), end) + 1, end), end) is { } both)
+        {
+            found.Add(new ImplicitCasualty(k, both.Last, Found(both.Class), 2));
+            return both.Last;
+        }
+        if (State(v, oneNoun + 1, end) is not { } state)
+            return null;
+        found.Add(new ImplicitCasualty(k, state.Last, Found(state.Class)));
+        if (v.Is(state.Last + 1, "and") && SingularObject(v, state.Last + 2, end) is { } other && State(v, NounAfterAge(v, other, end) + 1, end) is { } second)
+        {
+            found.Add(new ImplicitCasualty(state.Last + 2, second.Last, second.Class));
+            return second.Last;
+        }
+        return state.Last;
+
+        string Found(string cls) => discovered && cls == "injured" ? "shot" : cls;
     }
 
     /// <summary>"a 7-year-old girl": the person noun right after an age ending at <paramref name="i"/>; otherwise <paramref name="i"/>.</summary>

@@ -862,15 +862,30 @@ public sealed class QuantityExtractor
     private ImmutableArray<SpeechCue> CuesOf(DocumentContext doc, int sentence) =>
         doc.Cues[sentence] ??= _speakers.Find(doc.V, doc.Sentences[sentence].Start, doc.Sentences[sentence].End);
 
+    /// <summary>Sentences back in which a pronoun ("he said") looks for the speaker it stands for.</summary>
+    private const int PronounReach = 4;
     /// <summary>Sentences back in which a definite role ("the spokesperson said") looks for the person it names.</summary>
     private const int RoleReach = 8;
 
+    /// <summary>
+    /// The speaker a cue stands for: as written, or for "he said" the last named speaker before it, or for
+    /// "the spokesperson said" the last speaker before it whose phrase holds that role and a name ("a spokesperson
+    /// for the Los Angeles County Sheriff's Department", "Sheriff Joe Smith"; else "the spokesperson" as written).
+    /// </summary>
     private Attribution? Resolve(DocumentContext doc, int sentence, SpeechCue cue)
     {
-        if (!cue.Pronoun)
-            return cue.Speaker is { } speaker && _speakers.DefiniteRole(doc.V, speaker) is { } role ? Named(doc, sentence, cue, role) ?? speaker : cue.Speaker;
-        // "he said": the last named speaker of this or the previous few sentences.
-        for (var s = sentence; s >= Math.Max(0, sentence - 4); s--)
+        if (cue.Pronoun)
+            return SpeakerBefore(doc, sentence, cue, PronounReach, _ => true);
+        if (cue.Speaker is not { } speaker || _speakers.DefiniteRole(doc.V, speaker) is not { } role)
+            return cue.Speaker;
+        return SpeakerBefore(doc, sentence, cue, RoleReach, earlier => _speakers.DefiniteRole(doc.V, earlier) is null
+            && earlier.Text.Contains(role, StringComparison.OrdinalIgnoreCase) && earlier.Text.Skip(1).Any(char.IsUpper)) ?? speaker;
+    }
+
+    /// <summary>The latest speaker, not a pronoun, before the cue in its sentence or the <paramref name="reach"/> before, that <paramref name="accept"/> takes; or null.</summary>
+    private Attribution? SpeakerBefore(DocumentContext doc, int sentence, SpeechCue cue, int reach, Func<Attribution, bool> accept)
+    {
+        for (var s = sentence; s >= Math.Max(0, sentence - reach); s--)
         {
             var list = CuesOf(doc, s);
             for (var k = list.Length - 1; k >= 0; k--)
@@ -878,28 +893,7 @@ public sealed class QuantityExtractor
                 var c = list[k];
                 if (s == sentence && c.Cue >= cue.Cue)
                     continue;
-                if (c.Speaker is not null && !c.Pronoun)
-                    return c.Speaker;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// The latest speaker before the cue, in this or the few sentences before, whose phrase holds the role noun
-    /// and a name ("a spokesperson for the Los Angeles County Sheriff's Department", "Sheriff Joe Smith"), or null.
-    /// </summary>
-    private Attribution? Named(DocumentContext doc, int sentence, SpeechCue cue, string role)
-    {
-        for (var s = sentence; s >= Math.Max(0, sentence - RoleReach); s--)
-        {
-            var list = CuesOf(doc, s);
-            for (var k = list.Length - 1; k >= 0; k--)
-            {
-                var c = list[k];
-                if (s == sentence && c.Cue >= cue.Cue || c.Speaker is not { } earlier || c.Pronoun || _speakers.DefiniteRole(doc.V, earlier) is not null)
-                    continue;
-                if (earlier.Text.Contains(role, StringComparison.OrdinalIgnoreCase) && earlier.Text.Skip(1).Any(char.IsUpper))
+                if (c.Speaker is { } earlier && !c.Pronoun && accept(earlier))
                     return earlier;
             }
         }
