@@ -146,7 +146,10 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     private int _documents;
     private int _stories;
     private long _clock;
-    private DateOnly? _latest;
+    // Publication dates (day numbers) of the latest arrivals, a ring: their median is the stream's now.
+    private readonly int[] _recentDates = new int[255];
+    private int _recentNext;
+    private int _recentCount;
 
     public StoryClusterer(LanguageData data) : this(data, new ClusteringOptions()) { }
 
@@ -174,11 +177,16 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             _documentFrequency[NameKey(name)] = _documentFrequency.GetValueOrDefault(NameKey(name)) + 1;
         var published = article.Document.Published;
         var date = published?.Date;
-        // Archives arrive out of order: the window is measured from the latest date seen so far.
-        if (date is { } seen && (_latest is null || seen > _latest))
-            _latest = seen;
+        // The window is measured from the median date of the latest arrivals, not the latest date seen:
+        // an archive arrives out of order, and one follow-up a year on must not close the stories around it.
+        if (date is { } seen)
+        {
+            _recentDates[_recentNext] = seen.DayNumber;
+            _recentNext = (_recentNext + 1) % _recentDates.Length;
+            _recentCount = Math.Min(_recentCount + 1, _recentDates.Length);
+        }
         if (_clock % 64 == 0 || _open.Count > options.MaxOpenStories)
-            Evict(_latest);
+            Evict(Now());
         var features = new Features(vector, names, DaysOf(article), YearsOf(article),
             published is { From: PublishedFrom.Content } && !options.ContentDates ? null : date, WeekdaysOf(article), FiguresOf(article));
 
@@ -662,6 +670,16 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     {
         if (_index.TryGetValue(term, out var set) && set.Remove(story) && set.Count == 0)
             _index.Remove(term);
+    }
+
+    /// <summary>The median publication date of the latest arrivals; null before any dated one.</summary>
+    private DateOnly? Now()
+    {
+        if (_recentCount == 0)
+            return null;
+        var dates = _recentDates[.._recentCount];
+        Array.Sort(dates);
+        return DateOnly.FromDayNumber(dates[_recentCount / 2]);
     }
 
     private void Evict(DateOnly? now)

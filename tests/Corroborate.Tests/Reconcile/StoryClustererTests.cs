@@ -68,6 +68,18 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void One_report_dated_far_ahead_does_not_close_the_stories_of_the_stream()
+    {
+        // An archive of one season with one straggler a year on (a late follow-up, or a wrong date in its metadata).
+        var clusterer = new StoryClusterer(TestData.Data, new ClusteringOptions { WindowDays = 30 });
+        var flood = clusterer.Assign(Doc("f0", Flood[0], "2024-03-05"));
+        clusterer.Assign(Doc("late", Strike[0], "2025-06-01"));
+        for (var i = 0; i < 100; i++)
+            clusterer.Assign(Doc($"d{i}", $"Unrelated item number {i} about topic{i} and matter{i * 7} in place{i * 3}.", "2024-03-05"));
+        Assert.Equal(flood, clusterer.Assign(Doc("f1", Flood[1], "2024-03-06")));
+    }
+
+    [Fact]
     public void Open_stories_stay_bounded()
     {
         var clusterer = new StoryClusterer(TestData.Data, new ClusteringOptions { MaxOpenStories = 10 });
