@@ -24,6 +24,14 @@ public sealed class FigureReader(QuantityLexicon lexicon)
     private const decimal MaxFigure = 1_000_000_000_000_000m;
 
     /// <summary>
+    /// Token <paramref name="k"/> ends a dateline or opens a clause, so a capitalized word after it begins one:
+    /// "NEWPORT NEWS, Va. - Five people", "Newport News, Va. Five people", ": Three", "“Two".
+    /// </summary>
+    private static bool OpensClause(in TokenView v, int k) =>
+        v.IsChar(k, '-') || v.IsChar(k, '—') || v.IsChar(k, '–') || v.IsChar(k, ':') || v.IsChar(k, '.') || v.IsQuoteMark(k)
+        || v.Kind(k) == TokenKind.Abbreviation && v.Chars(k).EndsWith(".") && v.IsChar(k - 1, ',');
+
+    /// <summary>
     /// Reads a figure starting at token <paramref name="i"/> of the sentence [start, end).
     /// <paramref name="next"/> is where scanning resumes: past the figure, or past a run of
     /// digits that is not a quantity (a phone number or an ISO date).
@@ -39,7 +47,7 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         // "28 year-old", "a two year-old", "52 years old": an age.
         if (IsContext(v, last + 1, ContextKind.AgeAfter) || (IsContext(v, last + 1, ContextKind.Period) && v.Is(last + 2, "old")))
             return false;
-        if (words && v.IsCapitalized(first) && first > start && !lexicon.HedgesBefore.MatchBackward(v, first - 1, start, out _, out _))
+        if (words && v.IsCapitalized(first) && first > start && !OpensClause(v, first - 1) && !lexicon.HedgesBefore.MatchBackward(v, first - 1, start, out _, out _))
             return false; // "Group of Seven", "Big Four": a capitalized number word inside a sentence is a name
 
         var lastTok = last;
