@@ -140,6 +140,21 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void A_story_of_one_report_is_not_judged_off_topic()
+    {
+        // With no other report to measure against, a prosecutor and a second suspect each named twice
+        // would look foreign to a short lead; they are the same story going on.
+        var r = Reconcile(Doc("a", string.Join("\n\n",
+            "Gunfire at a bar in Harwick on Saturday left one man dead, police said.",
+            "Dara Quill, 34, was trying to leave by the rear door when he was shot.",
+            "Marrow County Prosecutor Ines Tallis said the Marrow County grand jury would hear the case next week, and Tallis asked witnesses to come forward.",
+            "Officers are still looking for a second gunman, Corwin Pell. A warrant for Pell was issued Monday, and the Ellery Street bar stays closed until the Harwick Police Division says otherwise.",
+            "Three other patrons were wounded, according to a Harwick Police Division report.")));
+        Assert.Empty(r.OffTopicOf("a"));
+        Assert.Contains(r.Groups, g => g.Unit == "injured");
+    }
+
+    [Fact]
     public void A_figure_dated_before_the_story_began_stays_out_of_its_groups()
     {
         // An earlier rampage named as background is another event; a later report naming the month of this one is not.
