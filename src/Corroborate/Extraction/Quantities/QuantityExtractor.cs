@@ -288,6 +288,9 @@ public sealed class QuantityExtractor
         else
             (low, high) = HedgeBounds.Of(f.Value, rule ?? HedgeBounds.Default(Hedge.Exact));
 
+        // "two other gunshot victims arrived at the hospital": the noun names the hit, dead or alive, as "were shot" does.
+        if (casualty is null && unit == "casualties" && subject is { } noun && noun.EndsWith("victims", StringComparison.Ordinal))
+            byShot = true;
         if (byShot && unit == "casualties")
         {
             doc.ShotTotals.Add(v.Start(f.First));
