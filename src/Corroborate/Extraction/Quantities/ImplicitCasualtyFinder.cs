@@ -71,7 +71,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             {
                 // "killing his wife and himself", "shot and killed Destacia Straughn and her daughter": a pair.
                 var and = AfterAppositive(v, last + 1, end);
-                if (cls == "killed" && v.Is(and, "and") && SingularObject(v, and + 1, end) is { } second)
+                // Any verb takes a pair ("accused of shooting a 7-year-old and her father") unless the second
+                // person begins a clause of its own ("shot a man and the suspect fled").
+                if (v.Is(and, "and") && SingularObject(v, and + 1, end) is { } second && (cls == "killed" || !ClauseAfter(v, second + 1, end)))
                 {
                     found.Add(new ImplicitCasualty(k, second, cls, 2));
                     k = second;
@@ -304,6 +306,10 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                && !v.Is(j, "nobody") && !v.Is(j, "none") && !v.Is(j, "everyone") && !v.Is(j, "it") && !v.Is(j, "this") && !v.Is(j, "that");
     }
 
+    /// <summary>A verb right after a person: "the suspect fled", "the man was": the person is a new subject.</summary>
+    private bool ClauseAfter(in TokenView v, int k, int end) =>
+        k < end && v.IsWord(k) && !v.IsCapitalized(k) && (Role(v, k) is "aux" or "killed" or "injured" or "shot" || v.Chars(k).EndsWith("ed", StringComparison.Ordinal));
+
     /// <summary>Tokens a pair's conjunct may span ("her 24 year old granddaughter Keyon Branch").</summary>
     private const int MaxConjunct = 6;
 
@@ -507,7 +513,8 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             var k = i;
             while (k + 1 < end && v.IsCapitalized(k + 1))
                 k++;
-            return k;
+            // A hospital's name is no person: "taken to Yale-New Haven Hospital and two others".
+            return Role(v, k) == "hospital" ? null : k;
         }
         return null;
     }
