@@ -55,6 +55,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             }
             else if (role == "carried" && ToHospital(v, k + 1, end) is { } hospital && HasSingularSubject(v, start, k, needsAux: true))
             {
+                subject = true;
                 found.Add(new ImplicitCasualty(k, hospital, SurvivesAfter(v, hospital + 1, end) ? "injured" : "shot"));
                 k = hospital;
             }
@@ -306,6 +307,33 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                && !v.Is(j, "nobody") && !v.Is(j, "none") && !v.Is(j, "everyone") && !v.Is(j, "it") && !v.Is(j, "this") && !v.Is(j, "that");
     }
 
+    /// <summary>
+    /// The predicate at <paramref name="predicate"/> tells more of the person a hit before it in the sentence
+    /// was about: no subject of its own ("was taken to the hospital in serious condition but later died",
+    /// "was wounded, and he died"), or the earlier hit sat in a relative clause of the subject
+    /// ("a boy who was critically wounded in a shooting on Friday died on Saturday").
+    /// </summary>
+    public bool SameSubject(in TokenView v, int earlier, int predicate)
+    {
+        var j = predicate - 1;
+        while (j > earlier && Role(v, j) is "aux" or "skip")
+            j--;
+        if (v.Is(j, "he") || v.Is(j, "she"))
+            j--;
+        if (v.Is(j, "and") || v.Is(j, "but") || v.IsChar(j, ','))
+            return true;
+        // "who was wounded … died": a relative clause, then the main verb, with no new person between.
+        var who = earlier - 1;
+        while (who >= 0 && who > earlier - 5 && (Role(v, who) is "aux" or "skip" || v.IsWord(who) && v.Chars(who).EndsWith("ly", StringComparison.Ordinal)))
+            who--;
+        if (!v.Is(who, "who"))
+            return false;
+        for (var k = earlier + 1; k < j; k++)
+            if (v.Is(k, "and") || Role(v, k) == "person" || v.Is(k, "a") && SingularObject(v, k, predicate) is not null)
+                return false;
+        return true;
+    }
+
     /// <summary>A verb right after a person: "the suspect fled", "the man was": the person is a new subject.</summary>
     private bool ClauseAfter(in TokenView v, int k, int end) =>
         k < end && v.IsWord(k) && !v.IsCapitalized(k) && (Role(v, k) is "aux" or "killed" or "injured" or "shot" || v.Chars(k).EndsWith("ed", StringComparison.Ordinal));
@@ -428,7 +456,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         var j = predicate - 1;
         while (j >= start && Role(v, j) is "aux" or "skip")
             j--;
-        return v.Is(j, "and") && j + 1 < predicate;
+        return (v.Is(j, "and") || v.Is(j, "but")) && j + 1 < predicate;
     }
 
     /// <summary>Tokens from a predicate back to the article of its subject ("a 40-year-old woman was also").</summary>

@@ -117,6 +117,15 @@ public sealed class QuantityExtractor
             for (var k = before; k < hits.Count; k++)
                 sentenceOf.Add(s);
         }
+        // One hurt who died in the same sentence is one dead: "was taken to the hospital in serious condition but later died".
+        for (var m = 0; m < hits.Count; m++)
+            if (hits[m].Class is "injured" or "shot" && hits[m].Count == 1)
+                for (var n = m + 1; n < hits.Count && sentenceOf[n] == sentenceOf[m]; n++)
+                    if (hits[n].Class == "killed" && !hits[n].Another && _implicit.SameSubject(v, hits[m].Last, hits[n].First))
+                    {
+                        hits[m] = hits[m] with { Class = "died" };
+                        break;
+                    }
         var killed = result.Where(q => q.Unit == "killed").Select(q => q.Value).DefaultIfEmpty(-1).Max();
         var injured = result.Any(q => q.Unit == "injured");
         if (killed < 0 && Claimed(hits, sentenceOf, h => h.Class == "killed") is var (slain, slainLast, slainCount) && slain >= 0)
