@@ -74,14 +74,14 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 var and = AfterAppositive(v, last + 1, end);
                 // Any verb takes a pair ("accused of shooting a 7-year-old and her father") unless the second
                 // person begins a clause of its own ("shot a man and the suspect fled").
-                if (v.Is(and, "and") && SingularObject(v, and + 1, end) is { } second && (cls == "killed" || !ClauseAfter(v, second + 1, end)))
+                if (v.Is(and, "and") && (SingularObject(v, and + 1, end) ?? SharedPossessive(v, k + len, and + 1)) is { } second && (cls == "killed" || !ClauseAfter(v, second + 1, end)))
                 {
-                    found.Add(new ImplicitCasualty(k, second, cls, 2));
-                    k = second;
+                    found.Add(Self(new ImplicitCasualty(k, second, cls, 2), v, end));
+                    k = found[^1].Last;
                     continue;
                 }
-                found.Add(new ImplicitCasualty(k, last, cls));
-                k = last;
+                found.Add(Self(new ImplicitCasualty(k, last, cls), v, end));
+                k = found[^1].Last;
             }
         }
     }
@@ -334,6 +334,31 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         return true;
     }
 
+    /// <summary>Tokens from the dead (a figure's noun, or a person) to a phrase of the killer's own death ("… before turning the gun on himself").</summary>
+    private const int SelfReach = 16;
+
+    /// <summary>The last token of a phrase of the killer's own death in the clause after <paramref name="i"/>, or null.</summary>
+    public int? SelfKilling(in TokenView v, int i, int end)
+    {
+        for (var k = i; k < Math.Min(end, i + SelfReach); k++)
+        {
+            if (v.IsChar(k, ';') || lexicon.CueLookup.Contains(v.Chars(k)))
+                return null;
+            if (lexicon.SelfKillings.MatchForward(v, k, end, out var len, out _))
+                return k + len - 1;
+        }
+        return null;
+    }
+
+    /// <summary>"killed his wife and son before turning the gun on himself": the killer is one more dead.</summary>
+    private ImplicitCasualty Self(ImplicitCasualty hit, in TokenView v, int end) =>
+        hit.Class == "killed" && SelfKilling(v, hit.Last + 1, end) is { } self ? hit with { Last = self, Count = hit.Count + 1 } : hit;
+
+    /// <summary>"his wife and son": a person noun after "and" that the first person's possessive governs too; its token, or null.</summary>
+    private int? SharedPossessive(in TokenView v, int first, int k) =>
+        (v.Is(first, "his") || v.Is(first, "her") || v.Is(first, "their")) && v.IsWord(k) && !v.IsCapitalized(k)
+        && Role(v, k) == "person" && !v.Is(k, "he") && !v.Is(k, "she") && !v.Is(k, "who") ? k : null;
+
     /// <summary>A verb right after a person: "the suspect fled", "the man was": the person is a new subject.</summary>
     private bool ClauseAfter(in TokenView v, int k, int end) =>
         k < end && v.IsWord(k) && !v.IsCapitalized(k) && (Role(v, k) is "aux" or "killed" or "injured" or "shot" || v.Chars(k).EndsWith("ed", StringComparison.Ordinal));
@@ -431,7 +456,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             // The phrase may end past its age: "a 2-year-old girl" (the age is where SingularObject stops),
             // but only in a person noun, never in a verb ("a 7-year-old died and three …").
             if (SingularObject(v, d, j + 1) is { } last && (last == j || IsAge(v, last) && j - last <= 2 && Role(v, j) == "person" && OnlyLowerWords(v, last + 1, j))
-                && (d == start || !v.IsWord(d - 1) || !v.IsCapitalized(d - 1) && Role(v, d - 1) is null))
+                && (d == start || !v.IsWord(d - 1) || !v.IsCapitalized(d - 1) && Role(v, d - 1) is null or "object" or "result" or "discovered"))
                 return d;
         }
         return null;

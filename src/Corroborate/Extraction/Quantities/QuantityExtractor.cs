@@ -441,9 +441,17 @@ public sealed class QuantityExtractor
                 (joined, joinedLast) = (1, person);
             // "killed three people and then himself", "killing four … before turning the gun on himself": the killer too.
             // The span reaches the phrase only when no other figure stands between ("killing three and wounding 16 before …").
-            else if (before == "killed" && SelfKilling(v, nounEnd, end) is { } self)
+            else if (before == "killed" && _implicit.SelfKilling(v, nounEnd, end) is { } self)
                 (joined, joinedLast) = (1, NumberBetween(v, nounEnd, self) ? -1 : self);
             return before;
+        }
+        // "fatally shot his wife and two young sons", "killed a man and three women": the verb before the person the figure joins.
+        if (v.Is(b, "and") && _implicit.SingularPersonEndingAt(v, start, b - 1) is { } objectStart
+            && _lexicon.CasualtyBefore.MatchBackward(v, objectStart - 1, start, out _, out var verb))
+        {
+            if (verb == "killed" && _implicit.SelfKilling(v, nounEnd, end) is { } self)
+                (joined, joinedLast) = (1, NumberBetween(v, nounEnd, self) ? -1 : self);
+            return verb;
         }
         // A predicate after the figure and its noun, within the clause.
         var window = nounEnd + CasualtyWindow;
@@ -510,22 +518,6 @@ public sealed class QuantityExtractor
                 break;
             if (_lexicon.CasualtyContext.MatchBackward(v, k, start, out _, out var cls) && nounEnd == f.End)
                 return cls;
-        }
-        return null;
-    }
-
-    /// <summary>Tokens from the killed figure's noun to a phrase of the killer's own death ("… before turning the gun on himself").</summary>
-    private const int SelfReach = 16;
-
-    /// <summary>The last token of a phrase of the killer's own death in the clause after <paramref name="i"/>, or null.</summary>
-    private int? SelfKilling(in TokenView v, int i, int end)
-    {
-        for (var k = i; k < Math.Min(end, i + SelfReach); k++)
-        {
-            if (v.IsChar(k, ';') || _lexicon.CueLookup.Contains(v.Chars(k)))
-                return null;
-            if (_lexicon.SelfKillings.MatchForward(v, k, end, out var len, out _))
-                return k + len - 1;
         }
         return null;
     }
