@@ -80,6 +80,10 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                     k = found[^1].Last;
                     continue;
                 }
+                // "shot his 1-year-old daughter dead": the state after the object says the fate.
+                var noun = NounAfterAge(v, last, end);
+                if (cls == "shot" && noun + 1 < end && v.Is(noun + 1, "dead"))
+                    (cls, last) = ("killed", noun + 1);
                 found.Add(Self(new ImplicitCasualty(k, last, cls), v, end));
                 k = found[^1].Last;
             }
@@ -481,7 +485,8 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         var j = predicate - 1;
         while (j >= start && Role(v, j) is "aux" or "skip")
             j--;
-        return (v.Is(j, "and") || v.Is(j, "but")) && j + 1 < predicate;
+        // "was taken to a hospital but died": "but" keeps the subject; "and" needs an auxiliary after it.
+        return v.Is(j, "but") || v.Is(j, "and") && j + 1 < predicate;
     }
 
     /// <summary>Tokens from a predicate back to the article of its subject ("a 40-year-old woman was also").</summary>
@@ -526,7 +531,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
 
     /// <summary>"17-year-old", "2-year-old": a person named by age.</summary>
     private static bool IsAge(in TokenView v, int i) =>
-        v.Chars(i).EndsWith("year-old", StringComparison.OrdinalIgnoreCase) || v.Chars(i).EndsWith("month-old", StringComparison.OrdinalIgnoreCase);
+        v.Chars(i).EndsWith("year-old", StringComparison.OrdinalIgnoreCase) || v.Chars(i).EndsWith("month-old", StringComparison.OrdinalIgnoreCase)
+        // "an 18-month old", "a 17 year old": written without the second hyphen.
+        || v.Is(i, "old") && (v.Is(i - 1, "year") || v.Is(i - 1, "month")) && (v.Kind(i - 2) == Model.TokenKind.Number || v.IsChar(i - 2, '-'));
 
     /// <summary>
     /// "him", "himself", "her", "a man", "an off-duty officer", "a 17-year-old", "his wife", "Smith": the last
