@@ -354,6 +354,33 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         return null;
     }
 
+    /// <summary>Tokens back from a casualty to the modal that makes it unreal.</summary>
+    private const int CounterfactualReach = 10;
+
+    /// <summary>
+    /// "it could have hit her in the heart and killed her", "there should've been five or six people dead":
+    /// a casualty behind "could / would / might / should have" in its clause did not happen.
+    /// </summary>
+    public static bool Counterfactual(in TokenView v, int start, int k)
+    {
+        for (var j = k - 1; j >= Math.Max(start, k - CounterfactualReach); j--)
+        {
+            if (v.IsChar(j, ',') || v.IsChar(j, ';'))
+                return false;
+            var perfect = v.Is(j, "have") || v.Is(j, "'ve") || v.Is(j, "’ve");
+            var modal = perfect ? j - 1 : j;
+            var word = v.IsWord(modal) ? v.Chars(modal) : default;
+            if (!perfect && !(word.EndsWith("'ve", StringComparison.OrdinalIgnoreCase) || word.EndsWith("’ve", StringComparison.OrdinalIgnoreCase)))
+                continue;
+            if (!perfect)
+                word = word[..^3];
+            if (word.Equals("could", StringComparison.OrdinalIgnoreCase) || word.Equals("would", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("might", StringComparison.OrdinalIgnoreCase) || word.Equals("should", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>"killed his wife and son before turning the gun on himself": the killer is one more dead.</summary>
     private ImplicitCasualty Self(ImplicitCasualty hit, in TokenView v, int end) =>
         hit.Class == "killed" && SelfKilling(v, hit.Last + 1, end) is { } self ? hit with { Last = self, Count = hit.Count + 1 } : hit;

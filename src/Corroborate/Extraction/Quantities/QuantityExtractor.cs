@@ -114,6 +114,9 @@ public sealed class QuantityExtractor
         {
             var before = hits.Count;
             _implicit.Find(v, doc.Sentences[s].Start, doc.Sentences[s].End, hits);
+            for (var k = hits.Count - 1; k >= before; k--)
+                if (ImplicitCasualtyFinder.Counterfactual(v, doc.Sentences[s].Start, hits[k].First))
+                    hits.RemoveAt(k);
             for (var k = before; k < hits.Count; k++)
                 sentenceOf.Add(s);
         }
@@ -256,6 +259,9 @@ public sealed class QuantityExtractor
             if (secondEnd > second.End && Casualty(v, second, start, end, secondEnd, out var secondByShot, out _, out _) is { } both && (casualty is null || casualty == both))
                 (casualty, joined, joinedLast, byShot) = (both, (int)second.Value, secondEnd - 1, secondByShot);
         }
+        // "there should've been five people dead", "ten people could have been killed": no one was.
+        if (casualty is not null && (ImplicitCasualtyFinder.Counterfactual(v, start, f.First) || ImplicitCasualtyFinder.Counterfactual(v, f.First, Math.Min(end, nounEnd + 4))))
+            return null;
         if (casualty is not null)
             unit = casualty;
         // "A 2-year-old girl and four other people were wounded", "a father and his two children": one more, written before the figure.
