@@ -94,12 +94,13 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
         list.Add(new ArticleTerms(article.Document.Id, paragraphs.ToImmutable()));
     }
 
+    /// <summary>The paragraph lies in page furniture other than a headline or a dateline (which tell the story).</summary>
     private static bool IsFurniture(AnalyzedDocument article, TextSpan paragraph)
     {
         if (article.Furniture.IsDefault)
             return false;
         foreach (var f in article.Furniture)
-            if (f.Span.Contains(paragraph))
+            if (f.Kind is not (FurnitureKind.Headline or FurnitureKind.Dateline) && f.Span.Contains(paragraph))
                 return true;
         return false;
     }

@@ -146,8 +146,10 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     private int _documents;
     private int _stories;
     private long _clock;
+    /// <summary>How many of the latest arrivals' dates give the stream's now: odd, so the median is one of them.</summary>
+    private const int RecentArrivals = 255;
     // Publication dates (day numbers) of the latest arrivals, a ring: their median is the stream's now.
-    private readonly int[] _recentDates = new int[255];
+    private readonly int[] _recentDates = new int[RecentArrivals];
     private int _recentNext;
     private int _recentCount;
 
@@ -672,7 +674,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             _index.Remove(term);
     }
 
-    /// <summary>The median publication date of the latest arrivals; null before any dated one.</summary>
+    /// <summary>The median publication date of the latest <see cref="RecentArrivals"/> dated arrivals; null before any.</summary>
     private DateOnly? Now()
     {
         if (_recentCount == 0)

@@ -24,12 +24,14 @@ public sealed class FigureReader(QuantityLexicon lexicon)
     private const decimal MaxFigure = 1_000_000_000_000_000m;
 
     /// <summary>
-    /// Token <paramref name="k"/> ends a dateline or opens a clause, so a capitalized word after it begins one:
-    /// "NEWPORT NEWS, Va. - Five people", "Newport News, Va. Five people", ": Three", "“Two".
+    /// Token <paramref name="k"/> ends a dateline or opens a clause, so the capitalized word after it begins one:
+    /// "NEWPORT NEWS, Va. - Five people", "CHICAGO (AP) -- Two men", "Newport News, Va. Five people"; after a
+    /// quotation mark or a colon only when a lowercase word follows ("“Two brothers were", not "“Seven Seconds”").
     /// </summary>
     private static bool OpensClause(in TokenView v, int k) =>
-        v.IsChar(k, '-') || v.IsChar(k, '—') || v.IsChar(k, '–') || v.IsChar(k, ':') || v.IsChar(k, '.') || v.IsQuoteMark(k)
-        || v.Kind(k) == TokenKind.Abbreviation && v.Chars(k).EndsWith(".") && v.IsChar(k - 1, ',');
+        v.IsChar(k, '-') || v.IsChar(k, '—') || v.IsChar(k, '–') || v.IsChar(k, '.') || v.Is(k, "--")
+        || (v.IsQuoteMark(k) || v.IsChar(k, ':')) && v.IsWord(k + 2) && !v.IsCapitalized(k + 2)
+        || (v.Kind(k) == TokenKind.Abbreviation && v.Chars(k).EndsWith('.') && v.IsChar(k - 1, ','));
 
     /// <summary>
     /// Reads a figure starting at token <paramref name="i"/> of the sentence [start, end).

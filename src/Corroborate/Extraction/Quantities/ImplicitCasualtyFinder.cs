@@ -74,7 +74,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 var and = AfterAppositive(v, last + 1, end);
                 // Any verb takes a pair ("accused of shooting a 7-year-old and her father") unless the second
                 // person begins a clause of its own ("shot a man and the suspect fled").
-                if (v.Is(and, "and") && (SingularObject(v, and + 1, end) ?? SharedPossessive(v, k + len, and + 1)) is { } second && (cls == "killed" || !ClauseAfter(v, second + 1, end)))
+                if (v.Is(and, "and") && (SingularObject(v, and + 1, end) ?? SharedPossessive(v, k + len, and + 1, end)) is { } second && (cls == "killed" || !ClauseAfter(v, second + 1, end)))
                 {
                     found.Add(Self(new ImplicitCasualty(k, second, cls, 2), v, end));
                     k = found[^1].Last;
@@ -312,28 +312,28 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
     }
 
     /// <summary>
-    /// The predicate at <paramref name="predicate"/> tells more of the person a hit before it in the sentence
-    /// was about: no subject of its own ("was taken to the hospital in serious condition but later died",
-    /// "was wounded, and he died"), or the earlier hit sat in a relative clause of the subject
-    /// ("a boy who was critically wounded in a shooting on Friday died on Saturday").
+    /// The predicate at <paramref name="predicate"/> tells more of the person the <paramref name="earlier"/> hit
+    /// was about: joined to it with no subject of its own ("was taken to the hospital in serious condition but
+    /// later died"), or the earlier hit sat in a relative clause of the subject ("a boy who was critically wounded
+    /// in a shooting on Friday died on Saturday"); and no other person is named between them
+    /// ("a woman was wounded, and a man, 30, died" are two).
     /// </summary>
-    public bool SameSubject(in TokenView v, int earlier, int predicate)
+    public bool SameSubject(in TokenView v, ImplicitCasualty earlier, int predicate)
     {
         var j = predicate - 1;
-        while (j > earlier && Role(v, j) is "aux" or "skip")
+        while (j > earlier.Last && Role(v, j) is "aux" or "skip")
             j--;
-        if (v.Is(j, "he") || v.Is(j, "she"))
-            j--;
-        if (v.Is(j, "and") || v.Is(j, "but") || v.IsChar(j, ','))
-            return true;
-        // "who was wounded … died": a relative clause, then the main verb, with no new person between.
-        var who = earlier - 1;
-        while (who >= 0 && who > earlier - 5 && (Role(v, who) is "aux" or "skip" || v.IsWord(who) && v.Chars(who).EndsWith("ly", StringComparison.Ordinal)))
-            who--;
-        if (!v.Is(who, "who"))
-            return false;
-        for (var k = earlier + 1; k < j; k++)
-            if (v.Is(k, "and") || Role(v, k) == "person" || v.Is(k, "a") && SingularObject(v, k, predicate) is not null)
+        if (!(v.Is(j, "and") || v.Is(j, "but") || v.IsChar(j, ',')))
+        {
+            // "who was wounded … died": a relative clause, then the main verb.
+            var who = earlier.First - 1;
+            while (who >= 0 && who > earlier.First - 5 && (Role(v, who) is "aux" or "skip" || v.IsWord(who) && v.Chars(who).EndsWith("ly", StringComparison.Ordinal)))
+                who--;
+            if (!v.Is(who, "who"))
+                return false;
+        }
+        for (var k = earlier.Last + 1; k < predicate; k++)
+            if (IsPersonWord(v, k) || v.Is(k, "he") || v.Is(k, "she") || (v.Is(k, "a") || v.Is(k, "an") || v.Is(k, "another")) && SingularObject(v, k, predicate) is not null)
                 return false;
         return true;
     }
@@ -386,9 +386,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         hit.Class == "killed" && SelfKilling(v, hit.Last + 1, end) is { } self ? hit with { Last = self, Count = hit.Count + 1 } : hit;
 
     /// <summary>"his wife and son": a person noun after "and" that the first person's possessive governs too; its token, or null.</summary>
-    private int? SharedPossessive(in TokenView v, int first, int k) =>
-        (v.Is(first, "his") || v.Is(first, "her") || v.Is(first, "their")) && v.IsWord(k) && !v.IsCapitalized(k)
-        && Role(v, k) == "person" && !v.Is(k, "he") && !v.Is(k, "she") && !v.Is(k, "who") ? k : null;
+    private int? SharedPossessive(in TokenView v, int first, int k, int end) =>
+        k < end && (v.Is(first, "his") || v.Is(first, "her") || v.Is(first, "their")) && v.IsWord(k) && !v.IsCapitalized(k)
+        && IsPersonWord(v, k) ? k : null;
 
     /// <summary>A verb right after a person: "the suspect fled", "the man was": the person is a new subject.</summary>
     private bool ClauseAfter(in TokenView v, int k, int end) =>
@@ -487,7 +487,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
             // The phrase may end past its age: "a 2-year-old girl" (the age is where SingularObject stops),
             // but only in a person noun, never in a verb ("a 7-year-old died and three …").
             if (SingularObject(v, d, j + 1) is { } last && (last == j || IsAge(v, last) && j - last <= 2 && Role(v, j) == "person" && OnlyLowerWords(v, last + 1, j))
-                && (d == start || !v.IsWord(d - 1) || !v.IsCapitalized(d - 1) && Role(v, d - 1) is null or "object" or "result" or "discovered"))
+                && (d == start || !v.IsWord(d - 1) || !v.IsCapitalized(d - 1) && Role(v, d - 1) is null or "result" or "discovered"))
                 return d;
         }
         return null;
@@ -501,9 +501,12 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         return true;
     }
 
+    /// <summary>A person noun ("man", "victim", "daughter"), not a pronoun.</summary>
+    private bool IsPersonWord(in TokenView v, int k) => Role(v, k) == "person" && !v.Is(k, "he") && !v.Is(k, "she") && !v.Is(k, "who");
+
     /// <summary>The last word of a singular person: a person noun, an age, or a name.</summary>
     private bool IsPersonHead(in TokenView v, int j) =>
-        v.IsWord(j) && (Role(v, j) == "person" && !v.Is(j, "he") && !v.Is(j, "she") && !v.Is(j, "who") || IsAge(v, j)
+        v.IsWord(j) && (IsPersonWord(v, j) || IsAge(v, j)
                         || v.IsCapitalized(j) && v.Kind(j) == Model.TokenKind.Word && !v.Is(j, "they") && !v.Is(j, "police"));
 
     /// <summary>"… was shot three times and was pronounced dead": a predicate joined by "and" to one before it.</summary>
@@ -560,7 +563,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
     private static bool IsAge(in TokenView v, int i) =>
         v.Chars(i).EndsWith("year-old", StringComparison.OrdinalIgnoreCase) || v.Chars(i).EndsWith("month-old", StringComparison.OrdinalIgnoreCase)
         // "an 18-month old", "a 17 year old": written without the second hyphen.
-        || v.Is(i, "old") && (v.Is(i - 1, "year") || v.Is(i - 1, "month")) && (v.Kind(i - 2) == Model.TokenKind.Number || v.IsChar(i - 2, '-'));
+        || i >= 2 && v.Is(i, "old") && (v.Is(i - 1, "year") || v.Is(i - 1, "month")) && (v.Kind(i - 2) == Model.TokenKind.Number || v.IsChar(i - 2, '-'));
 
     /// <summary>
     /// "him", "himself", "her", "a man", "an off-duty officer", "a 17-year-old", "his wife", "Smith": the last
@@ -588,7 +591,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                     continue;
                 if (!v.IsWord(k))
                     return null;
-                if (Role(v, k) == "person" && !v.Is(k, "he") && !v.Is(k, "she") && !v.Is(k, "who") || IsAge(v, k) && !(k + 1 < end && v.Chars(k + 1).EndsWith("s", StringComparison.Ordinal)))
+                if (IsPersonWord(v, k) || IsAge(v, k) && !(k + 1 < end && v.Chars(k + 1).EndsWith("s", StringComparison.Ordinal)))
                     return k;
             }
             return null;

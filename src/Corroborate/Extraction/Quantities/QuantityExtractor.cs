@@ -121,14 +121,15 @@ public sealed class QuantityExtractor
                 sentenceOf.Add(s);
         }
         // One hurt who died in the same sentence is one dead: "was taken to the hospital in serious condition but later died".
-        for (var m = 0; m < hits.Count; m++)
-            if (hits[m].Class is "injured" or "shot" && hits[m].Count == 1)
-                for (var n = m + 1; n < hits.Count && sentenceOf[n] == sentenceOf[m]; n++)
-                    if (hits[n].Class == "killed" && !hits[n].Another && _implicit.SameSubject(v, hits[m].Last, hits[n].First))
-                    {
-                        hits[m] = hits[m] with { Class = "died" };
-                        break;
-                    }
+        // A death takes the nearest hurt before it only.
+        for (var n = hits.Count - 1; n > 0; n--)
+            if (hits[n].Class == "killed" && !hits[n].Another && sentenceOf[n - 1] == sentenceOf[n]
+                && hits[n - 1].Class is "injured" or "shot" && hits[n - 1].Count == 1 && _implicit.SameSubject(v, hits[n - 1], hits[n].First))
+            {
+                hits.RemoveAt(n - 1);
+                sentenceOf.RemoveAt(n - 1);
+                n--;
+            }
         var killed = result.Where(q => q.Unit == "killed").Select(q => q.Value).DefaultIfEmpty(-1).Max();
         var injured = result.Any(q => q.Unit == "injured");
         if (killed < 0 && Claimed(hits, sentenceOf, h => h.Class == "killed") is var (slain, slainLast, slainCount) && slain >= 0)
@@ -266,7 +267,9 @@ public sealed class QuantityExtractor
             unit = casualty;
         // "A 2-year-old girl and four other people were wounded", "a father and his two children": one more, written before the figure.
         var and = first - 1 >= start && (v.Is(first - 1, "his") || v.Is(first - 1, "her") || v.Is(first - 1, "their")) ? first - 2 : first - 1;
-        if (casualty is not null && v.Is(and, "and") && _implicit.SingularPersonEndingAt(v, start, and - 1) is { } person)
+        // Not a person another casualty verb took ("killed a woman and two others were wounded": she is dead, not wounded).
+        if (casualty is not null && v.Is(and, "and") && _implicit.SingularPersonEndingAt(v, start, and - 1) is { } person
+            && !(_lexicon.CasualtyBefore.MatchBackward(v, person - 1, start, out _, out var personVerb) && personVerb != casualty))
         {
             first = person;
             joined++;
@@ -304,7 +307,8 @@ public sealed class QuantityExtractor
             (low, high) = HedgeBounds.Of(f.Value, rule ?? HedgeBounds.Default(Hedge.Exact));
 
         // "two other gunshot victims arrived at the hospital": the noun names the hit, dead or alive, as "were shot" does.
-        if (casualty is null && unit == "casualties" && subject is { } noun && noun.EndsWith("victims", StringComparison.Ordinal))
+        // The noun must follow the figure: "the year's total of shooting victims rose to 2,300" counts no one hit here.
+        if (casualty is null && unit == "casualties" && nounEnd > f.End && subject is { } noun && noun.EndsWith("victims", StringComparison.Ordinal))
             byShot = true;
         if (byShot && unit == "casualties")
         {
@@ -445,19 +449,9 @@ public sealed class QuantityExtractor
             // "a shooting that injured two men and a 10-year-old girl".
             if (v.Is(nounEnd, "and") && _implicit.SingularPersonAt(v, nounEnd + 1, end) is { } person)
                 (joined, joinedLast) = (1, person);
-            // "killed three people and then himself", "killing four … before turning the gun on himself": the killer too.
-            // The span reaches the phrase only when no other figure stands between ("killing three and wounding 16 before …").
-            else if (before == "killed" && _implicit.SelfKilling(v, nounEnd, end) is { } self)
-                (joined, joinedLast) = (1, NumberBetween(v, nounEnd, self) ? -1 : self);
+            else if (before == "killed")
+                (joined, joinedLast) = KillerToo(v, nounEnd, end);
             return before;
-        }
-        // "fatally shot his wife and two young sons", "killed a man and three women": the verb before the person the figure joins.
-        if (v.Is(b, "and") && _implicit.SingularPersonEndingAt(v, start, b - 1) is { } objectStart
-            && _lexicon.CasualtyBefore.MatchBackward(v, objectStart - 1, start, out _, out var verb))
-        {
-            if (verb == "killed" && _implicit.SelfKilling(v, nounEnd, end) is { } self)
-                (joined, joinedLast) = (1, NumberBetween(v, nounEnd, self) ? -1 : self);
-            return verb;
         }
         // A predicate after the figure and its noun, within the clause.
         var window = nounEnd + CasualtyWindow;
@@ -517,6 +511,15 @@ public sealed class QuantityExtractor
                 return cls;
             }
         }
+        // "fatally shot his wife and two young sons", "killed a man and three women": the verb before the person the figure joins,
+        // when no predicate follows the figure ("killed a woman and two others were wounded" are two wounded).
+        if (v.Is(b, "and") && _implicit.SingularPersonEndingAt(v, start, b - 1) is { } objectStart
+            && _lexicon.CasualtyBefore.MatchBackward(v, objectStart - 1, start, out _, out var verb))
+        {
+            if (verb == "killed")
+                (joined, joinedLast) = KillerToo(v, nounEnd, end);
+            return verb;
+        }
         // A toll named before the figure: "the death toll rose to 12".
         for (var k = f.First - 1; k >= Math.Max(start, f.First - 8); k--)
         {
@@ -527,6 +530,14 @@ public sealed class QuantityExtractor
         }
         return null;
     }
+
+    /// <summary>
+    /// "killed three people and then himself", "killing four … before turning the gun on himself": the killer too,
+    /// as (1, last token of the phrase); the span reaches the phrase only when no other figure stands between
+    /// ("killing three and wounding 16 before …"). (0, -1) without one.
+    /// </summary>
+    private (int Joined, int JoinedLast) KillerToo(in TokenView v, int nounEnd, int end) =>
+        _implicit.SelfKilling(v, nounEnd, end) is { } self ? (1, NumberBetween(v, nounEnd, self) ? -1 : self) : (0, -1);
 
     /// <summary>True when a number ("16", "nine") stands among tokens [from, to).</summary>
     private bool NumberBetween(in TokenView v, int from, int to)
