@@ -74,7 +74,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
                 var and = AfterAppositive(v, last + 1, end);
                 // Any verb takes a pair ("accused of shooting a 7-year-old and her father") unless the second
                 // person begins a clause of its own ("shot a man and the suspect fled").
-                if (v.Is(and, "and") && (SingularObject(v, and + 1, end) ?? SharedPossessive(v, k + len, and + 1, end)) is { } second && (cls == "killed" || !ClauseAfter(v, second + 1, end)))
+                if (v.Is(and, "and") && (SingularObject(v, and + 1, end) ?? SharedPossessive(v, k + len, and + 1, end)) is { } second && !ClauseAfter(v, second + 1, end))
                 {
                     found.Add(Self(new ImplicitCasualty(k, second, cls, 2), v, end));
                     k = found[^1].Last;
