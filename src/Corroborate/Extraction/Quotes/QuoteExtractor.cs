@@ -378,6 +378,10 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
             if (person is not null)
                 return AttributionOf(person);
+            // "Jim Chilton, senior vice president at Boeing Defense, Space, and Security, said": a title whose
+            // organisation lists its parts with commas; the person stands before it.
+            if (PersonBeforeTitle(from, v) is { } titled)
+                return AttributionOf(titled);
             if (other is not null)
                 return AttributionOf(other);
             if (SpeakerNounBefore(from, v) is { } noun)
@@ -385,6 +389,35 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             // "Hanes said": a capitalized word right before the verb that no stage named.
             if (v - 1 >= from && IsCapitalizedName(v - 1))
                 return new Attribution(_tokens[v - 1].Span, W(v - 1).ToString());
+            return null;
+        }
+
+        /// <summary>Tokens back from a cue verb to a person whose appositive title runs up to it.</summary>
+        private const int TitleReach = 24;
+
+        /// <summary>
+        /// A person right before ", " and a title in lowercase ("Jim Chilton, senior vice president for …") whose
+        /// appositive runs, within <see cref="TitleReach"/> tokens and the sentence, up to a comma right before the cue verb at v.
+        /// </summary>
+        private EntityMention? PersonBeforeTitle(int from, int v)
+        {
+            var s = _sentenceOf[v];
+            // The appositive closes with a comma right before the verb ("…, Security, said", "…, allegedly told").
+            var close = v - 1;
+            while (close > from && W(close).EndsWith("ly", StringComparison.Ordinal) && char.IsLower(_text[_tokens[close].Span.Start]))
+                close--;
+            if (close < from || W(close) is not ",")
+                return null;
+            for (var t = close - 1; t >= from && t >= v - TitleReach; t--)
+            {
+                if (_quoted[t] || _sentenceOf[t] != s || IsSpeechVerb(t) || W(t) is "." or ";" or ":")
+                    return null;
+                if (W(t) is not "," || t + 1 >= v || !char.IsLower(_text[_tokens[t + 1].Span.Start]))
+                    continue;
+                foreach (var m in MentionsEndingAt(t - 1))
+                    if (m.Kind == EntityKind.Person && !IsPossessor(m))
+                        return m;
+            }
             return null;
         }
 
