@@ -160,6 +160,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             var end = TokenAt(q.Content.End);
             var words = 0;
             var capitalized = 0;
+            var clause = false;
             // Punctuation the writer put inside the closing mark ("white party,") is not the speaker's.
             var inner = end;
             while (inner > first && _tokens[inner - 1].Kind == TokenKind.Punctuation)
@@ -172,9 +173,13 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     if (char.IsUpper(_text[_tokens[t].Span.Start]))
                         capitalized++;
                 }
-                else if (W(t) is "." or "!" or "?" or ",")
+                else if (W(t) is "." or "!" or "?")
                 {
-                    return false; // a sentence or clause: somebody's words
+                    return false; // a sentence: somebody's words
+                }
+                else if (W(t) is ",")
+                {
+                    clause = true;
                 }
             }
             if (words == 0)
@@ -190,10 +195,16 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 for (var k = before - 1; k >= Math.Max(0, before - 3); k--)
                     if (W(k) is "known" or "knows" or "know" or "referred" or "identified" or "named" or "listed")
                         return true;
-            // a "win-win" deal: a quoted modifier between a determiner and its noun.
+            // a "win-win" deal, the "one country, two systems" formula: a quoted modifier between a determiner and its noun.
+            // With a comma inside, only a name the definite article gives, ending at the mark, before a lowercase noun
+            // (the "one country, two systems" formula; not a "really nice, quiet neighborhood" and …).
             if (before >= 0 && _lex.Determiners.Contains(W(before).ToString()) && after < _tokens.Length
-                && _tokens[after].Kind == TokenKind.Word && _sentenceOf[after] == _sentenceOf[first] && words <= 3)
+                && _tokens[after].Kind == TokenKind.Word && _sentenceOf[after] == _sentenceOf[first]
+                && (clause ? Is(before, "the") && inner == end && char.IsLower(_text[_tokens[after].Span.Start]) && !_lex.Determiners.Contains(W(after).ToString()) : words <= 3))
                 return true;
+            // A comma inside: a clause, somebody's words.
+            if (clause)
+                return false;
             // John "Jack" Smith: a nickname inside a name.
             if (before >= 0 && after < _tokens.Length && words <= 3 && IsCapWord(before) && IsCapWord(after) && _sentenceOf[after] == _sentenceOf[first])
                 return true;
