@@ -71,6 +71,12 @@ public sealed record ClusteringOptions
     /// <summary>A figure shared with the story counts only when at most this many open stories give it (a 17-year-old is in many).</summary>
     public int RareFigure { get; init; } = 8;
     /// <summary>
+    /// Sentences after the headline that make the lead. An age the article's lead and a lead of the story
+    /// both give weighs as a rare figure, however many stories give it: it is the age of the person the
+    /// reports are about ("Boy, 3, dies after shooting himself", "a 3-year-old boy who shot himself").
+    /// </summary>
+    public int LeadSentences { get; init; } = 3;
+    /// <summary>
     /// An article that gives this many ages of people is likely a round-up of several incidents
     /// ("a 17-year-old …, a 23-year-old …"): its score with any story is weighed by <see cref="Roundup"/>.
     /// </summary>
@@ -127,10 +133,12 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         public int Weekdays { get; set; }
         /// <summary>Ages and counts of dead its members give, with counts; bounded.</summary>
         public Dictionary<string, int> Figures { get; } = new(StringComparer.Ordinal);
+        /// <summary>Ages its members' leads give; bounded.</summary>
+        public HashSet<int> LeadAges { get; } = [];
     }
 
     /// <summary>What the decision weighs of one article.</summary>
-    private sealed record Features(Dictionary<string, double> Vector, string[] Names, int[] Days, int[] Years, DateOnly? Date, int Weekdays, string[] Figures);
+    private sealed record Features(Dictionary<string, double> Vector, string[] Names, int[] Days, int[] Years, DateOnly? Date, int Weekdays, string[] Figures, int[] LeadAges);
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     // Sentences seen in several earlier articles (login walls, cookie notices, station boilerplate)
@@ -190,7 +198,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         if (_clock % 64 == 0 || _open.Count > options.MaxOpenStories)
             Evict(Now());
         var features = new Features(vector, names, DaysOf(article), YearsOf(article),
-            published is { From: PublishedFrom.Content } && !options.ContentDates ? null : date, WeekdaysOf(article), FiguresOf(article));
+            published is { From: PublishedFrom.Content } && !options.ContentDates ? null : date, WeekdaysOf(article), FiguresOf(article), LeadAgesOf(article));
 
         OpenStory? best = null;
         var bestScore = options.Threshold;
@@ -243,7 +251,8 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     /// Words decide, dates weigh: the cosine is raised when the article and the story name the same
     /// day something happened and lowered when they name only different days or different years, and
     /// publication dates far apart discount it unless the event days agree. Rare names of people
-    /// shared with the story override the dates. A rare age or death toll in common lifts the score;
+    /// shared with the story override the dates. A rare age or death toll in common, or an age both
+    /// leads give, lifts the score;
     /// a round-up naming the ages of many people is weighed down.
     /// </summary>
     private double Score(Features article, OpenStory story, List<string>? why = null)
@@ -255,7 +264,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             && !article.Years.Any(y => story.Years.Contains(y) || story.Years.Contains(y - 1) || story.Years.Contains(y + 1));
         // Only where no publication date speaks: a dated report naming "February 2022" as background is no other story.
         var years = yearsDisagree && article.Date is null && story.Last is null ? options.YearsDisagree : 1;
-        var figures = RareFiguresShared(article.Figures, story) ? options.FiguresAgree : 1;
+        var figures = RareFiguresShared(article.Figures, story) || article.LeadAges.Any(story.LeadAges.Contains) ? options.FiguresAgree : 1;
         // A round-up of a city's weekend shootings resembles each of them a little; it belongs to none.
         if (article.Figures.Count(f => f.StartsWith(AgeMark, StringComparison.Ordinal)) >= options.RoundupAges)
             figures *= options.Roundup;
@@ -344,6 +353,9 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             }
         }
         story.Weekdays |= article.Weekdays;
+        foreach (var age in article.LeadAges)
+            if (story.LeadAges.Count < options.StoryDays)
+                story.LeadAges.Add(age);
         foreach (var figure in article.Figures)
             if (story.Figures.ContainsKey(figure) || story.Figures.Count < options.StoryNames)
             {
@@ -421,18 +433,9 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     /// </summary>
     private string[] FiguresOf(AnalyzedDocument article)
     {
-        var figures = new List<string>();
-        foreach (var m in data.AgePattern.EnumerateMatches(article.Text))
-        {
-            var match = article.Text.AsSpan(m.Index, m.Length);
-            var start = match.IndexOfAnyInRange('0', '9');
-            var end = start;
-            while (end < match.Length && char.IsAsciiDigit(match[end]))
-                end++;
-            if (int.TryParse(match[start..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age)
-                && age is > 0 and < 110 && !figures.Contains(AgeMark + age))
-                figures.Add(AgeMark + age);
-        }
+        var ages = new List<int>();
+        AgesIn(article.Text, ages);
+        var figures = ages.Select(age => AgeMark + age).ToList();
         if (!article.Quantities.IsDefault)
             foreach (var q in article.Quantities)
                 if (q is { Unit: "killed", Vague: false } && q.Value > 0 && q.Value == decimal.Truncate(q.Value))
@@ -444,6 +447,34 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         return [.. figures];
     }
 
+
+    /// <summary>The ages the headline and the lead (its first <see cref="ClusteringOptions.LeadSentences"/> sentences) give, distinct.</summary>
+    private int[] LeadAgesOf(AnalyzedDocument article)
+    {
+        var ages = new List<int>();
+        if (article.Document.Title is { } title)
+            AgesIn(title, ages);
+        if (!article.Sentences.IsDefault)
+            for (var i = 0; i < Math.Min(options.LeadSentences, article.Sentences.Length); i++)
+                AgesIn(article.Sentences[i].Span.SliceOf(article.Text), ages);
+        return [.. ages];
+    }
+
+    /// <summary>Adds the ages a text gives ("a 17-year-old", "aged 17", "Petra Voss, 34,") to <paramref name="ages"/>, each once.</summary>
+    private void AgesIn(ReadOnlySpan<char> text, List<int> ages)
+    {
+        foreach (var m in data.AgePattern.EnumerateMatches(text))
+        {
+            var match = text.Slice(m.Index, m.Length);
+            var start = match.IndexOfAnyInRange('0', '9');
+            var end = start;
+            while (end < match.Length && char.IsAsciiDigit(match[end]))
+                end++;
+            if (int.TryParse(match[start..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age)
+                && age is > 0 and < 110 && !ages.Contains(age))
+                ages.Add(age);
+        }
+    }
 
     /// <summary>The weekdays the article names, as bits (Monday = 1 … Sunday = 7), from resolved days and from weekdays left unresolved.</summary>
     private static int WeekdaysOf(AnalyzedDocument article)
