@@ -231,15 +231,14 @@ public sealed class StoryClustererTests
     [Fact]
     public void An_age_that_many_open_stories_give_does_not_lift_the_score()
     {
-        double Score(ClusteringOptions options)
-        {
-            var clusterer = new StoryClusterer(TestData.Data, options);
+        AnalyzedDocument[] reports =
+        [
             // Another story gives the age too: two holders, more than RareFigure.
-            clusterer.Assign(Doc("x", "Orchard frost ruined the apple harvest in Berrow valley, and a 17-year-old picker lost his summer job.", "2024-03-01"));
-            clusterer.Assign(Doc("a", "A 17-year-old boy was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"));
-            clusterer.Assign(Doc("b", "Kelbrook police are searching for the gunman who wounded a 17-year-old outside his home on Tuesday night.", "2024-03-06"));
-            return clusterer.LastScores.Max(s => s.Score);
-        }
+            Doc("x", "Orchard frost ruined the apple harvest in Berrow valley, and a 17-year-old picker lost his summer job.", "2024-03-01"),
+            Doc("a", "A 17-year-old boy was shot in the leg on Tuesday night in Kelbrook, police said. He was taken to hospital.", "2024-03-06"),
+            Doc("b", "Kelbrook police are searching for the gunman who wounded a 17-year-old outside his home on Tuesday night.", "2024-03-06"),
+        ];
+        double Score(ClusteringOptions options) => LastScore(options, reports);
         // The ages of the leads are left out here: they weigh whatever the holders (the next test).
         Assert.Equal(Score(new ClusteringOptions { FiguresAgree = 1, RareFigure = 1, LeadSentences = 0 }), Score(new ClusteringOptions { RareFigure = 1, LeadSentences = 0 }), 6);
         Assert.NotEqual(Score(new ClusteringOptions { FiguresAgree = 1, RareFigure = 2, LeadSentences = 0 }), Score(new ClusteringOptions { RareFigure = 2, LeadSentences = 0 }), 6);
@@ -248,16 +247,15 @@ public sealed class StoryClustererTests
     [Fact]
     public void An_age_both_leads_give_lifts_the_score_however_many_stories_give_it()
     {
-        double Score(ClusteringOptions options)
-        {
-            var clusterer = new StoryClusterer(TestData.Data, options);
+        AnalyzedDocument[] reports =
+        [
             // Other stories give the age as well, in their text and in their headlines.
-            clusterer.Assign(Doc("x", "Orchard frost ruined the apple harvest in Berrow valley, and a 3-year-old watched from the porch.", "2024-03-01"));
-            clusterer.Assign(Doc("y", "A 3-year-old girl won the Dunmore spelling bee's youngest-entrant ribbon on Monday.", "2024-03-04"));
-            clusterer.Assign(Doc("a", "The boy was taken to hospital after the shot was fired at his home on Tuesday night in Kelbrook.", "2024-03-06", title: "Boy, 3, shoots himself with father's gun"));
-            clusterer.Assign(Doc("b", "A 3-year-old boy who shot himself with a gun he found at home on Tuesday has died, Kelbrook police said.", "2024-03-08"));
-            return clusterer.LastScores.Max(s => s.Score);
-        }
+            Doc("x", "Orchard frost ruined the apple harvest in Berrow valley, and a 3-year-old watched from the porch.", "2024-03-01"),
+            Doc("y", "A 3-year-old girl won the Dunmore spelling bee's youngest-entrant ribbon on Monday.", "2024-03-04"),
+            Doc("a", "The boy was taken to hospital after the shot was fired at his home on Tuesday night in Kelbrook.", "2024-03-06", title: "Boy, 3, shoots himself with father's gun"),
+            Doc("b", "A 3-year-old boy who shot himself with a gun he found at home on Tuesday has died, Kelbrook police said.", "2024-03-08"),
+        ];
+        double Score(ClusteringOptions options) => LastScore(options, reports);
         var plain = Score(new ClusteringOptions { FiguresAgree = 1, RareFigure = 1 });
         Assert.True(plain > 0);
         Assert.Equal(plain * new ClusteringOptions().FiguresAgree, Score(new ClusteringOptions { RareFigure = 1 }), 6);
