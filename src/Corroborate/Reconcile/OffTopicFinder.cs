@@ -85,24 +85,13 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                         words.Add(hash);
                 }
             }
-            // A byline or a caption is no part of the report: as its lead it would leave the report's own paragraphs unknown.
-            if (names.Count + words.Count > 0 && !IsFurniture(article, paragraph.Span))
+            // Furniture (a byline, a caption) has no sentences, so its paragraphs give no terms and are no part of the lead.
+            if (names.Count + words.Count > 0)
                 paragraphs.Add(new ParagraphTerms(paragraph.Span, [.. names], [.. words], [.. repeated], Preview(paragraph.Span.SliceOf(text))));
         }
         if (!_stories.TryGetValue(story, out var list))
             _stories[story] = list = [];
         list.Add(new ArticleTerms(article.Document.Id, paragraphs.ToImmutable()));
-    }
-
-    /// <summary>The paragraph lies in page furniture other than a headline or a dateline (which tell the story).</summary>
-    private static bool IsFurniture(AnalyzedDocument article, TextSpan paragraph)
-    {
-        if (article.Furniture.IsDefault)
-            return false;
-        foreach (var f in article.Furniture)
-            if (f.Kind is not (FurnitureKind.Headline or FurnitureKind.Dateline) && f.Span.Contains(paragraph))
-                return true;
-        return false;
     }
 
     /// <summary>The opening words of each paragraph found off-topic, for the brief.</summary>

@@ -320,9 +320,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
     /// </summary>
     public bool SameSubject(in TokenView v, ImplicitCasualty earlier, int predicate)
     {
-        var j = predicate - 1;
-        while (j > earlier.Last && Role(v, j) is "aux" or "skip")
-            j--;
+        var j = PastAuxiliaries(v, predicate - 1, earlier.Last + 1);
         if (!(v.Is(j, "and") || v.Is(j, "but") || v.IsChar(j, ',')))
         {
             // "who was wounded … died": a relative clause, then the main verb.
@@ -501,6 +499,14 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         return true;
     }
 
+    /// <summary>Back from <paramref name="j"/> over auxiliaries and adverbs ("was", "has been", "later"), not below <paramref name="floor"/>: the first other token.</summary>
+    private int PastAuxiliaries(in TokenView v, int j, int floor)
+    {
+        while (j >= floor && Role(v, j) is "aux" or "skip")
+            j--;
+        return j;
+    }
+
     /// <summary>A person noun ("man", "victim", "daughter"), not a pronoun.</summary>
     private bool IsPersonWord(in TokenView v, int k) => Role(v, k) == "person" && !v.Is(k, "he") && !v.Is(k, "she") && !v.Is(k, "who");
 
@@ -512,9 +518,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
     /// <summary>"… was shot three times and was pronounced dead": a predicate joined by "and" to one before it.</summary>
     private bool SharesSubject(in TokenView v, int start, int predicate)
     {
-        var j = predicate - 1;
-        while (j >= start && Role(v, j) is "aux" or "skip")
-            j--;
+        var j = PastAuxiliaries(v, predicate - 1, start);
         // "was taken to a hospital but died": "but" keeps the subject; "and" needs an auxiliary after it.
         return v.Is(j, "but") || v.Is(j, "and") && j + 1 < predicate;
     }
@@ -528,9 +532,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
     /// </summary>
     private bool IndefiniteSubject(in TokenView v, int start, int predicate)
     {
-        var j = predicate - 1;
-        while (j >= start && Role(v, j) is "aux" or "skip")
-            j--;
+        var j = PastAuxiliaries(v, predicate - 1, start);
         if (j < start || Role(v, j) != "person" && !IsAge(v, j) || v.Is(j, "he") || v.Is(j, "she") || v.Is(j, "who"))
             return false;
         for (var k = j - 1; k >= Math.Max(start, j - SubjectReach); k--)
