@@ -353,8 +353,7 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         // Year: 1800–2100 written plainly, unless it counts a known noun ("2000 troops").
         if (plain && raw.Length == 4 && value is >= 1800 and <= 2100 && !lexicon.Units.MatchForward(v, after, end, out _, out _))
             return false;
-        if (IsContext(v, prev, ContextKind.Month) || IsContext(v, after, ContextKind.Month)
-            || (v.Is(after, "of") && IsContext(v, after + 1, ContextKind.Month)))
+        if (IsMonth(v, prev) || IsMonth(v, after) || (v.Is(after, "of") && IsMonth(v, after + 1)))
             return false; // "Oct. 31", "31 October", "the 6th of May"
         if (IsContext(v, after, ContextKind.Clock) || IsContext(v, prev, ContextKind.Age) || IsContext(v, after, ContextKind.Address)
             || v.Is(prev, "of") && IsContext(v, prev - 1, ContextKind.Age))
@@ -393,6 +392,9 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             return true;
         return end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or '.' or ';' or ':' or '!' or '?' or ')' or '"' or '”' or '’' or '\'' or '%' or '-' or '–' or '—' or ']' or '+' or '/' or '…');
     }
+
+    /// <summary>A month's name is capitalized: "6 million may have been" is no date.</summary>
+    private bool IsMonth(in TokenView v, int i) => IsContext(v, i, ContextKind.Month) && v.IsCapitalized(i);
 
     private bool IsContext(in TokenView v, int i, ContextKind kind) =>
         i >= 0 && i < v.Count && lexicon.Is(v.Chars(i), kind);

@@ -223,6 +223,9 @@ public sealed class QuantityExtractor
         {
             rule = before;
             first = hedgeEnd - hl + 1;
+            // Negated, a bound turns over: "would not exceed $100 million" is at most, "not less than 5" at least.
+            if (IsNegation(v, first - 1) && rule.Hedge is Hedge.Above or Hedge.Below)
+                rule = HedgeBounds.Default(rule.Hedge == Hedge.Above ? Hedge.UpTo : Hedge.AtLeast);
         }
         var last = f.End - 1;
         if (rule is null && _lexicon.HedgesAfter.MatchForward(v, f.End, end, out var al, out var after)
@@ -280,8 +283,16 @@ public sealed class QuantityExtractor
             unit = f.Currency;
         else if (f.Percent)
             unit = "percent";
+        if (unit is null && subject is null && NamedCount(v, start, first) is { } named)
+            (unit, subject) = named;
         if (unit is null && subject is null)
             (unit, subject) = Elided(doc, sentence, f.First);
+        // "eight of the 14 killings": a part of a whole another figure counts, which would read as a second count of it.
+        if (f.End + 2 < end && v.Is(f.End, "of") && v.Is(f.End + 1, "the") && v.Kind(f.End + 2) == TokenKind.Number)
+            return null;
+        // "one of his clients" singles one out; it counts nothing.
+        if (f.Words && f.Value == 1 && casualty is null && v.Is(f.End, "of"))
+            return null;
         // "one" is a pronoun as often as a number: keep it only when it counts something known.
         if (f.Words && f.Value == 1 && (casualty is null && !KnownUnit(v, f.End, end) || v.Is(f.First - 1, "no")))
             return null; // "no one was injured" is none
@@ -356,6 +367,15 @@ public sealed class QuantityExtractor
     private (string? Unit, string? Subject, int End) CountedNoun(in TokenView v, Figure f, int end)
     {
         var i = f.End;
+        // A quoted figure and then its noun: "up to 6 million" current and former customers.
+        if (v.IsQuoteMark(i) && i + 1 < end && v.IsWord(i + 1) && !v.IsCapitalized(i + 1))
+            i++;
+        return CountedNounAt(v, i, f.End, end);
+    }
+
+    /// <summary>The counted noun phrase that begins at token <paramref name="i"/>; <paramref name="none"/> is the end given when there is none.</summary>
+    private (string? Unit, string? Subject, int End) CountedNounAt(in TokenView v, int i, int none, int end)
+    {
         if (v.Is(i, "of"))
         {
             i++;
@@ -374,6 +394,12 @@ public sealed class QuantityExtractor
                 limit += bore;
                 continue;
             }
+            // Adjectives joined before their noun: "current and former customers", "full- or part-time staff".
+            if (limit > first && (v.Is(limit, "and") || v.Is(limit, "or")) && JoinedModifiers(v, first, limit, end))
+            {
+                limit++;
+                continue;
+            }
             if (!v.IsWord(limit) || IsStop(v, limit) || _lexicon.CueLookup.Contains(v.Chars(limit)))
                 break;
             // A capitalized article opens a clause the sentence splitter missed ("Image 7 of 14 A teen died").
@@ -389,7 +415,7 @@ public sealed class QuantityExtractor
             limit++;
         }
         if (limit == first)
-            return (null, null, f.End);
+            return (null, null, none);
 
         // The head: a known counted noun ("police officers", "troops"), else the first plural
         // ("non-fatal sniper attacks"), else a single word ("three hour meeting" → hour).
@@ -401,7 +427,7 @@ public sealed class QuantityExtractor
         for (var k = first; k < limit; k++)
         {
             var w = v.Chars(k);
-            if (w.Length > 2 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal))
+            if (IsPlural(w))
                 return (w.ToString().ToLowerInvariant(), v.Slice(first, k), k + 1);
         }
         // No plural: the last word of a lower-case compound ("bomb technician"), unless it is a
@@ -411,9 +437,54 @@ public sealed class QuantityExtractor
             head++;
         var only = v.Chars(head);
         if (char.IsUpper(only[0]) || only.EndsWith("ly", StringComparison.Ordinal) || only.EndsWith("ed", StringComparison.Ordinal))
-            return (null, null, f.End);
+            return (null, null, none);
         return (only.ToString().ToLowerInvariant(), v.Slice(first, head), head + 1);
     }
+
+    private const int CountReach = 12;
+
+    /// <summary>
+    /// What a figure counts when a noun before it names the count: "put the number of affected customers at
+    /// 4.2 million", "the total of claims rose to 300". The words between the phrase and the figure only link them.
+    /// </summary>
+    private (string? Unit, string? Subject)? NamedCount(in TokenView v, int start, int first)
+    {
+        for (var j = first - 2; j >= Math.Max(start, first - CountReach); j--)
+        {
+            if (!v.Is(j + 1, "of") || !_lexicon.Is(v.Chars(j), ContextKind.CountNoun))
+                continue;
+            var (unit, subject, nounEnd) = CountedNounAt(v, j + 1, -1, first);
+            if (unit is null || nounEnd > first)
+                return null;
+            for (var k = nounEnd; k < first; k++)
+                if (!_lexicon.Is(v.Chars(k), ContextKind.CountLink))
+                    return null;
+            return (unit, subject);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// True when the "and" or "or" at <paramref name="at"/> joins modifiers of one noun: the words before it
+    /// are no noun (no known counted noun, no plural) and a known counted noun or a plural follows within two words.
+    /// </summary>
+    private bool JoinedModifiers(in TokenView v, int first, int at, int end)
+    {
+        for (var k = first; k < at; k++)
+            if (!v.IsWord(k) || _lexicon.Units.MatchForward(v, k, end, out _, out _) || IsPlural(v.Chars(k)))
+                return false;
+        for (var k = at + 1; k < Math.Min(end, at + 3); k++)
+        {
+            if (!v.IsWord(k) || IsStop(v, k) || v.IsCapitalized(k))
+                return false;
+            if (_lexicon.Units.MatchForward(v, k, end, out _, out _) || IsPlural(v.Chars(k)))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsPlural(ReadOnlySpan<char> w) =>
+        w.Length > 2 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal);
 
     /// <summary>Tokens of a gun's bore at <paramref name="i"/>: "7.62 mm-caliber" (2), "9mm" (1); else 0.</summary>
     private int Bore(in TokenView v, int i, int end)
@@ -617,19 +688,25 @@ public sealed class QuantityExtractor
     {
         var v = doc.V;
         var (start, end, paragraph) = doc.Sentences[sentence];
-        if (Nearest(v, start, end, at) is { } own)
+        // "seven staff were injured, three seriously": a part of what another figure of the sentence counts, not a count of its own.
+        var part = at + 1 < end && v.IsWord(at + 1) && v.Chars(at + 1).EndsWith("ly", StringComparison.OrdinalIgnoreCase);
+        if (Nearest(v, start, end, at, skipCounted: part) is { } own)
             return own;
+        if (part)
+            for (var k = start; k < end; k++)
+                if (v.IsWord(k) && CountedByFigure(v, start, k) && _lexicon.Units.MatchForward(v, k, end, out _, out var counted) && IsRecoverable(counted))
+                    return (null, null);
         for (var d = 1; d < doc.Sentences.Length; d++)
         {
             foreach (var s in (ReadOnlySpan<int>)[sentence - d, sentence + d])
             {
                 if (s < 0 || s >= doc.Sentences.Length || doc.Sentences[s].Paragraph != paragraph)
                     continue;
-                if (Nearest(v, doc.Sentences[s].Start, doc.Sentences[s].End, at) is { } found)
+                if (Nearest(v, doc.Sentences[s].Start, doc.Sentences[s].End, at, skipCounted: false) is { } found)
                     return found;
             }
         }
-        doc.Units ??= FindUnits(v);
+        doc.Units ??= FindUnits(doc);
         var best = -1;
         foreach (var (token, length, cls) in doc.Units)
             if (best < 0 || Math.Abs(token - at) < Math.Abs(doc.Units[best].Token - at))
@@ -651,23 +728,29 @@ public sealed class QuantityExtractor
         return false;
     }
 
-    private List<(int, int, string)> FindUnits(in TokenView v)
+    private List<(int, int, string)> FindUnits(DocumentContext doc)
     {
+        var v = doc.V;
         var list = new List<(int, int, string)>();
         for (var k = 0; k < v.Count; k++)
-            if (v.IsWord(k) && _lexicon.Units.MatchForward(v, k, v.Count, out var len, out var cls) && IsRecoverable(cls))
+            if (v.IsWord(k) && _lexicon.Units.MatchForward(v, k, v.Count, out var len, out var cls) && IsRecoverable(cls)
+                && !(v.IsCapitalized(k) && !IsSentenceStart(doc, k)))
                 list.Add((k, len, cls));
         return list;
     }
 
-    private (string Unit, string Subject)? Nearest(in TokenView v, int start, int end, int at)
+    /// <param name="skipCounted">Whether a noun another figure counts is passed over (in the figure's own sentence, it is a whole this figure is part of).</param>
+    private (string Unit, string Subject)? Nearest(in TokenView v, int start, int end, int at, bool skipCounted)
     {
         var best = -1;
         string? cls = null;
         var bestLength = 0;
         for (var k = start; k < end; k++)
         {
-            if (!v.IsWord(k) || !_lexicon.Units.MatchForward(v, k, end, out var len, out var c) || !IsRecoverable(c))
+            // A capitalized word inside the sentence is part of a name ("Ashcombe Homes"), not a noun counted;
+            // a noun another figure counts ("seven staff were injured, three seriously") is that figure's whole, of which this one is a part.
+            if (!v.IsWord(k) || k > start && v.IsCapitalized(k) || skipCounted && CountedByFigure(v, start, k)
+                || !_lexicon.Units.MatchForward(v, k, end, out var len, out var c) || !IsRecoverable(c))
                 continue;
             if (best < 0 || Math.Abs(k - at) < Math.Abs(best - at))
             {
@@ -683,6 +766,18 @@ public sealed class QuantityExtractor
             first--;
         return (cls!, v.Slice(first, best + bestLength - 1));
     }
+
+    /// <summary>True when a number stands right before the noun at <paramref name="k"/>, or one word before it ("seven UN staff").</summary>
+    private bool CountedByFigure(in TokenView v, int start, int k)
+    {
+        for (var j = k - 1; j >= Math.Max(start, k - 2); j--)
+            if (v.Kind(j) == TokenKind.Number || v.IsWord(j) && _lexicon.NumberWords.ContainsKey(v.Chars(j).ToString()))
+                return true;
+        return false;
+    }
+
+    private static bool IsNegation(in TokenView v, int i) =>
+        v.Is(i, "not") || v.Is(i, "never") || i >= 0 && i < v.Count && v.IsWord(i) && (v.Chars(i).EndsWith("n't", StringComparison.OrdinalIgnoreCase) || v.Chars(i).EndsWith("n’t", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Classes of things counted by themselves in prose; casualty and percent words describe, not count.</summary>
     private static bool IsRecoverable(string cls) => cls is not ("percent" or "percentage points" or "killed" or "injured");

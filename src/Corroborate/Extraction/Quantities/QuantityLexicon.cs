@@ -40,6 +40,8 @@ public enum ContextKind
     Phone = 1 << 15,
     Station = 1 << 16,
     Clause = 1 << 17,
+    CountNoun = 1 << 18,
+    CountLink = 1 << 19,
 }
 
 /// <summary>
