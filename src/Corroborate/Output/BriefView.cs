@@ -52,7 +52,7 @@ public sealed record StoryView(
                 .ToImmutableArray();
             var quotes = quotesByStory[story.Id]
                 .Where(q => q.Quote.Speaker is not null)
-                .GroupBy(q => r.SourceName(r.Entities.EntityFor(q.Doc, q.Quote.Speaker!.Span) ?? q.Quote.Speaker!.Text), StringComparer.Ordinal)
+                .GroupBy(q => r.SourceName(r.Entities.EntityFor(q.Doc, q.Quote.Speaker!) ?? q.Quote.Speaker!.Text), StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new SpeakerQuotes(g.Key, [.. g
                     .GroupBy(q => QuoteKey(q.Text), StringComparer.Ordinal)

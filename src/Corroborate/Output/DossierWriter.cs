@@ -358,7 +358,7 @@ public sealed class DossierWriter : IDisposable
             return;
         }
         w.WriteStartObject(name);
-        w.WriteString("entity", entities.EntityFor(doc, attribution.Span));
+        w.WriteString("entity", entities.EntityFor(doc, attribution));
         w.WriteString("text", attribution.Text);
         w.WriteNumber("start", attribution.Span.Start);
         w.WriteNumber("end", attribution.Span.End);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Corroborate.Model;
 
@@ -26,33 +27,47 @@ public sealed class EntityResolver
 
     private readonly Dictionary<(string Doc, TextSpan Span), string> _byMention = [];
     private readonly Dictionary<string, List<(TextSpan Span, EntityKind Kind, string Id)>> _byDoc = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _storyOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResolvedEntity> _byId = new(StringComparer.Ordinal);
+    private readonly ReconcileLexicon? _lexicon;
 
     /// <param name="numbered">Entities already numbered in the dossier: ids continue from "e{numbered + 1}".</param>
-    public EntityResolver(IEnumerable<MentionRecord> mentions, int numbered = 0)
+    /// <param name="lexicon">Descriptions that name organisations ("the company"); without it only roles resolve descriptions.</param>
+    public EntityResolver(IEnumerable<MentionRecord> mentions, int numbered = 0, ReconcileLexicon? lexicon = null)
     {
+        _lexicon = lexicon;
         var all = mentions.ToList();
         var keys = new KeyCache();
         var surnames = SurnameOwners(all, keys);
+        var shortNames = ShortNameOwners(all, keys);
         var entities = new List<(string Id, EntityKind Kind, string Name, List<MentionRecord> Mentions)>();
         var index = new Dictionary<(string Story, EntityKind Kind, string Key), int>();
         foreach (var m in all)
         {
             var key = (m.Story, m.Mention.Kind, keys.Of(m.Mention.Name, m.Mention.Kind));
+            var name = m.Mention.Name;
             if (m.Mention.Kind == EntityKind.Person && surnames.TryGetValue((m.Story, key.Item3), out var owner))
                 key = (m.Story, m.Mention.Kind, owner);
+            // "Brightmoor said" after "Brightmoor Telecom": the organisation by its short name, not a person.
+            else if (m.Mention.Kind is EntityKind.Person or EntityKind.Organization
+                && shortNames.TryGetValue((m.Story, keys.Of(m.Mention.Name, EntityKind.Organization)), out var organisation))
+                (key, name) = ((m.Story, EntityKind.Organization, organisation.Key), organisation.Name);
             if (!index.TryGetValue(key, out var i))
             {
                 i = entities.Count;
                 index[key] = i;
-                entities.Add(($"e{numbered + i + 1}", m.Mention.Kind, m.Mention.Name, []));
+                entities.Add(($"e{numbered + i + 1}", key.Item2, name, []));
             }
             entities[i].Mentions.Add(m);
+            _storyOf.TryAdd(m.Doc, m.Story);
             _byMention[(m.Doc, m.Mention.Span)] = entities[i].Id;
             if (!_byDoc.TryGetValue(m.Doc, out var list))
                 _byDoc[m.Doc] = list = [];
-            list.Add((m.Mention.Span, m.Mention.Kind, entities[i].Id));
+            list.Add((m.Mention.Span, entities[i].Kind, entities[i].Id));
         }
         Entities = [.. entities.Select(e => Resolve(e.Id, e.Kind, e.Name, e.Mentions, keys))];
+        foreach (var e in Entities)
+            _byId[e.Id] = e;
     }
 
     public ImmutableArray<ResolvedEntity> Entities { get; }
@@ -69,10 +84,54 @@ public sealed class EntityResolver
     }
 
     /// <summary>
-    /// The entity an attribution names: a person mentioned inside its span if there is one (the
+    /// The entity an attribution names: one mentioned inside it (<see cref="EntityInside"/>), else the one a
+    /// definite description stands for: "the mayor" the one person of the story whose role ends with
+    /// "mayor", "the company" the nearest organisation named before it in the article that is no public body.
+    /// </summary>
+    public string? EntityFor(string doc, Attribution attribution) =>
+        EntityInside(doc, attribution.Span) ?? Described(doc, attribution);
+
+    private const int MaxDescriptionWords = 4;
+
+    private string? Described(string doc, Attribution attribution)
+    {
+        var words = attribution.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > MaxDescriptionWords || !words[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var description = string.Join(' ', words[1..]);
+        if (_storyOf.TryGetValue(doc, out var story) && PersonWithRole(story, description) is { } person)
+            return person;
+        if (_lexicon is null || !_lexicon.Descriptions.TryGetValue(words[^1], out var fit) || !_byDoc.TryGetValue(doc, out var list))
+            return null;
+        string? nearest = null;
+        foreach (var (span, kind, id) in list)
+            if (kind == EntityKind.Organization && span.End <= attribution.Span.Start && _lexicon.Fits(_byId[id].Name, fit))
+                nearest = id;
+        return nearest;
+    }
+
+    /// <summary>The one person of the story with a role that is, or ends with, <paramref name="description"/> ("Fire Chief" for "fire chief").</summary>
+    private string? PersonWithRole(string story, string description)
+    {
+        string? found = null;
+        foreach (var e in Entities)
+        {
+            if (e.Kind != EntityKind.Person || !e.Roles.Any(r => r.Equals(description, StringComparison.OrdinalIgnoreCase)
+                    || r.EndsWith(" " + description, StringComparison.OrdinalIgnoreCase))
+                || !e.Mentions.Any(m => _storyOf.GetValueOrDefault(m.Doc) == story))
+                continue;
+            if (found is not null)
+                return null; // two mayors: the description does not tell which
+            found = e.Id;
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The entity mentioned inside an attribution's span: a person if there is one (the
     /// last: "ministry spokesperson Jane Doe"), else any entity mentioned inside it.
     /// </summary>
-    public string? EntityFor(string doc, TextSpan attribution)
+    public string? EntityInside(string doc, TextSpan attribution)
     {
         if (!_byDoc.TryGetValue(doc, out var list))
             return null;
@@ -90,6 +149,42 @@ public sealed class EntityResolver
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// Short names of organisations: an organisation's name less its last word ("Brightmoor" of "Brightmoor
+    /// Telecom", "Kessler-Vance" of "Kessler-Vance Coatings"), when exactly one organisation of the story
+    /// has it and no person of the story is named by it. Keyed by story and short key; the full key and name.
+    /// </summary>
+    private static Dictionary<(string Story, string Key), (string Key, string Name)> ShortNameOwners(List<MentionRecord> all, KeyCache cache)
+    {
+        var candidates = new Dictionary<(string Story, string Key), HashSet<(string Key, string Name)>>();
+        var personWords = new HashSet<(string Story, string Word)>();
+        foreach (var m in all)
+        {
+            if (m.Mention.Kind == EntityKind.Person)
+            {
+                var words = cache.Of(m.Mention.Name, EntityKind.Person).Split(' ');
+                if (words.Length >= 2)
+                    foreach (var w in words)
+                        personWords.Add((m.Story, w));
+                continue;
+            }
+            if (m.Mention.Kind != EntityKind.Organization)
+                continue;
+            var key = cache.Of(m.Mention.Name, EntityKind.Organization);
+            var space = key.LastIndexOf(' ');
+            if (space <= 0)
+                continue;
+            if (!candidates.TryGetValue((m.Story, key[..space]), out var set))
+                candidates[(m.Story, key[..space])] = set = [];
+            set.Add((key, m.Mention.Name));
+        }
+        var owners = new Dictionary<(string Story, string Key), (string Key, string Name)>();
+        foreach (var ((story, shortKey), set) in candidates)
+            if (set.Select(s => s.Key).Distinct().Count() == 1 && !(shortKey.IndexOf(' ') < 0 && personWords.Contains((story, shortKey))))
+                owners[(story, shortKey)] = set.First();
+        return owners;
     }
 
     /// <summary>Lone person names ("Doe") that belong to exactly one fuller name of the story.</summary>
@@ -172,7 +267,15 @@ public sealed class EntityResolver
         }
     }
 
-    /// <summary>The name as entities are matched by: lowercased; a person's without initials and generational suffixes.</summary>
+    /// <summary>Short first names and the full ones they stand for ("Ray" → "Raymond"), from data/en/entities/nicknames.tsv.</summary>
+    private static readonly FrozenDictionary<string, string> Nicknames = Lexicons.LanguageData.Lines("en/entities/nicknames.tsv")
+        .Select(l => l.Line.Split('\t', StringSplitOptions.TrimEntries))
+        .ToFrozenDictionary(cells => cells[0], cells => cells[^1], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The name as entities are matched by: lowercased; a person's without initials and generational
+    /// suffixes, and with a short first name written in full ("Ray Tillman" is "raymond tillman").
+    /// </summary>
     internal static string Key(string name, EntityKind kind)
     {
         var words = name.Replace("(", "").Replace(")", "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -181,6 +284,8 @@ public sealed class EntityResolver
             var kept = words.Where(w => !(w.Length == 2 && w[1] == '.') && !Suffixes.Contains(w)).ToArray();
             if (kept.Length > 0)
                 words = kept;
+            if (words.Length >= 2 && Nicknames.TryGetValue(words[0], out var full))
+                words = [full, .. words[1..]];
         }
         return string.Join(' ', words).ToLowerInvariant();
     }

@@ -9,11 +9,14 @@ namespace Corroborate.Reconcile;
 /// </summary>
 public sealed class ReconcileLexicon
 {
-    private ReconcileLexicon(FrozenSet<string> placeGenerics, FrozenDictionary<string, string> agencies, FrozenSet<string> stopwords)
+    private ReconcileLexicon(FrozenSet<string> placeGenerics, FrozenDictionary<string, string> agencies, FrozenSet<string> stopwords,
+        FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords)
     {
         PlaceGenerics = placeGenerics;
         Agencies = agencies;
         Stopwords = stopwords;
+        Descriptions = descriptions;
+        PublicBodyWords = publicBodyWords;
     }
 
     /// <summary>Lowercase words naming a kind of place or a direction ("region", "western").</summary>
@@ -21,6 +24,22 @@ public sealed class ReconcileLexicon
     /// <summary>Every written form of a news agency, mapped to its canonical name.</summary>
     public FrozenDictionary<string, string> Agencies { get; }
     public FrozenSet<string> Stopwords { get; }
+    /// <summary>Heads of descriptions that name an organisation ("company", "regulator"), lowercase, with the names that fit them.</summary>
+    public FrozenDictionary<string, DescriptionFit> Descriptions { get; }
+    /// <summary>Lowercase words of public bodies' names ("ministry", "commission").</summary>
+    public FrozenSet<string> PublicBodyWords { get; }
+
+    /// <summary>Whether an organisation's name fits a description's head ("Office of the Data Commissioner" is a regulator).</summary>
+    public bool Fits(string name, DescriptionFit fit)
+    {
+        var words = name.ToLowerInvariant().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        return fit.Public switch
+        {
+            true => words.Any(PublicBodyWords.Contains),
+            false => !words.Any(PublicBodyWords.Contains),
+            null => words.Any(fit.Words.Contains),
+        };
+    }
 
     public static ReconcileLexicon LoadEnglish(LanguageData data)
     {
@@ -32,6 +51,24 @@ public sealed class ReconcileLexicon
             foreach (var form in forms)
                 agencies[form] = forms[0];
         }
-        return new ReconcileLexicon(generics, agencies.ToFrozenDictionary(StringComparer.Ordinal), data.Stopwords);
+        var publicBodies = LanguageData.Lines("en/reconcile/public-bodies.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+        var descriptions = new Dictionary<string, DescriptionFit>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (line, number) in LanguageData.Lines("en/reconcile/descriptions.tsv"))
+        {
+            var cells = line.Split('\t', StringSplitOptions.TrimEntries);
+            if (cells.Length != 2 || cells[1].Length == 0)
+                throw new InvalidDataException($"data/en/reconcile/descriptions.tsv line {number}: expected a description and its fit, separated by a tab");
+            descriptions[cells[0]] = cells[1] switch
+            {
+                "public" => new DescriptionFit(true, FrozenSet<string>.Empty),
+                "private" => new DescriptionFit(false, FrozenSet<string>.Empty),
+                var words => new DescriptionFit(null, words.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal)),
+            };
+        }
+        return new ReconcileLexicon(generics, agencies.ToFrozenDictionary(StringComparer.Ordinal), data.Stopwords,
+            descriptions.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), publicBodies);
     }
 }
+
+/// <summary>What organisation names fit a description: public bodies (true), others (false), or names with one of <see cref="Words"/> (null).</summary>
+public sealed record DescriptionFit(bool? Public, FrozenSet<string> Words);

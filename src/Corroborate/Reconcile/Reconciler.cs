@@ -112,11 +112,11 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
 
     public Reconciliation Complete()
     {
-        var entities = new EntityResolver(_mentions, _numbered.Entities);
+        var entities = new EntityResolver(_mentions, _numbered.Entities, lexicon);
         var offTopic = _offTopic.Find();
         var claims = _quantities.Select(q =>
         {
-            var entity = q.Quantity.Source is { } s ? entities.EntityFor(q.Doc, s.Span) : null;
+            var entity = q.Quantity.Source is { } s ? entities.EntityFor(q.Doc, s) : null;
             var label = entity ?? q.Quantity.Source?.Text;
             var key = entity ?? (q.Quantity.Source is { } src ? Whitespace.CollapseLower(src.Text) : null);
             return new Claim(q.Id, q.Doc, q.Story, q.Quantity, q.Text, q.Published, q.Outlet, _origins.OriginOf(q.Doc), key, label);

@@ -130,4 +130,66 @@ public sealed class EntityEdgeCaseTests
         };
         Assert.Single(new EntityResolver(records).Entities);
     }
+
+    private static MentionRecord Mention(string doc, int start, EntityKind kind, string name, string? role = null) =>
+        new(doc, "s", new EntityMention(new TextSpan(start, start + name.Length), kind, name, role), name);
+
+    [Fact]
+    public void Resolver_joins_a_short_first_name_to_the_full_one()
+    {
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Person, "Raymond Tillman", "Mayor"),
+            Mention("b", 0, EntityKind.Person, "Ray Tillman", "Mayor"),
+        };
+        Assert.Single(new EntityResolver(records).Entities);
+    }
+
+    [Fact]
+    public void Resolver_reads_an_organisations_short_name_as_the_organisation()
+    {
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Organization, "Brightmoor Telecom"),
+            Mention("b", 0, EntityKind.Person, "Brightmoor"),
+        };
+        var organisation = Assert.Single(new EntityResolver(records).Entities);
+        Assert.Equal(EntityKind.Organization, organisation.Kind);
+        Assert.Equal("Brightmoor Telecom", organisation.Name);
+        Assert.Contains("Brightmoor", organisation.Aliases);
+    }
+
+    [Fact]
+    public void Resolver_keeps_a_lone_name_a_person_of_the_story_has()
+    {
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Organization, "Kessler Coatings"),
+            Mention("a", 30, EntityKind.Person, "Stephen Kessler"),
+            Mention("b", 0, EntityKind.Person, "Kessler"),
+        };
+        Assert.Equal(2, new EntityResolver(records).Entities.Length);
+    }
+
+    [Fact]
+    public void A_description_stands_for_the_one_person_with_that_role_or_the_nearest_organisation_that_fits()
+    {
+        var lexicon = ReconcileLexicon.LoadEnglish(TestData.Data);
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Person, "Dana Ortiz", "Fire Chief"),
+            Mention("a", 40, EntityKind.Organization, "Kessler-Vance Coatings"),
+            Mention("a", 80, EntityKind.Organization, "Ohio Environmental Protection Agency"),
+            Mention("b", 0, EntityKind.Person, "Raymond Tillman", "Mayor"),
+        };
+        var resolver = new EntityResolver(records, lexicon: lexicon);
+        string? Name(string? id) => resolver.Entities.SingleOrDefault(e => e.Id == id)?.Name;
+        Assert.Equal("Raymond Tillman", Name(resolver.EntityFor("a", new Attribution(new TextSpan(200, 209), "the mayor"))));
+        Assert.Equal("Dana Ortiz", Name(resolver.EntityFor("a", new Attribution(new TextSpan(200, 214), "the fire chief"))));
+        Assert.Equal("Kessler-Vance Coatings", Name(resolver.EntityFor("a", new Attribution(new TextSpan(200, 211), "the company"))));
+        Assert.Equal("Ohio Environmental Protection Agency", Name(resolver.EntityFor("a", new Attribution(new TextSpan(200, 212), "the regulator"))));
+        // Nothing fits before it: the company is named after the description.
+        Assert.Null(resolver.EntityFor("a", new Attribution(new TextSpan(20, 31), "the company")));
+        Assert.Null(resolver.EntityFor("a", new Attribution(new TextSpan(200, 213), "the spokesman")));
+    }
 }
