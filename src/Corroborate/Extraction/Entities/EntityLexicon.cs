@@ -62,6 +62,8 @@ public sealed class EntityLexicon
     public required FrozenSet<string> StreetWords { get; init; }
     /// <summary>"elect", "duty": the last part of a hyphenated word that describes the name after it ("President-elect").</summary>
     public required FrozenSet<string> DescriptiveTails { get; init; }
+    /// <summary>Heads of roles written beside a name ("a telecoms analyst", "chief executive"), lowercase.</summary>
+    public required FrozenSet<string> Occupations { get; init; }
     /// <summary>Makes of vehicles: a name run that begins with one is a vehicle ("Ford Explorer").</summary>
     public required FrozenSet<string> VehicleMakes { get; init; }
     /// <summary>Nouns that can speak ("Friends", "Neighbors"): capitalized at a sentence start, still no name.</summary>
@@ -195,6 +197,7 @@ public sealed class EntityLexicon
             StreetWords = Words("en/entities/street-words.txt", StringComparer.Ordinal),
             DescriptiveTails = Words("en/entities/descriptive-tails.txt", StringComparer.Ordinal),
             VehicleMakes = Words("en/entities/vehicle-makes.txt", StringComparer.Ordinal),
+            Occupations = Words("en/entities/occupations.txt", StringComparer.Ordinal),
             CommonSpeakers = Words("en/quotes/speaker-nouns.txt", StringComparer.OrdinalIgnoreCase),
             LongestName = Math.Min(longest, 8),
         };

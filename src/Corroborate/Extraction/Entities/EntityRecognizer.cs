@@ -31,7 +31,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 t++;
             scan.Sentence(first, t);
         }
-        return [.. scan.Mentions.OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End)];
+        return AppositiveRoles.Fill(text, tokens, [.. scan.Mentions.OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End)], lexicon.Occupations);
     }
 
     /// <summary>The state of one article's scan: its mentions so far, its people and its acronyms.</summary>
