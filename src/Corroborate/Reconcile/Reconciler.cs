@@ -114,12 +114,18 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
     {
         var entities = new EntityResolver(_mentions, _numbered.Entities, lexicon);
         var offTopic = _offTopic.Find();
+        // "killed in Kessler-Vance …", "31 people in Dalton Ridge Memorial Hospital": the figure's "where" read from
+        // the words names an organisation of the story, which is no place to tell its figures apart by.
+        var places = entities.Entities.Where(e => e.Kind == EntityKind.Place).SelectMany(e => e.Aliases.Prepend(e.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var organisations = entities.Entities.Where(e => e.Kind == EntityKind.Organization).SelectMany(e => e.Aliases.Prepend(e.Name))
+            .Where(n => !places.Contains(n)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var claims = _quantities.Select(q =>
         {
             var entity = q.Quantity.Source is { } s ? entities.EntityFor(q.Doc, s) : null;
             var label = entity ?? q.Quantity.Source?.Text;
             var key = entity ?? (q.Quantity.Source is { } src ? Whitespace.CollapseLower(src.Text) : null);
-            return new Claim(q.Id, q.Doc, q.Story, q.Quantity, q.Text, q.Published, q.Outlet, _origins.OriginOf(q.Doc), key, label);
+            var quantity = q.Quantity.Where is { } where && organisations.Contains(where) ? q.Quantity with { Where = null } : q.Quantity;
+            return new Claim(q.Id, q.Doc, q.Story, quantity, q.Text, q.Published, q.Outlet, _origins.OriginOf(q.Doc), key, label);
         }).ToList();
         bool OffTopic(Claim c) => offTopic.TryGetValue(c.Doc, out var spans) && spans.Any(s => s.Overlaps(c.Quantity.Span));
         // A person whose fate one article leaves open ("a man was shot") is, in a story whose other

@@ -78,6 +78,16 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void A_figure_placed_in_an_organisation_is_grouped_with_the_others()
+    {
+        var r = Reconcile(
+            Doc("a", "Five workers were killed at Kessler-Vance Coatings on Monday, the fire chief said."),
+            Doc("b", "Five workers were killed in Dalton Ridge on Monday, the mayor said."));
+        var group = Assert.Single(r.Groups, g => g.Unit == "killed");
+        Assert.Equal(2, group.Members.Length);
+    }
+
+    [Fact]
     public void Figures_that_fit_each_others_hedges_are_corroborated()
     {
         var r = Reconcile(
