@@ -324,9 +324,11 @@ public sealed class FigureReader(QuantityLexicon lexicon)
                 groups++;
             }
             var lastGroup = v.Chars(k);
-            // Phone numbers ("822-1111"), dates ("2024-10-29", "10/31/16"), codes.
+            // Phone numbers ("822-1111"), dates ("2024-10-29", "10/31/16"), codes; a tally or score, which descends
+            // where a range ascends ("voted 5-2", "won 27-24", where "8-10 people" is a range).
             if (groups >= 3 || v.IsChar(after, '/') || raw.Length >= 4 || raw[0] == '0' || v.IsChar(prev, ')')
-                || (raw.Length == 3 && lastGroup.Length == 4))
+                || (raw.Length == 3 && lastGroup.Length == 4)
+                || groups == 2 && decimal.TryParse(lastGroup, NumberStyles.None, CultureInfo.InvariantCulture, out var second) && second < value)
             {
                 next = k + 1;
                 return false;
@@ -372,8 +374,11 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         for (var k = after; k < Math.Min(end, after + 5) && v.IsCapitalized(k); k++)
             if (IsContext(v, k, ContextKind.Street))
                 return false;
-        // An identifier after a capitalized word inside a sentence: "Route 66", "Flight 370", "No. 5".
-        if (prev > start && v.IsCapitalized(prev) && !IsContext(v, prev, ContextKind.Month)
+        // An identifier after a capitalized word inside a sentence: "Route 66", "Flight 370", "No. 5"; at the
+        // sentence's start too when the text writes the word capitalized inside a sentence elsewhere, as a name
+        // ("Local 1187 president …" after "United Steelworkers Local 1187"; not "Another 5 people").
+        if ((prev > start || prev == start && v.IsWord(prev) && NameElsewhere(v, prev))
+            && v.IsCapitalized(prev) && !IsContext(v, prev, ContextKind.Month)
             && !lexicon.HedgesBefore.MatchBackward(v, prev, start, out _, out _)
             && !lexicon.CurrenciesBefore.MatchBackward(v, prev, start, out _, out _))
             return false;
@@ -391,6 +396,16 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             && char.GetUnicodeCategory(text[start - 1]) != System.Globalization.UnicodeCategory.CurrencySymbol)
             return true;
         return end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or '.' or ';' or ':' or '!' or '?' or ')' or '"' or '”' or '’' or '\'' or '%' or '-' or '–' or '—' or ']' or '+' or '/' or '…');
+    }
+
+    /// <summary>Whether the word at <paramref name="i"/> is written capitalized right after another word somewhere else in the text.</summary>
+    private static bool NameElsewhere(in TokenView v, int i)
+    {
+        var word = v.Chars(i);
+        for (var k = 1; k < v.Count; k++)
+            if (k != i && v.IsWord(k - 1) && v.Chars(k).SequenceEqual(word))
+                return true;
+        return false;
     }
 
     /// <summary>A month's name is capitalized: "6 million may have been" is no date.</summary>
