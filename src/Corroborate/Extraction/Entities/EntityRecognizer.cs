@@ -16,6 +16,8 @@ namespace Corroborate.Extraction.Entities;
 public sealed class EntityRecognizer(EntityLexicon lexicon)
 {
     private static readonly string[] Connectors = ["of", "and", "for", "the", "on", "&"];
+    /// <summary>Capitalized words that open a sentence, never an organisation's name.</summary>
+    private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(["The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her"], StringComparer.Ordinal);
     private static readonly string[] Locatives = ["in", "at", "to", "from", "near", "into", "outside", "around", "across", "toward", "towards", "via", "through", "visit", "visited", "visiting", "inside", "throughout", "within", "over", "out"];
 
     public ImmutableArray<EntityMention> Recognize(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
@@ -217,11 +219,17 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 country = p.Entry.Country;
                 j = p.End;
             }
-            if (j >= b || !IsWord(j) || !IsCap(j) || _notNames.Contains(W(j)) && !_orgHeads.Contains(W(j)))
+            if (j >= b || !IsWord(j) || !IsCap(j))
+                return -1;
+            // A generic word opens an organisation's name only when the phrase ends in an organisation word
+            // ("National Disaster Management Institute", "Central Emergency Response Fund").
+            int? headEnd = null; // the generic scan's answer, asked at most once
+            // ("New Haven Police Department" is a place, then the organisation: the place scan reads it.)
+            if (_notNames.Contains(W(j)) && !_orgHeads.Contains(W(j))
+                && (Determiners.Contains(W(j).ToString()) || MatchPlace(j, b) is not null || (headEnd ??= HeadEnd(j, b)) <= j))
                 return -1;
             // A known name ("White House", "NATO", "Interpol").
             var maybeKnown = _firstWords.Contains(Bare(W(j))) || _firstWords.Contains(W(j));
-            int? headEnd = null; // the generic scan's answer, asked at most once
             for (var k = maybeKnown ? Math.Min(lex.LongestName, b - j) : 0; k >= 1; k--)
             {
                 var last = j + k - 1;
@@ -246,8 +254,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             }
             // A capitalized phrase that ends in an organisation word: "Kyodo News Agency", "Department of Labor".
             var end = headEnd ?? HeadEnd(j, b);
-            // A lone head ("Police", "Department") is no organisation; a title-led phrase is a role.
-            if (end < 0 || end == j && country is null || IsTitleWord(j) && !_orgHeads.Contains(Bare(W(j))) && country is null)
+            // A lone head ("Police", "Department") is no organisation; a title-led phrase is a role, unless it runs
+            // past a title's words to an organisation word that no name follows ("General Confederation of Valdessan Workers").
+            if (end < 0 || end == j && country is null || IsTitleWord(j) && !_orgHeads.Contains(Bare(W(j))) && country is null && !TitleLedOrganization(j, end, b))
                 return -1;
             if (_notNames.Contains(W(j)) && end == j)
                 return -1;
@@ -255,6 +264,20 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             EmitCountry(i, j, country);
             Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end)), EntityKind.Organization, OrganizationName(orgText, country)));
             return end + 1;
+        }
+
+        /// <summary>
+        /// Whether a phrase from a title word at <paramref name="j"/> to the organisation word at <paramref name="end"/> is an
+        /// organisation: no title's head inside it and no capitalized word after it ("Deputy Police Chief Jane Doe" is a role).
+        /// </summary>
+        private bool TitleLedOrganization(int j, int end, int b)
+        {
+            if (end < j + 2 || end + 1 < b && IsWord(end + 1) && IsCap(end + 1))
+                return false;
+            for (var x = j; x <= end; x++)
+                if (HasClass(x, TitleClass.Head))
+                    return false;
+            return true;
         }
 
         /// <summary>The last organisation word of the capitalized phrase that starts at token j ("Kyodo News Agency"), or -1.</summary>
