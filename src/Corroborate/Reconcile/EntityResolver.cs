@@ -75,7 +75,7 @@ public sealed class EntityResolver
     private static ResolvedEntity Resolve(string id, EntityKind kind, string first, List<MentionRecord> mentions, KeyCache keys)
     {
         // Once per entity: the alias filter used to recompute it for every alias.
-        var name = CanonicalName(first, mentions, keys);
+        var name = CanonicalName(kind, first, mentions, keys);
         return new ResolvedEntity(
             id, kind, name,
             [.. Aliases(mentions).Distinct(StringComparer.Ordinal).Where(a => a != name)],
@@ -92,6 +92,8 @@ public sealed class EntityResolver
         EntityInside(doc, attribution.Span) ?? Described(doc, attribution);
 
     private const int MaxDescriptionWords = 4;
+    /// <summary>How far back (characters) "the company" looks for the organisation it stands for: a few paragraphs.</summary>
+    private const int DescriptionReach = 1500;
 
     private string? Described(string doc, Attribution attribution)
     {
@@ -105,26 +107,57 @@ public sealed class EntityResolver
             return null;
         string? nearest = null;
         foreach (var (span, kind, id) in list)
-            if (kind == EntityKind.Organization && span.End <= attribution.Span.Start && _lexicon.Fits(_byId[id].Name, fit))
+            if (kind == EntityKind.Organization && span.End <= attribution.Span.Start && attribution.Span.Start - span.End <= DescriptionReach
+                && !_lexicon.Agencies.ContainsKey(_byId[id].Name) && _lexicon.Fits(_byId[id].Name, fit))
                 nearest = id;
         return nearest;
     }
 
+    /// <summary>Words before a role that make it another office: "Vice President" is not "the president".</summary>
+    private static readonly FrozenSet<string> OtherOffice = FrozenSet.ToFrozenSet(
+        ["deputy", "vice", "assistant", "former", "acting", "associate", "lieutenant", "ex", "interim"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>People with roles, by story (an entity belongs to one story); built on first use.</summary>
+    private Dictionary<string, List<ResolvedEntity>>? _rolePeople;
+
     /// <summary>The one person of the story with a role that is, or ends with, <paramref name="description"/> ("Fire Chief" for "fire chief").</summary>
     private string? PersonWithRole(string story, string description)
     {
-        string? found = null;
-        foreach (var e in Entities)
+        if (_rolePeople is null)
         {
-            if (e.Kind != EntityKind.Person || !e.Roles.Any(r => r.Equals(description, StringComparison.OrdinalIgnoreCase)
-                    || r.EndsWith(" " + description, StringComparison.OrdinalIgnoreCase))
-                || !e.Mentions.Any(m => _storyOf.GetValueOrDefault(m.Doc) == story))
+            _rolePeople = new Dictionary<string, List<ResolvedEntity>>(StringComparer.Ordinal);
+            foreach (var e in Entities)
+                if (e.Kind == EntityKind.Person && e.Roles.Length > 0 && _storyOf.TryGetValue(e.Mentions[0].Doc, out var of))
+                {
+                    if (!_rolePeople.TryGetValue(of, out var list))
+                        _rolePeople[of] = list = [];
+                    list.Add(e);
+                }
+        }
+        if (!_rolePeople.TryGetValue(story, out var people))
+            return null;
+        string? found = null;
+        foreach (var e in people)
+        {
+            if (!e.Roles.Any(r => HoldsRole(r, description)))
                 continue;
             if (found is not null)
                 return null; // two mayors: the description does not tell which
             found = e.Id;
         }
         return found;
+    }
+
+    /// <summary>"Fire Chief" holds "fire chief" and "chief"; "Vice President" does not hold "president".</summary>
+    private static bool HoldsRole(string role, string description)
+    {
+        if (role.Equals(description, StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (!role.EndsWith(" " + description, StringComparison.OrdinalIgnoreCase))
+            return false;
+        var before = role[..^(description.Length + 1)].TrimEnd();
+        var space = before.LastIndexOfAny([' ', '-']);
+        return !OtherOffice.Contains(before[(space + 1)..]);
     }
 
     /// <summary>
@@ -164,10 +197,14 @@ public sealed class EntityResolver
         {
             if (m.Mention.Kind == EntityKind.Person)
             {
-                var words = cache.Of(m.Mention.Name, EntityKind.Person).Split(' ');
+                var personKey = cache.Of(m.Mention.Name, EntityKind.Person);
+                var words = personKey.Split(' ');
                 if (words.Length >= 2)
+                {
+                    personWords.Add((m.Story, personKey)); // "Trayvon Martin" of the "Trayvon Martin Foundation"
                     foreach (var w in words)
                         personWords.Add((m.Story, w));
+                }
                 continue;
             }
             if (m.Mention.Kind != EntityKind.Organization)
@@ -182,7 +219,7 @@ public sealed class EntityResolver
         }
         var owners = new Dictionary<(string Story, string Key), (string Key, string Name)>();
         foreach (var ((story, shortKey), set) in candidates)
-            if (set.Select(s => s.Key).Distinct().Count() == 1 && !(shortKey.IndexOf(' ') < 0 && personWords.Contains((story, shortKey))))
+            if (set.Select(s => s.Key).Distinct().Count() == 1 && !personWords.Contains((story, shortKey)))
                 owners[(story, shortKey)] = set.First();
         return owners;
     }
@@ -216,9 +253,10 @@ public sealed class EntityResolver
         return owners;
     }
 
-    private static string CanonicalName(string first, List<MentionRecord> mentions, KeyCache keys)
+    private static string CanonicalName(EntityKind kind, string first, List<MentionRecord> mentions, KeyCache keys)
     {
-        if (mentions[0].Mention.Kind != EntityKind.Person)
+        // The entity's kind, not its first mention's: "Brightmoor said" may open an organisation as a person.
+        if (kind != EntityKind.Person)
             return first;
         // The fullest plain name written for the person (no initials, no suffix), else the first:
         // the first of the longest, as a stable sort by descending word count would give.
@@ -269,8 +307,10 @@ public sealed class EntityResolver
 
     /// <summary>Short first names and the full ones they stand for ("Ray" → "Raymond"), from data/en/entities/nicknames.tsv.</summary>
     private static readonly FrozenDictionary<string, string> Nicknames = Lexicons.LanguageData.Lines("en/entities/nicknames.tsv")
-        .Select(l => l.Line.Split('\t', StringSplitOptions.TrimEntries))
-        .ToFrozenDictionary(cells => cells[0], cells => cells[^1], StringComparer.OrdinalIgnoreCase);
+        .Select(l => l.Line.Split('\t', StringSplitOptions.TrimEntries) is [var brief, var full] && brief.Length > 0 && full.Length > 0
+            ? (brief, full)
+            : throw new InvalidDataException($"data/en/entities/nicknames.tsv line {l.Number}: expected a short name and a full one, separated by a tab"))
+        .ToFrozenDictionary(p => p.brief, p => p.full, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// The name as entities are matched by: lowercased; a person's without initials and generational

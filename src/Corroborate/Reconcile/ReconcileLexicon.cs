@@ -33,11 +33,11 @@ public sealed class ReconcileLexicon
     public bool Fits(string name, DescriptionFit fit)
     {
         var words = name.ToLowerInvariant().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
-        return fit.Public switch
+        return fit.Kind switch
         {
-            true => words.Any(PublicBodyWords.Contains),
-            false => !words.Any(PublicBodyWords.Contains),
-            null => words.Any(fit.Words.Contains),
+            FitKind.PublicBody => words.Any(PublicBodyWords.Contains),
+            FitKind.OtherThanPublicBody => !words.Any(PublicBodyWords.Contains),
+            _ => words.Any(fit.Words.Contains),
         };
     }
 
@@ -60,9 +60,9 @@ public sealed class ReconcileLexicon
                 throw new InvalidDataException($"data/en/reconcile/descriptions.tsv line {number}: expected a description and its fit, separated by a tab");
             descriptions[cells[0]] = cells[1] switch
             {
-                "public" => new DescriptionFit(true, FrozenSet<string>.Empty),
-                "private" => new DescriptionFit(false, FrozenSet<string>.Empty),
-                var words => new DescriptionFit(null, words.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal)),
+                "public" => new DescriptionFit(FitKind.PublicBody, FrozenSet<string>.Empty),
+                "private" => new DescriptionFit(FitKind.OtherThanPublicBody, FrozenSet<string>.Empty),
+                var words => new DescriptionFit(FitKind.NamedBy, words.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal)),
             };
         }
         return new ReconcileLexicon(generics, agencies.ToFrozenDictionary(StringComparer.Ordinal), data.Stopwords,
@@ -70,5 +70,16 @@ public sealed class ReconcileLexicon
     }
 }
 
-/// <summary>What organisation names fit a description: public bodies (true), others (false), or names with one of <see cref="Words"/> (null).</summary>
-public sealed record DescriptionFit(bool? Public, FrozenSet<string> Words);
+/// <summary>Which organisation names fit a description.</summary>
+public enum FitKind
+{
+    /// <summary>A name with a word of a public body ("the regulator": "Office of the Data Commissioner").</summary>
+    PublicBody,
+    /// <summary>A name with none ("the company": "Brightmoor Telecom").</summary>
+    OtherThanPublicBody,
+    /// <summary>A name with one of the description's own words ("the union": "United Steelworkers Local 1187").</summary>
+    NamedBy,
+}
+
+/// <summary>What organisation names fit a description; <see cref="Words"/> for <see cref="FitKind.NamedBy"/>.</summary>
+public sealed record DescriptionFit(FitKind Kind, FrozenSet<string> Words);

@@ -42,10 +42,13 @@ internal static class AppositiveRoles
         if (k >= tokens.Length || !IsChar(text, tokens[k], ','))
             return null;
         k++;
-        if (k < tokens.Length && IsWordToken(tokens[k]) && Word(text, tokens[k]) is "a" or "an" or "the" or "our" or "his" or "her" or "their" or "its")
+        var determined = k < tokens.Length && IsWordToken(tokens[k]) && Word(text, tokens[k]) is "a" or "an" or "the" or "our" or "his" or "her" or "their" or "its";
+        if (determined)
             k++;
-        // A clause, not a phrase: "Jason Weiland, is a detective", "Ravion Alford, accompanied by a family member".
-        if (k >= tokens.Length || !IsWordToken(tokens[k]) || Verbs.Contains(Word(text, tokens[k])) || Word(text, tokens[k]).EndsWith("ed", StringComparison.Ordinal))
+        // A clause, not a phrase: "Jason Weiland, is a detective", "Ravion Alford, accompanied by a family member"
+        // (after a determiner "-ed" is an adjective: "a retired firefighter").
+        if (k >= tokens.Length || !IsWordToken(tokens[k]) || Verbs.Contains(Word(text, tokens[k]))
+            || !determined && Word(text, tokens[k]).EndsWith("ed", StringComparison.Ordinal))
             return null;
         var first = k;
         var last = -1;
@@ -102,8 +105,12 @@ internal static class AppositiveRoles
         if (!comma && !char.IsLower(text[tokens[last].Span.Start]))
             return null;
         var first = last;
-        while (first - 1 >= 0 && last - first + 1 < MaxWords && IsWordToken(tokens[first - 1]) && !IsOwner(Word(text, tokens[first - 1]))
+        // With no comma, at most one modifier and no verb or adverb in it: "forklift operator Luis Ocampo", not
+        // "the suspect also shot nurse Jane Doe" or "Police arrested teacher John Smith".
+        var most = comma ? MaxWords : 2;
+        while (first - 1 >= 0 && last - first + 1 < most && IsWordToken(tokens[first - 1]) && !IsOwner(Word(text, tokens[first - 1]))
             && !Boundaries.Contains(Word(text, tokens[first - 1]))
+            && (comma || !IsVerbLike(Word(text, tokens[first - 1])))
             && (char.IsLower(text[tokens[first - 1].Span.Start]) || !comma && (first - 1 == 0 || IsSentenceEnd(text, tokens[first - 2]))))
             first--;
         if (comma)
@@ -118,6 +125,9 @@ internal static class AppositiveRoles
             return null;
         return text[tokens[first].Span.Start..tokens[last].Span.End];
     }
+
+    private static bool IsVerbLike(string word) =>
+        Verbs.Contains(word) || word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ly", StringComparison.Ordinal);
 
     private static bool IsOwner(string word) =>
         word is "the" or "The" or "a" or "A" or "an" or "An" or "its" or "their" or "his" or "her" || word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);

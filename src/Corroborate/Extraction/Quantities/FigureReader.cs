@@ -398,12 +398,18 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         return end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or '.' or ';' or ':' or '!' or '?' or ')' or '"' or '”' or '’' or '\'' or '%' or '-' or '–' or '—' or ']' or '+' or '/' or '…');
     }
 
-    /// <summary>Whether the word at <paramref name="i"/> is written capitalized right after another word somewhere else in the text.</summary>
+    /// <summary>Tokens read to find a sentence's first word elsewhere: bounded, as an article's length is not.</summary>
+    private const int NameReach = 20_000;
+
+    /// <summary>
+    /// Whether the word at <paramref name="i"/> is written capitalized right after another word (not an
+    /// abbreviation, which may end a sentence: "at 3 p.m. Another …") somewhere else in the text.
+    /// </summary>
     private static bool NameElsewhere(in TokenView v, int i)
     {
         var word = v.Chars(i);
-        for (var k = 1; k < v.Count; k++)
-            if (k != i && v.IsWord(k - 1) && v.Chars(k).SequenceEqual(word))
+        for (var k = 1; k < Math.Min(v.Count, NameReach); k++)
+            if (k != i && v.Kind(k - 1) == TokenKind.Word && v.Chars(k).SequenceEqual(word))
                 return true;
         return false;
     }

@@ -556,7 +556,7 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
         if (i < start || !v.IsWord(i))
             return false;
         var w = v.Chars(i);
-        return w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal)
+        return TokenView.EndsPlural(w)
                || w.Equals("men", StringComparison.OrdinalIgnoreCase) || w.Equals("women", StringComparison.OrdinalIgnoreCase)
                || w.Equals("people", StringComparison.OrdinalIgnoreCase) || w.Equals("children", StringComparison.OrdinalIgnoreCase);
     }

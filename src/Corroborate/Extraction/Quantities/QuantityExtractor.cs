@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Corroborate.Model;
@@ -266,6 +267,10 @@ public sealed class QuantityExtractor
         // "there should've been five people dead", "ten people could have been killed": no one was.
         if (casualty is not null && (ImplicitCasualtyFinder.Counterfactual(v, start, f.First) || ImplicitCasualtyFinder.Counterfactual(v, f.First, Math.Min(end, nounEnd + 4))))
             return null;
+        // "12 handguns were missing": things go missing too; only people are counted missing.
+        if (casualty == "missing" && nounEnd > f.End && unit is not null && !PeopleClasses.Contains(unit) && !PersonNoun(v, nounEnd - 1)
+            && !(subject is { } s && s.EndsWith("others", StringComparison.OrdinalIgnoreCase)))
+            casualty = null;
         if (casualty is not null)
             unit = casualty;
         // "A 2-year-old girl and four other people were wounded", "a father and his two children": one more, written before the figure.
@@ -443,6 +448,12 @@ public sealed class QuantityExtractor
 
     private const int CountReach = 12;
 
+    /// <summary>Classes of counted nouns (units.tsv) that are people.</summary>
+    private static readonly FrozenSet<string> PeopleClasses = FrozenSet.ToFrozenSet(
+        ["people", "children", "victims", "civilians", "refugees", "migrants", "officers", "troops", "workers", "residents", "patients", "students",
+         "voters", "members", "families", "households", "passengers", "firefighters", "claimants", "tourists", "prisoners", "hostages", "protesters", "customers"],
+        StringComparer.Ordinal);
+
     /// <summary>
     /// What a figure counts when a noun before it names the count: "put the number of affected customers at
     /// 4.2 million", "the total of claims rose to 300". The words between the phrase and the figure only link them.
@@ -483,8 +494,7 @@ public sealed class QuantityExtractor
         return false;
     }
 
-    private static bool IsPlural(ReadOnlySpan<char> w) =>
-        w.Length > 2 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal);
+    private static bool IsPlural(ReadOnlySpan<char> w) => w.Length > 2 && TokenView.EndsPlural(w);
 
     /// <summary>Tokens of a gun's bore at <paramref name="i"/>: "7.62 mm-caliber" (2), "9mm" (1); else 0.</summary>
     private int Bore(in TokenView v, int i, int end)
@@ -722,9 +732,19 @@ public sealed class QuantityExtractor
 
     private static bool IsSentenceStart(DocumentContext doc, int token)
     {
-        foreach (var s in doc.Sentences)
-            if (s.Start == token)
+        // Sentences are in order: a binary search, not a scan, for each capitalized noun of a long article.
+        int lo = 0, hi = doc.Sentences.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var start = doc.Sentences[mid].Start;
+            if (start == token)
                 return true;
+            if (start < token)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
         return false;
     }
 

@@ -52,4 +52,8 @@ public readonly struct TokenView(string text, ImmutableArray<Token> tokens)
     }
 
     public string Slice(int first, int last) => Text[Start(first)..End(last)];
+
+    /// <summary>A word's plural ending: "-s", not "-ss" or a possessive "-'s".</summary>
+    public static bool EndsPlural(ReadOnlySpan<char> w) =>
+        w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal);
 }

@@ -192,4 +192,19 @@ public sealed class EntityEdgeCaseTests
         Assert.Null(resolver.EntityFor("a", new Attribution(new TextSpan(20, 31), "the company")));
         Assert.Null(resolver.EntityFor("a", new Attribution(new TextSpan(200, 213), "the spokesman")));
     }
+
+    [Fact]
+    public void A_description_does_not_take_another_office_or_a_persons_organisation()
+    {
+        var lexicon = ReconcileLexicon.LoadEnglish(TestData.Data);
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Person, "Kamala Harris", "Vice President"),
+            Mention("a", 30, EntityKind.Person, "Trayvon Martin"),
+            Mention("a", 60, EntityKind.Organization, "Trayvon Martin Foundation"),
+        };
+        var resolver = new EntityResolver(records, lexicon: lexicon);
+        Assert.Null(resolver.EntityFor("a", new Attribution(new TextSpan(200, 213), "the president")));
+        Assert.Contains(resolver.Entities, e => e.Kind == EntityKind.Person && e.Name == "Trayvon Martin");
+    }
 }
