@@ -226,7 +226,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             int? headEnd = null; // the generic scan's answer, asked at most once
             // ("New Haven Police Department" is a place, then the organisation: the place scan reads it.)
             if (_notNames.Contains(W(j)) && !_orgHeads.Contains(W(j))
-                && (Determiners.Contains(W(j).ToString()) || MatchPlace(j, b) is not null || (headEnd ??= HeadEnd(j, b)) <= j))
+                && (Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(W(j)) || MatchPlace(j, b) is not null || (headEnd ??= HeadEnd(j, b)) <= j))
                 return -1;
             // A known name ("White House", "NATO", "Interpol").
             var maybeKnown = _firstWords.Contains(Bare(W(j))) || _firstWords.Contains(W(j));
