@@ -134,6 +134,12 @@ public sealed class EntityEdgeCaseTests
     private static MentionRecord Mention(string doc, int start, EntityKind kind, string name, string? role = null) =>
         new(doc, "s", new EntityMention(new TextSpan(start, start + name.Length), kind, name, role), name);
 
+    private static readonly Lazy<ReconcileLexicon> Lexicon = new(() => ReconcileLexicon.LoadEnglish(TestData.Data));
+
+    /// <summary>The name of the entity that an attribution written at <paramref name="start"/> of document "a" stands for.</summary>
+    private static string? Described(EntityResolver resolver, string text, int start = 200) =>
+        resolver.EntityFor("a", new Attribution(new TextSpan(start, start + text.Length), text)) is { } id ? resolver.Entities.Single(e => e.Id == id).Name : null;
+
     [Fact]
     public void Resolver_joins_a_short_first_name_to_the_full_one()
     {
@@ -174,37 +180,32 @@ public sealed class EntityEdgeCaseTests
     [Fact]
     public void A_description_stands_for_the_one_person_with_that_role_or_the_nearest_organisation_that_fits()
     {
-        var lexicon = ReconcileLexicon.LoadEnglish(TestData.Data);
-        var records = new[]
-        {
+        var resolver = new EntityResolver(
+        [
             Mention("a", 0, EntityKind.Person, "Dana Ortiz", "Fire Chief"),
             Mention("a", 40, EntityKind.Organization, "Kessler-Vance Coatings"),
             Mention("a", 80, EntityKind.Organization, "Ohio Environmental Protection Agency"),
             Mention("b", 0, EntityKind.Person, "Raymond Tillman", "Mayor"),
-        };
-        var resolver = new EntityResolver(records, lexicon: lexicon);
-        string? Name(string? id) => resolver.Entities.SingleOrDefault(e => e.Id == id)?.Name;
-        Assert.Equal("Raymond Tillman", Name(resolver.EntityFor("a", new Attribution(new TextSpan(200, 209), "the mayor"))));
-        Assert.Equal("Dana Ortiz", Name(resolver.EntityFor("a", new Attribution(new TextSpan(200, 214), "the fire chief"))));
-        Assert.Equal("Kessler-Vance Coatings", Name(resolver.EntityFor("a", new Attribution(new TextSpan(200, 211), "the company"))));
-        Assert.Equal("Ohio Environmental Protection Agency", Name(resolver.EntityFor("a", new Attribution(new TextSpan(200, 212), "the regulator"))));
+        ], lexicon: Lexicon.Value);
+        Assert.Equal("Raymond Tillman", Described(resolver, "the mayor"));
+        Assert.Equal("Dana Ortiz", Described(resolver, "the fire chief"));
+        Assert.Equal("Kessler-Vance Coatings", Described(resolver, "the company"));
+        Assert.Equal("Ohio Environmental Protection Agency", Described(resolver, "the regulator"));
         // Nothing fits before it: the company is named after the description.
-        Assert.Null(resolver.EntityFor("a", new Attribution(new TextSpan(20, 31), "the company")));
-        Assert.Null(resolver.EntityFor("a", new Attribution(new TextSpan(200, 213), "the spokesman")));
+        Assert.Null(Described(resolver, "the company", start: 20));
+        Assert.Null(Described(resolver, "the spokesman"));
     }
 
     [Fact]
     public void A_description_does_not_take_another_office_or_a_persons_organisation()
     {
-        var lexicon = ReconcileLexicon.LoadEnglish(TestData.Data);
-        var records = new[]
-        {
+        var resolver = new EntityResolver(
+        [
             Mention("a", 0, EntityKind.Person, "Kamala Harris", "Vice President"),
             Mention("a", 30, EntityKind.Person, "Trayvon Martin"),
             Mention("a", 60, EntityKind.Organization, "Trayvon Martin Foundation"),
-        };
-        var resolver = new EntityResolver(records, lexicon: lexicon);
-        Assert.Null(resolver.EntityFor("a", new Attribution(new TextSpan(200, 213), "the president")));
+        ], lexicon: Lexicon.Value);
+        Assert.Null(Described(resolver, "the president"));
         Assert.Contains(resolver.Entities, e => e.Kind == EntityKind.Person && e.Name == "Trayvon Martin");
     }
 }
