@@ -791,7 +791,7 @@ public sealed class QuantityExtractor
     private bool CountedByFigure(in TokenView v, int start, int k)
     {
         for (var j = k - 1; j >= Math.Max(start, k - 2); j--)
-            if (v.Kind(j) == TokenKind.Number || v.IsWord(j) && _lexicon.NumberWords.ContainsKey(v.Chars(j).ToString()))
+            if (v.Kind(j) == TokenKind.Number || v.IsWord(j) && _lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(v.Chars(j)))
                 return true;
         return false;
     }
