@@ -342,11 +342,51 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         // ---- acronyms ----
 
         /// <summary>"(ABW)" after a phrase names that phrase; later, the acronym alone names it too.</summary>
+        private const int MaxAcronym = 6;
+
+        /// <summary>The name of the one organisation mentioned so far whose capitalized words' initials are <paramref name="acronym"/>.</summary>
+        private string? OrganizationWithInitials(ReadOnlySpan<char> acronym)
+        {
+            string? found = null;
+            foreach (var m in Mentions)
+            {
+                if (m.Kind != EntityKind.Organization || found == m.Name || !InitialsAre(m.Name, acronym))
+                    continue;
+                if (found is not null)
+                    return null;
+                found = m.Name;
+            }
+            return found;
+        }
+
+        /// <summary>Whether the capitalized words of <paramref name="name"/> ("Occupational Safety and Health Administration") begin with the letters of <paramref name="acronym"/>.</summary>
+        private static bool InitialsAre(string name, ReadOnlySpan<char> acronym)
+        {
+            var n = 0;
+            foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!char.IsUpper(word[0]))
+                    continue; // "of", "and", "the"
+                if (n >= acronym.Length || char.ToUpperInvariant(word[0]) != acronym[n])
+                    return false;
+                n++;
+            }
+            return n == acronym.Length;
+        }
+
         private int TryAcronym(int i, int b)
         {
             if (IsWord(i) && AllCaps(i) && _acronyms.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Bare(W(i)), out var known))
             {
                 Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(i)), known.Kind, known.Name));
+                return i + 1;
+            }
+            // "… the Occupational Safety and Health Administration have opened investigations. … OSHA has up to six
+            // months": the initials of an organisation the article has named.
+            if (IsWord(i) && AllCaps(i) && W(i).Length is >= 3 and <= MaxAcronym && OrganizationWithInitials(Bare(W(i))) is { } named)
+            {
+                _acronyms[Bare(W(i)).ToString()] = (EntityKind.Organization, named);
+                Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(i)), EntityKind.Organization, named));
                 return i + 1;
             }
             if (!(W(i).SequenceEqual("(") && i + 2 < b && IsWord(i + 1) && AllCaps(i + 1) && W(i + 2).SequenceEqual(")") && i > 0))
