@@ -446,7 +446,7 @@ public sealed class QuantityExtractor
         return (only.ToString().ToLowerInvariant(), v.Slice(first, head), head + 1);
     }
 
-    private const int CountReach = 12;
+    private const int CountReach = 20;
 
     /// <summary>Classes of counted nouns (units.tsv) that are people.</summary>
     private static readonly FrozenSet<string> PeopleClasses = FrozenSet.ToFrozenSet(
@@ -464,13 +464,31 @@ public sealed class QuantityExtractor
         {
             if (!v.Is(j + 1, "of") || !_lexicon.Is(v.Chars(j), ContextKind.CountNoun))
                 continue;
-            var (unit, subject, nounEnd) = CountedNounAt(v, j + 1, -1, first);
-            if (unit is null || nounEnd > first)
-                return null;
-            for (var k = nounEnd; k < first; k++)
-                if (!_lexicon.Is(v.Chars(k), ContextKind.CountLink))
+            string? unit, subject;
+            int nounEnd;
+            var toll = false;
+            // "the number of injured at 34", "the number of dead": the casualties themselves.
+            if (_lexicon.Units.MatchForward(v, j + 2, first, out var length, out var cls) && cls is "killed" or "injured" or "casualties" or "missing")
+                (unit, subject, nounEnd, toll) = (cls, v.Slice(j + 2, j + 1 + length), j + 2 + length, true);
+            else
+            {
+                (unit, subject, nounEnd) = CountedNounAt(v, j + 1, -1, first);
+                if (unit is null || nounEnd > first)
                     return null;
-            return (unit, subject);
+                // "the number of workers killed in the explosion rose to five": a toll, whatever comes between.
+                if (_lexicon.CasualtyAfter.MatchForward(v, nounEnd, first, out _, out var casualty))
+                    (unit, toll) = (casualty, true);
+            }
+            // The words right before the figure link it to the count ("put … at", "rose to", "could be"); for a
+            // toll, the place and time of the deaths may stand between.
+            var link = first;
+            if (link - 1 >= nounEnd && v.IsQuoteMark(link - 1))
+                link--; // put the number of injured at "nearly two dozen"
+            while (link - 1 >= nounEnd && _lexicon.Is(v.Chars(link - 1), ContextKind.CountLink))
+                link--;
+            if (link == nounEnd || toll && link < first && !NumberBetween(v, nounEnd, link))
+                return (unit, subject);
+            return null;
         }
         return null;
     }
