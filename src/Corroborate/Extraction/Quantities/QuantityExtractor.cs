@@ -818,7 +818,7 @@ public sealed class QuantityExtractor
         v.Is(i, "not") || v.Is(i, "never") || i >= 0 && i < v.Count && v.IsWord(i) && (v.Chars(i).EndsWith("n't", StringComparison.OrdinalIgnoreCase) || v.Chars(i).EndsWith("n’t", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Classes of things counted by themselves in prose; casualty and percent words describe, not count.</summary>
-    private static bool IsRecoverable(string cls) => cls is not ("percent" or "percentage points" or "killed" or "injured");
+    private static bool IsRecoverable(string cls) => cls is not ("percent" or "percentage points" or "killed" or "injured" or "missing");
 
     /// <summary>"a day", "per week", "each month", "daily" → "per day".</summary>
     private string? Rate(in TokenView v, int i, int end)
