@@ -490,7 +490,40 @@ public sealed class QuantityExtractor
                 return (unit, subject);
             return null;
         }
-        return null;
+        return PutAt(v, start, first);
+    }
+
+    /// <summary>
+    /// "police put the crowd at some 80,000", "put peak attendance at between 190,000 and 230,000", "pegged the cost at":
+    /// the noun between the verb and "at" is what the figure counts.
+    /// </summary>
+    private (string? Unit, string? Subject)? PutAt(in TokenView v, int start, int first)
+    {
+        var at = first - 1;
+        if (at >= start && v.IsQuoteMark(at))
+            at--;
+        if (v.Is(at, "between"))
+            at--;
+        if (at - 2 < start || !v.Is(at, "at"))
+            return null;
+        var nounEnd = at;
+        var nounStart = nounEnd;
+        while (nounStart - 1 >= start && nounEnd - nounStart < 3 && v.IsWord(nounStart - 1) && !v.IsCapitalized(nounStart - 1)
+               && !_lexicon.Is(v.Chars(nounStart - 1), ContextKind.PutVerb) && !IsStop(v, nounStart - 1) && !v.Is(nounStart - 1, "of"))
+            nounStart--;
+        var verb = nounStart - 1;
+        if (v.Is(verb, "the") || v.Is(verb, "its") || v.Is(verb, "their") || v.Is(verb, "his") || v.Is(verb, "her"))
+            verb--;
+        // "put the figure at almost nine million": a word for a count names nothing counted; the context does.
+        if (nounStart == nounEnd || verb < start || !_lexicon.Is(v.Chars(verb), ContextKind.PutVerb) || _lexicon.Is(v.Chars(nounEnd - 1), ContextKind.CountNoun))
+            return null;
+        var (unit, subject, _) = CountedNounAt(v, nounStart, -1, nounEnd);
+        if (unit is null && _lexicon.Units.MatchForward(v, nounStart, nounEnd, out var length, out var cls))
+            (unit, subject) = (cls, v.Slice(nounStart, nounStart + length - 1));
+        // "put the toll at nine", "put the death toll at": the dead.
+        if (_lexicon.CasualtyContext.MatchBackward(v, nounEnd - 1, nounStart, out _, out var casualty))
+            unit = casualty;
+        return unit is null ? null : (unit, subject ?? v.Slice(nounStart, nounEnd - 1));
     }
 
     /// <summary>

@@ -42,6 +42,7 @@ public enum ContextKind
     Clause = 1 << 17,
     CountNoun = 1 << 18,
     CountLink = 1 << 19,
+    PutVerb = 1 << 20,
 }
 
 /// <summary>
