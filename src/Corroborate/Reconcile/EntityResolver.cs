@@ -68,6 +68,19 @@ public sealed class EntityResolver
         Entities = [.. entities.Select(e => Resolve(e.Id, e.Kind, e.Name, e.Mentions, keys))];
         foreach (var e in Entities)
             _byId[e.Id] = e;
+        // Built here, not on first use: the resolver stays immutable once built, so threads may share it.
+        foreach (var e in Entities)
+            if (e.Kind == EntityKind.Person && e.Roles.Length > 0 && _storyOf.TryGetValue(e.Mentions[0].Doc, out var of))
+            {
+                if (!_rolePeople.TryGetValue(of, out var people))
+                    _rolePeople[of] = people = [];
+                people.Add(e);
+            }
+        HashSet<(string, string)> NamesOf(EntityKind kind) =>
+            [.. Entities.Where(e => e.Kind == kind && _storyOf.ContainsKey(e.Mentions[0].Doc))
+                .SelectMany(e => e.Aliases.Prepend(e.Name).Select(n => (_storyOf[e.Mentions[0].Doc], n.ToLowerInvariant())))];
+        _organisationOnly = NamesOf(EntityKind.Organization);
+        _organisationOnly.ExceptWith(NamesOf(EntityKind.Place));
     }
 
     public ImmutableArray<ResolvedEntity> Entities { get; }
@@ -113,27 +126,25 @@ public sealed class EntityResolver
         return nearest;
     }
 
+    /// <summary>Names (lowercase) of each story's organisations that name none of its places.</summary>
+    private readonly HashSet<(string Story, string Name)> _organisationOnly;
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is a name or alias of an organisation of the story and of none of its places
+    /// (per story: "Houston" short for "Houston Methodist" in one story is no reason to doubt another's place).
+    /// </summary>
+    public bool NamesOrganisationOnly(string story, string name) => _organisationOnly.Contains((story, name.ToLowerInvariant()));
+
     /// <summary>Words before a role that make it another office: "Vice President" is not "the president".</summary>
     private static readonly FrozenSet<string> OtherOffice = FrozenSet.ToFrozenSet(
         ["deputy", "vice", "assistant", "former", "acting", "associate", "lieutenant", "ex", "interim"], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>People with roles, by story (an entity belongs to one story); built on first use.</summary>
-    private Dictionary<string, List<ResolvedEntity>>? _rolePeople;
+    /// <summary>People with roles, by story (an entity belongs to one story).</summary>
+    private readonly Dictionary<string, List<ResolvedEntity>> _rolePeople = new(StringComparer.Ordinal);
 
     /// <summary>The one person of the story with a role that is, or ends with, <paramref name="description"/> ("Fire Chief" for "fire chief").</summary>
     private string? PersonWithRole(string story, string description)
     {
-        if (_rolePeople is null)
-        {
-            _rolePeople = new Dictionary<string, List<ResolvedEntity>>(StringComparer.Ordinal);
-            foreach (var e in Entities)
-                if (e.Kind == EntityKind.Person && e.Roles.Length > 0 && _storyOf.TryGetValue(e.Mentions[0].Doc, out var of))
-                {
-                    if (!_rolePeople.TryGetValue(of, out var list))
-                        _rolePeople[of] = list = [];
-                    list.Add(e);
-                }
-        }
         if (!_rolePeople.TryGetValue(story, out var people))
             return null;
         string? found = null;

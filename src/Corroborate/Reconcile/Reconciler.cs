@@ -114,24 +114,14 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
     {
         var entities = new EntityResolver(_mentions, _numbered.Entities, lexicon);
         var offTopic = _offTopic.Find();
-        // "killed in Kessler-Vance …", "31 people in Dalton Ridge Memorial Hospital": the figure's "where" read from
-        // the words names an organisation of the story, which is no place to tell its figures apart by.
-        // Per story: an organisation of one story ("Houston Methodist", "Houston" for short) is no reason to doubt another's place.
-        var storyOfDoc = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var m in _mentions)
-            storyOfDoc.TryAdd(m.Doc, m.Story);
-        HashSet<(string Story, string Name)> NamesOf(EntityKind kind) =>
-            [.. entities.Entities.Where(e => e.Kind == kind && storyOfDoc.ContainsKey(e.Mentions[0].Doc))
-                .SelectMany(e => e.Aliases.Prepend(e.Name).Select(n => (storyOfDoc[e.Mentions[0].Doc], n.ToLowerInvariant())))];
-        var places = NamesOf(EntityKind.Place);
-        var organisations = NamesOf(EntityKind.Organization);
-        organisations.ExceptWith(places);
         var claims = _quantities.Select(q =>
         {
             var entity = q.Quantity.Source is { } s ? entities.EntityFor(q.Doc, s) : null;
             var label = entity ?? q.Quantity.Source?.Text;
             var key = entity ?? (q.Quantity.Source is { } src ? Whitespace.CollapseLower(src.Text) : null);
-            var quantity = q.Quantity.Where is { } where && organisations.Contains((q.Story, where.ToLowerInvariant())) ? q.Quantity with { Where = null } : q.Quantity;
+            // "killed in Kessler-Vance …", "31 people in Dalton Ridge Memorial Hospital": the figure's "where" read from
+            // the words names an organisation of the story, which is no place to tell its figures apart by.
+            var quantity = q.Quantity.Where is { } where && entities.NamesOrganisationOnly(q.Story, where) ? q.Quantity with { Where = null } : q.Quantity;
             return new Claim(q.Id, q.Doc, q.Story, quantity, q.Text, q.Published, q.Outlet, _origins.OriginOf(q.Doc), key, label);
         }).ToList();
         bool OffTopic(Claim c) => offTopic.TryGetValue(c.Doc, out var spans) && spans.Any(s => s.Overlaps(c.Quantity.Span));

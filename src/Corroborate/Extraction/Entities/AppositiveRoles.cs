@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Corroborate.Extraction.Quantities;
 using Corroborate.Model;
 
 namespace Corroborate.Extraction.Entities;
@@ -21,6 +22,7 @@ internal static class AppositiveRoles
     /// <summary>The mentions with the roles found beside people that have none.</summary>
     public static ImmutableArray<EntityMention> Fill(string text, ImmutableArray<Token> tokens, IReadOnlyList<EntityMention> mentions, FrozenSet<string> occupations)
     {
+        var v = new TokenView(text, tokens);
         var result = ImmutableArray.CreateBuilder<EntityMention>(mentions.Count);
         foreach (var m in mentions)
         {
@@ -29,36 +31,36 @@ internal static class AppositiveRoles
                 result.Add(m);
                 continue;
             }
-            var role = After(text, tokens, m.Span, occupations) ?? Before(text, tokens, m.Span, occupations);
+            var role = After(v, m.Span, occupations) ?? Before(v, m.Span, occupations);
             result.Add(role is null ? m : m with { Role = role });
         }
         return result.MoveToImmutable();
     }
 
     /// <summary>", a telecoms analyst at …", ", head of threat research at …", ", a partner at …".</summary>
-    private static string? After(string text, ImmutableArray<Token> tokens, TextSpan name, FrozenSet<string> occupations)
+    private static string? After(in TokenView v, TextSpan name, FrozenSet<string> occupations)
     {
-        var k = FirstAtOrAfter(tokens, name.End);
-        if (k >= tokens.Length || !IsChar(text, tokens[k], ','))
+        var k = v.FirstAtOrAfter(name.End);
+        if (k >= v.Count || !v.IsChar(k, ','))
             return null;
         k++;
-        var determined = k < tokens.Length && IsWordToken(tokens[k]) && Word(text, tokens[k]) is "a" or "an" or "the" or "our" or "his" or "her" or "their" or "its";
+        var determined = k < v.Count && v.IsWord(k) && Word(v, k) is "a" or "an" or "the" or "our" or "his" or "her" or "their" or "its";
         if (determined)
             k++;
         // A clause, not a phrase: "Jason Weiland, is a detective", "Ravion Alford, accompanied by a family member"
         // (after a determiner "-ed" is an adjective: "a retired firefighter").
-        if (k >= tokens.Length || !IsWordToken(tokens[k]) || Verbs.Contains(Word(text, tokens[k]))
-            || !determined && Word(text, tokens[k]).EndsWith("ed", StringComparison.Ordinal))
+        if (k >= v.Count || !v.IsWord(k) || Verbs.Contains(Word(v, k))
+            || !determined && Word(v, k).EndsWith("ed", StringComparison.Ordinal))
             return null;
         var first = k;
         var last = -1;
         var ofSeen = false;
         // Capitalized words only before the first lowercase one: "the Pemberton Clyde partner", "Chief Executive of …".
         var lowerSeen = false;
-        while (k < tokens.Length && k - first < MaxWords && IsWordToken(tokens[k]))
+        while (k < v.Count && k - first < MaxWords && v.IsWord(k))
         {
-            var w = Word(text, tokens[k]).ToLowerInvariant();
-            if (char.IsLower(text[tokens[k].Span.Start]))
+            var w = Word(v, k).ToLowerInvariant();
+            if (IsLower(v, k))
                 lowerSeen = true;
             else if (lowerSeen || ofSeen)
                 break; // "commander of the Ninth Precinct": the role ends before the name
@@ -77,9 +79,9 @@ internal static class AppositiveRoles
         }
         // The phrase must end where the role does: at punctuation, a boundary word or a participle ("the partner
         // leading the case"), not in the middle of a clause.
-        if (last < 0 || last + 1 < tokens.Length && IsWordToken(tokens[last + 1]) && !EndsRole(Word(text, tokens[last + 1])))
+        if (last < 0 || last + 1 < v.Count && v.IsWord(last + 1) && !EndsRole(Word(v, last + 1)))
             return null;
-        return text[tokens[first].Span.Start..tokens[last].Span.End];
+        return v.Slice(first, last);
     }
 
     private static bool EndsRole(string word) =>
@@ -89,41 +91,41 @@ internal static class AppositiveRoles
     /// "the company's chief executive, Neil Garside,", "A company spokesman, Neil Garrity,", and with no comma
     /// "her brother, forklift operator Luis Ocampo", "Council member Janet Pryce".
     /// </summary>
-    private static string? Before(string text, ImmutableArray<Token> tokens, TextSpan name, FrozenSet<string> occupations)
+    private static string? Before(in TokenView v, TextSpan name, FrozenSet<string> occupations)
     {
-        var k = FirstAtOrAfter(tokens, name.Start) - 1;
+        var k = v.FirstAtOrAfter(name.Start) - 1;
         if (k < 0)
             return null;
-        var comma = IsChar(text, tokens[k], ',');
+        var comma = v.IsChar(k, ',');
         var last = comma ? k - 1 : k;
         if (last < 0)
             return null;
-        if (!IsWordToken(tokens[last]) || !occupations.Contains(Word(text, tokens[last]).ToLowerInvariant()))
+        if (!v.IsWord(last) || !occupations.Contains(Word(v, last).ToLowerInvariant()))
             return null;
         // Written before the name with no comma, the occupation is lowercase ("forklift operator"; a capitalized
         // title before a name, "Fire Chief", is the recognizer's).
-        if (!comma && !char.IsLower(text[tokens[last].Span.Start]))
+        if (!comma && !IsLower(v, last))
             return null;
         var first = last;
         // With no comma, at most one modifier and no verb or adverb in it: "forklift operator Luis Ocampo", not
         // "the suspect also shot nurse Jane Doe" or "Police arrested teacher John Smith".
         var most = comma ? MaxWords : 2;
-        while (first - 1 >= 0 && last - first + 1 < most && IsWordToken(tokens[first - 1]) && !IsOwner(Word(text, tokens[first - 1]))
-            && !Boundaries.Contains(Word(text, tokens[first - 1]))
-            && (comma || !IsVerbLike(Word(text, tokens[first - 1])))
-            && (char.IsLower(text[tokens[first - 1].Span.Start]) || !comma && (first - 1 == 0 || IsSentenceEnd(text, tokens[first - 2]))))
+        while (first - 1 >= 0 && last - first + 1 < most && v.IsWord(first - 1) && !IsOwner(Word(v, first - 1))
+            && !Boundaries.Contains(Word(v, first - 1))
+            && (comma || !IsVerbLike(Word(v, first - 1)))
+            && (IsLower(v, first - 1) || !comma && (first - 1 == 0 || IsSentenceEnd(v, first - 2))))
             first--;
         if (comma)
         {
             // Owned or determined: "Ashcombe's chief executive", "the chief executive", "a company spokesman".
-            if (first == 0 || !IsOwner(Word(text, tokens[first - 1])))
+            if (first == 0 || !IsOwner(Word(v, first - 1)))
                 return null;
         }
         // With no comma the phrase follows a comma, an owner or a speech verb, or opens the text ("Council member Janet Pryce").
-        else if (first > 0 && !IsChar(text, tokens[first - 1], ',') && !IsOwner(Word(text, tokens[first - 1])) && !Boundaries.Contains(Word(text, tokens[first - 1]))
-            && !IsSentenceEnd(text, tokens[first - 1]))
+        else if (first > 0 && !v.IsChar(first - 1, ',') && !IsOwner(Word(v, first - 1)) && !Boundaries.Contains(Word(v, first - 1))
+            && !IsSentenceEnd(v, first - 1))
             return null;
-        return text[tokens[first].Span.Start..tokens[last].Span.End];
+        return v.Slice(first, last);
     }
 
     private static bool IsVerbLike(string word) =>
@@ -132,25 +134,9 @@ internal static class AppositiveRoles
     private static bool IsOwner(string word) =>
         word is "the" or "The" or "a" or "A" or "an" or "An" or "its" or "their" or "his" or "her" || word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
 
-    private static bool IsSentenceEnd(string text, Token t) => t.Span.Length == 1 && text[t.Span.Start] is '.' or '!' or '?' or '"' or '”' or '\n';
+    private static bool IsSentenceEnd(in TokenView v, int i) => v.Span(i).Length == 1 && v.Text[v.Start(i)] is '.' or '!' or '?' or '"' or '”' or '\n';
 
-    private static int FirstAtOrAfter(ImmutableArray<Token> tokens, int position)
-    {
-        int lo = 0, hi = tokens.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (tokens[mid].Span.Start < position)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    }
+    private static string Word(in TokenView v, int i) => v.Chars(i).ToString();
 
-    private static bool IsWordToken(Token t) => t.Kind is TokenKind.Word or TokenKind.Abbreviation;
-
-    private static bool IsChar(string text, Token t, char c) => t.Span.Length == 1 && text[t.Span.Start] == c;
-
-    private static string Word(string text, Token t) => text.Substring(t.Span.Start, t.Span.Length);
+    private static bool IsLower(in TokenView v, int i) => char.IsLower(v.Text[v.Start(i)]);
 }

@@ -751,19 +751,17 @@ public sealed class QuantityExtractor
         var (start, end, paragraph) = doc.Sentences[sentence];
         // "seven staff were injured, three seriously": a part of what another figure of the sentence counts, not a count of its own.
         var part = at + 1 < end && v.IsWord(at + 1) && v.Chars(at + 1).EndsWith("ly", StringComparison.OrdinalIgnoreCase);
-        if (Nearest(v, start, end, at, skipCounted: part) is { } own)
+        if (Nearest(v, start, end, at, skipCounted: part, out var skipped) is { } own)
             return own;
-        if (part)
-            for (var k = start; k < end; k++)
-                if (v.IsWord(k) && CountedByFigure(v, start, k) && _lexicon.Units.MatchForward(v, k, end, out _, out var counted) && IsRecoverable(counted))
-                    return (null, null);
+        if (skipped)
+            return (null, null);
         for (var d = 1; d < doc.Sentences.Length; d++)
         {
             foreach (var s in (ReadOnlySpan<int>)[sentence - d, sentence + d])
             {
                 if (s < 0 || s >= doc.Sentences.Length || doc.Sentences[s].Paragraph != paragraph)
                     continue;
-                if (Nearest(v, doc.Sentences[s].Start, doc.Sentences[s].End, at, skipCounted: false) is { } found)
+                if (Nearest(v, doc.Sentences[s].Start, doc.Sentences[s].End, at, skipCounted: false, out _) is { } found)
                     return found;
             }
         }
@@ -811,17 +809,25 @@ public sealed class QuantityExtractor
     }
 
     /// <param name="skipCounted">Whether a noun another figure counts is passed over (in the figure's own sentence, it is a whole this figure is part of).</param>
-    private (string Unit, string Subject)? Nearest(in TokenView v, int start, int end, int at, bool skipCounted)
+    /// <param name="skipped">Whether a noun another figure counts was passed over.</param>
+    private (string Unit, string Subject)? Nearest(in TokenView v, int start, int end, int at, bool skipCounted, out bool skipped)
     {
         var best = -1;
         string? cls = null;
         var bestLength = 0;
+        skipped = false;
         for (var k = start; k < end; k++)
         {
-            // A capitalized word inside the sentence is part of a name ("Ashcombe Homes"), not a noun counted;
-            // a noun another figure counts ("seven staff were injured, three seriously") is that figure's whole, of which this one is a part.
-            if (!v.IsWord(k) || k > start && v.IsCapitalized(k) || skipCounted && CountedByFigure(v, start, k)
-                || !_lexicon.Units.MatchForward(v, k, end, out var len, out var c) || !IsRecoverable(c))
+            if (!v.IsWord(k) || !_lexicon.Units.MatchForward(v, k, end, out var len, out var c) || !IsRecoverable(c))
+                continue;
+            // A noun another figure counts ("seven staff were injured, three seriously") is that figure's whole, of
+            // which this one is a part; a capitalized word inside the sentence is part of a name ("Ashcombe Homes").
+            if (skipCounted && CountedByFigure(v, start, k))
+            {
+                skipped = true;
+                continue;
+            }
+            if (k > start && v.IsCapitalized(k))
                 continue;
             if (best < 0 || Math.Abs(k - at) < Math.Abs(best - at))
             {
