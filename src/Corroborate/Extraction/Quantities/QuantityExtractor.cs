@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Corroborate.Model;
@@ -268,7 +267,7 @@ public sealed class QuantityExtractor
         if (casualty is not null && (ImplicitCasualtyFinder.Counterfactual(v, start, f.First) || ImplicitCasualtyFinder.Counterfactual(v, f.First, Math.Min(end, nounEnd + 4))))
             return null;
         // "12 handguns were missing": things go missing too; only people are counted missing.
-        if (casualty == "missing" && nounEnd > f.End && unit is not null && !PeopleClasses.Contains(unit) && !PersonNoun(v, nounEnd - 1)
+        if (casualty == "missing" && nounEnd > f.End && unit is not null && !_lexicon.PeopleClasses.Contains(unit) && !PersonNoun(v, nounEnd - 1)
             && !(subject is { } s && s.EndsWith("others", StringComparison.OrdinalIgnoreCase)))
             casualty = null;
         if (casualty is not null)
@@ -448,11 +447,6 @@ public sealed class QuantityExtractor
 
     private const int CountReach = 20;
 
-    /// <summary>Classes of counted nouns (units.tsv) that are people.</summary>
-    private static readonly FrozenSet<string> PeopleClasses = FrozenSet.ToFrozenSet(
-        ["people", "children", "victims", "civilians", "refugees", "migrants", "officers", "troops", "workers", "residents", "patients", "students",
-         "voters", "members", "families", "households", "passengers", "firefighters", "claimants", "tourists", "prisoners", "hostages", "protesters", "customers"],
-        StringComparer.Ordinal);
 
     /// <summary>
     /// What a figure counts when a noun before it names the count: "put the number of affected customers at

@@ -141,6 +141,8 @@ public sealed class QuantityLexicon
     public required PhraseTable<string> CasualtyAfter { get; init; }
     /// <summary>Counted nouns that are never people (<c>measures.txt</c>): "nine hours after he was shot" counts no casualty.</summary>
     public required FrozenSet<string> Measures { get; init; }
+    /// <summary>Classes of counted nouns that are people (<c>people-classes.txt</c>): only people go missing in a count.</summary>
+    public required FrozenSet<string> PeopleClasses { get; init; }
     public required PhraseTable<string> CasualtyBefore { get; init; }
     public required PhraseTable<string> CasualtyContext { get; init; }
     /// <summary>Casualty predicates after a singular subject (<c>implicit.tsv</c>): class, and whether an auxiliary must precede.</summary>
@@ -227,6 +229,7 @@ public sealed class QuantityLexicon
             CurrenciesAfter = new(currencies.Where(r => r.Cells[2] is "after" or "both").Select(r => (r.Cells[0], r.Cells[1]))),
             Units = new(Rows("units.tsv", 2).Select(r => (r.Cells[0], r.Cells[1]))),
             Measures = Rows("measures.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            PeopleClasses = Rows("people-classes.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.Ordinal),
             CasualtyAfter = new(casualties.Where(r => r.Cells[2] == "after").Select(r => (r.Cells[0], r.Cells[1]))),
             CasualtyBefore = new(casualties.Where(r => r.Cells[2] == "before").Select(r => (r.Cells[0], r.Cells[1]))),
             CasualtyContext = new(casualties.Where(r => r.Cells[2] == "context").Select(r => (r.Cells[0], r.Cells[1]))),
