@@ -31,15 +31,25 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
     private const int MinForeignRepeats = 2;
     /// <summary>Stories with fewer articles than this are not judged.</summary>
     private const int MinArticles = 2;
+    /// <summary>
+    /// A paragraph that opens with a turn to another story ("In other business, …") is off-topic
+    /// when its share of known names and terms is below this: the turn, not repeated foreign
+    /// names, tells what it is about. The paragraphs after it go on with that story while their
+    /// share stays below <see cref="MaxForeign"/>.
+    /// </summary>
+    private const double MaxForeignTurned = 0.6;
+    /// <summary>Fewer salient terms than this are too few to judge even after a turn.</summary>
+    private const int MinTermsTurned = 4;
 
     /// <summary>A paragraph's distinct term hashes: names, other words, and those it uses more than once.</summary>
-    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words, int[] Repeated, string Preview);
+    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words, int[] Repeated, bool Turns, string Preview);
     private sealed record ArticleTerms(string Doc, ImmutableArray<ParagraphTerms> Paragraphs);
 
     private readonly Dictionary<string, List<ArticleTerms>> _stories = new(StringComparer.Ordinal);
     private readonly HashSet<int> _names = [];
     private readonly HashSet<int> _words = [];
     private readonly HashSet<int> _repeated = [];
+    private readonly List<int> _opening = [];
 
     public void Observe(AnalyzedDocument article, string story)
     {
@@ -56,12 +66,15 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
         var names = _names;
         var words = _words;
         var repeated = _repeated;
+        // Every word of the paragraph's first sentence, stopwords too: "In other business, …".
+        var opening = _opening;
         foreach (var paragraph in article.Paragraphs)
         {
             names.Clear();
             words.Clear();
             repeated.Clear();
-            for (; s < article.Sentences.Length && article.Sentences[s].Paragraph == paragraph.Index; s++)
+            opening.Clear();
+            for (var firstSentence = true; s < article.Sentences.Length && article.Sentences[s].Paragraph == paragraph.Index; s++, firstSentence = false)
             {
                 var sentence = article.Sentences[s].Span;
                 while (t < tokens.Length && tokens[t].Span.Start < sentence.Start)
@@ -73,6 +86,8 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                         continue;
                     var word = text.AsSpan(token.Span.Start, token.Span.Length);
                     var lower = Normalize(word, word.Length <= buffer.Length ? buffer : new char[word.Length]);
+                    if (firstSentence)
+                        opening.Add(string.GetHashCode(lower));
                     if (lower.Length < 3 || stopwords.Contains(lower))
                         continue;
                     // The hash of the string these characters make (string.GetHashCode(span) equals it).
@@ -87,7 +102,7 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
             }
             // Furniture (a byline, a caption) has no sentences, so its paragraphs give no terms and are no part of the lead.
             if (names.Count + words.Count > 0)
-                paragraphs.Add(new ParagraphTerms(paragraph.Span, [.. names], [.. words], [.. repeated], Preview(paragraph.Span.SliceOf(text))));
+                paragraphs.Add(new ParagraphTerms(paragraph.Span, [.. names], [.. words], [.. repeated], lexicon.TopicShifts.Marks(opening), Preview(paragraph.Span.SliceOf(text))));
         }
         if (!_stories.TryGetValue(story, out var list))
             _stories[story] = list = [];
@@ -140,10 +155,13 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                 var saidWords = a.Paragraphs.Take(2).SelectMany(p => p.Words).ToHashSet();
                 // The terms of the off-topic paragraph just before: a drift that goes on keeps naming its subject.
                 var drift = new HashSet<int>();
+                var drifting = false;
                 var spans = ImmutableArray.CreateBuilder<TextSpan>();
                 foreach (var p in a.Paragraphs.Skip(2))
                 {
-                    if (p.Names.Length < MinNames || p.Names.Length + p.Words.Length < MinTerms)
+                    // A short paragraph is judged only as part of a turn to another story.
+                    var large = p.Names.Length >= MinNames && p.Names.Length + p.Words.Length >= MinTerms;
+                    if (!large && (p.Names.Length + p.Words.Length < MinTermsTurned || !(p.Turns || drifting)))
                         continue;
                     bool KnownName(int n) => saidNames.Contains(n) || names.GetValueOrDefault(n) > 1;
                     bool KnownWord(int w) => saidWords.Contains(w) || words.GetValueOrDefault(w) > 1;
@@ -152,8 +170,10 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                     var total = NameWeight * p.Names.Length + p.Words.Length;
                     bool Foreign(int h) => !(p.Names.Contains(h) && KnownName(h)) && !(p.Words.Contains(h) && KnownWord(h));
                     var foreignRepeats = p.Repeated.Count(Foreign) + p.Names.Concat(p.Words).Count(h => drift.Contains(h) && !p.Repeated.Contains(h) && Foreign(h));
-                    if (known / total < MaxForeign && foreignRepeats >= MinForeignRepeats)
+                    var turned = (p.Turns && known / total < MaxForeignTurned) || (drifting && known / total < MaxForeign);
+                    if (turned || (large && known / total < MaxForeign && foreignRepeats >= MinForeignRepeats))
                     {
+                        drifting = turned;
                         spans.Add(p.Span);
                         _previews[(a.Doc, p.Span)] = p.Preview;
                         drift.Clear();
@@ -165,6 +185,7 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                         saidNames.UnionWith(p.Names);
                         saidWords.UnionWith(p.Words);
                         drift.Clear();
+                        drifting = false;
                     }
                 }
                 if (spans.Count > 0)

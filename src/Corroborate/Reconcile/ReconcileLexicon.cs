@@ -10,8 +10,9 @@ namespace Corroborate.Reconcile;
 public sealed class ReconcileLexicon
 {
     private ReconcileLexicon(FrozenSet<string> placeGenerics, FrozenDictionary<string, string> agencies, FrozenSet<string> stopwords,
-        FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords)
+        FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords, TopicShifts topicShifts)
     {
+        TopicShifts = topicShifts;
         PlaceGenerics = placeGenerics;
         Agencies = agencies;
         Stopwords = stopwords;
@@ -28,6 +29,8 @@ public sealed class ReconcileLexicon
     public FrozenDictionary<string, DescriptionFit> Descriptions { get; }
     /// <summary>Lowercase words of public bodies' names ("ministry", "commission").</summary>
     public FrozenSet<string> PublicBodyWords { get; }
+    /// <summary>Words that turn a report to another story ("In other business", "Elsewhere").</summary>
+    public TopicShifts TopicShifts { get; }
 
     /// <summary>Whether an organisation's name fits a description's head ("Office of the Data Commissioner" is a regulator).</summary>
     public bool Fits(string name, DescriptionFit fit)
@@ -66,7 +69,8 @@ public sealed class ReconcileLexicon
             };
         }
         return new ReconcileLexicon(generics, agencies.ToFrozenDictionary(StringComparer.Ordinal), data.Stopwords,
-            descriptions.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), publicBodies);
+            descriptions.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), publicBodies,
+            TopicShifts.Parse(LanguageData.Lines("en/reconcile/topic-shifts.txt"), "data/en/reconcile/topic-shifts.txt"));
     }
 }
 

@@ -137,6 +137,36 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void A_paragraph_that_turns_to_other_business_is_off_topic_with_the_passage_after_it()
+    {
+        // No foreign name comes back twice, but the turn says the report has moved on; the
+        // council member's paragraph goes on with that other story.
+        var lead = "Floodwaters from the Aldermoor River swept through Kelbrook on Tuesday, forcing residents from their homes, Mayor Petra Voss said.";
+        var lead2 = "The Aldermoor River burst its banks near Kelbrook after three days of rain, and Voss asked the county for help.";
+        var more = "Kelbrook residents spent the night in the school gym while the Aldermoor River kept rising, Voss said.";
+        var turn = "In other business Wednesday, the Gastrell City Council voted 5-2 to place a bond measure for a new library on the November ballot.";
+        var after = "Council member Janet Pryce, who voted against the measure, said the timing was poor.";
+        var a = Doc("a", string.Join("\n\n", lead, lead2, more, turn, after));
+        var r = Reconcile(a, Doc("b", "The Aldermoor River flooded Kelbrook on Tuesday, and Mayor Petra Voss asked for help. Kelbrook residents slept in the school gym."));
+        var spans = r.OffTopicOf("a");
+        Assert.Equal(2, spans.Length);
+        Assert.StartsWith("In other business", spans[0].SliceOf(a.Text).ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Council member", spans[1].SliceOf(a.Text).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Separately_as_a_manner_of_the_story_itself_is_no_turn()
+    {
+        // "tried separately" is how the story's own case goes on, not a turn to another story.
+        var lead = "Two men were charged on Monday with the shooting at the Harwick mall that wounded four people, police said.";
+        var lead2 = "Harwick police arrested Dara Quill and Tomas Everly at a house on Ellery Street on Sunday.";
+        var more = "The lawyer for Everly wants his client tried separately, a motion Marrow County prosecutors oppose; Judge Ines Tallis will rule Friday.";
+        var a = Doc("a", string.Join("\n\n", lead, lead2, more));
+        var r = Reconcile(a, Doc("b", "Police in Harwick charged two men on Monday over the mall shooting that wounded four people."));
+        Assert.Empty(r.OffTopicOf("a"));
+    }
+
+    [Fact]
     public void A_reports_later_paragraphs_naming_new_people_once_are_on_topic()
     {
         // The wounded, a witness and the hospital are new names, each said once: the report goes on, it does not drift.
