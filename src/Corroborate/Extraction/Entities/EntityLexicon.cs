@@ -45,6 +45,8 @@ public sealed class EntityLexicon
     /// <summary>Title words, case-insensitive; a word may have several classes ("Chief": head and modifier).</summary>
     public required FrozenDictionary<string, TitleClass[]> Titles { get; init; }
     public required FrozenSet<string> OrganizationHeads { get; init; }
+    /// <summary>Capitalized words that never open an organisation's name ("When", "Carmaker"), as written.</summary>
+    public required FrozenSet<string> NotOrganizationOpeners { get; init; }
     /// <summary>Organisation names (without country) to their entries; a name may belong to several countries.</summary>
     public required FrozenDictionary<string, OrganizationEntry[]> Organizations { get; init; }
     public required FrozenSet<string> NotNames { get; init; }
@@ -112,7 +114,9 @@ public sealed class EntityLexicon
         var countryRows = EmbeddedData.Fields("en/places/countries.tsv", 2).ToList();
         foreach (var f in countryRows)
             countries[f[0]] = f[1];
-        var notNames = Words("en/entities/not-names.txt", StringComparer.Ordinal);
+        // A word that never opens an organisation's name ("When", "Carmaker") is no person's name either.
+        var notOpeners = Words("en/entities/not-org-openers.txt", StringComparer.Ordinal);
+        var notNames = Words("en/entities/not-names.txt", StringComparer.Ordinal).Union(notOpeners).ToFrozenSet(StringComparer.Ordinal);
         void AddPlace(string name, PlaceEntry entry, bool weak = false)
         {
             // Countries win over regions, regions over cities, bigger cities over smaller.
@@ -186,6 +190,7 @@ public sealed class EntityLexicon
             FirstWords = firstWords,
             Titles = titles.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
             OrganizationHeads = Words("en/entities/organization-heads.txt", StringComparer.Ordinal),
+            NotOrganizationOpeners = notOpeners,
             Organizations = organizations.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             NotNames = notNames,
             NameSuffixes = Words("en/entities/name-suffixes.txt", StringComparer.Ordinal),

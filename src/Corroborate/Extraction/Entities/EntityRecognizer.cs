@@ -16,8 +16,6 @@ namespace Corroborate.Extraction.Entities;
 public sealed class EntityRecognizer(EntityLexicon lexicon)
 {
     private static readonly string[] Connectors = ["of", "and", "for", "the", "on", "&"];
-    /// <summary>Capitalized words that open a sentence, never an organisation's name.</summary>
-    private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(["The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her"], StringComparer.Ordinal);
     private static readonly string[] Locatives = ["in", "at", "to", "from", "near", "into", "outside", "around", "across", "toward", "towards", "via", "through", "visit", "visited", "visiting", "inside", "throughout", "within", "over", "out"];
 
     public ImmutableArray<EntityMention> Recognize(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
@@ -50,6 +48,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         private readonly FrozenDictionary<string, TitleClass[]>.AlternateLookup<ReadOnlySpan<char>> _titles = lex.TitleLookup;
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _notNames = lex.NotNameLookup;
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _orgHeads = lex.OrganizationHeadLookup;
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _notOpeners = lex.NotOrganizationOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _suffixes = lex.NameSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _makes = lex.VehicleMakes.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _regionSuffixes = lex.RegionSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -225,8 +224,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             // ("National Disaster Management Institute", "Central Emergency Response Fund").
             int? headEnd = null; // the generic scan's answer, asked at most once
             // ("New Haven Police Department" is a place, then the organisation: the place scan reads it.)
-            if (_notNames.Contains(W(j)) && !_orgHeads.Contains(W(j))
-                && (Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(W(j)) || MatchPlace(j, b) is not null || (headEnd ??= HeadEnd(j, b)) <= j))
+            if (_notOpeners.Contains(W(j)))
+                return -1; // "When Valdora Motor Group …", "Carmaker Valdora Motor Group …": the name begins after it
+            if (_notNames.Contains(W(j)) && !_orgHeads.Contains(W(j)) && (MatchPlace(j, b) is not null || (headEnd ??= HeadEnd(j, b)) <= j))
                 return -1;
             // A known name ("White House", "NATO", "Interpol").
             var maybeKnown = _firstWords.Contains(Bare(W(j))) || _firstWords.Contains(W(j));
@@ -285,19 +285,36 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         {
             var end = -1;
             var x = j;
+            // Past "of" after an organisation word, the name runs to the end of the capitalized phrase, "and" included:
+            // "Ministry of Agriculture and Rural Development", "Federation of Automotive and Metal Workers".
+            var ofHead = false;
             while (x < b && IsWord(x))
             {
                 if (IsCap(x) && !AllCaps(x) || AllCaps(x) && x > j)
                 {
-                    if (_orgHeads.Contains(Bare(W(x))))
+                    // "Bank of England Governor Andrew Bailey": the role and its holder follow the name. "Medical University of
+                    // South Carolina": a known place is read as the place, as before.
+                    if (ofHead && (HasClass(x, TitleClass.Head) && !_orgHeads.Contains(Bare(W(x))) || end < x - 1 && MatchPlace(x, b) is not null))
+                        break;
+                    if (_orgHeads.Contains(Bare(W(x))) || ofHead)
                         end = x;
                     // "Comer Children's Hospital", "Broward Sheriff's Office": a common noun's possessive stays inside the name; a person's ends it.
                     if (IsPossessive(W(x)) && !(end < 0 && (_titles.ContainsKey(Bare(W(x))) || _notNames.Contains(Bare(W(x))))))
                         break;
+                    // "Automotive Suppliers' Association", "Teachers' Union": a plural's possessive stays inside the name.
+                    if (x + 2 < b && W(x).EndsWith('s') && W(x + 1) is "'" or "’" && tokens[x + 1].Span.Start == tokens[x].Span.End
+                        && IsWord(x + 2) && IsCap(x + 2))
+                    {
+                        x += 2;
+                        continue;
+                    }
                     x++;
                 }
-                else if (x + 1 < b && IsConnector(x) && IsWord(x + 1) && IsCap(x + 1) && x > j && !(end >= 0 && W(x) is "and" or "&"))
+                else if (x + 1 < b && IsConnector(x) && IsWord(x + 1) && IsCap(x + 1) && x > j
+                    && !(end >= 0 && W(x) is "and" or "&" && (!ofHead || HasClass(x + 1, TitleClass.Head) || _orgHeads.Contains(Bare(W(x + 1))))))
                 {
+                    if (end == x - 1 && W(x) is "of")
+                        ofHead = true;
                     x++;
                 }
                 else

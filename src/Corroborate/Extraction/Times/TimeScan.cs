@@ -1887,6 +1887,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                     break;
                 if (tok.Kind != TimeTokenKind.Word)
                     continue;
+                // "would begin inspecting on Thursday and urged people …": past the conjunction is another verb's clause.
+                if (dirStep > 0 && best != Times.Tense.Unknown && IsAny(j, "and", "but"))
+                    break;
                 var distance = Math.Abs(j - i) + (dirStep > 0 ? 1 : 0);
                 var cue = Cue(j);
                 if (cue == Times.Tense.Reported)
