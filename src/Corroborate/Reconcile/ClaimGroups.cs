@@ -107,6 +107,23 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
             if (!moved)
                 break;
         }
+
+        // A toll's figures that name no place count the same as those of a named place they agree with: "the
+        // death toll rose to 436" and "612 dead in Hallstan province" are one toll. To the closest such draft.
+        foreach (var unnamed in drafts.Where(d => d.Place.Length == 0 && lexicon.EventTolls.Contains(d.Members[0].Claim.Quantity.Unit!)).ToList())
+        {
+            var median = Median(unnamed.Members);
+            var into = drafts
+                .Where(d => d.Place.Length > 0 && d.Members.All(m => unnamed.Members.All(u => Compatible(m.Qualifiers, u.Qualifiers))))
+                .Select(d => (Draft: d, Distance: Distance(median, d.Members)))
+                .Where(x => x.Distance <= SameQuantity)
+                .OrderBy(x => x.Distance).ThenByDescending(x => x.Draft.Members.Count)
+                .FirstOrDefault();
+            if (into.Draft is null)
+                continue;
+            into.Draft.Members.AddRange(unnamed.Members);
+            drafts.Remove(unnamed);
+        }
         return drafts;
     }
 
@@ -114,6 +131,12 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
     private static bool Nested(string place, IReadOnlySet<string> containers, Draft draft) =>
         place.Length == 0 || draft.Place.Length == 0 || containers.Contains(draft.Place) || draft.Containers.Contains(place)
         || draft.Members.Any(m => m.Containers.Contains(place));
+
+    private static double Median(IEnumerable<(Claim Claim, string, IReadOnlySet<string>, HashSet<string>)> members)
+    {
+        var values = members.Select(m => Log(m.Claim.Quantity.Value)).Order().ToList();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+    }
 
     private static double Distance(double logValue, IEnumerable<(Claim Claim, string, IReadOnlySet<string>, HashSet<string>)> members)
     {

@@ -10,8 +10,9 @@ namespace Corroborate.Reconcile;
 public sealed class ReconcileLexicon
 {
     private ReconcileLexicon(FrozenSet<string> placeGenerics, FrozenDictionary<string, string> agencies, FrozenSet<string> stopwords,
-        FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords, TopicShifts topicShifts)
+        FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords, TopicShifts topicShifts, FrozenSet<string> eventTolls)
     {
+        EventTolls = eventTolls;
         TopicShifts = topicShifts;
         PlaceGenerics = placeGenerics;
         Agencies = agencies;
@@ -31,6 +32,8 @@ public sealed class ReconcileLexicon
     public FrozenSet<string> PublicBodyWords { get; }
     /// <summary>Words that turn a report to another story ("In other business", "Elsewhere").</summary>
     public TopicShifts TopicShifts { get; }
+    /// <summary>Unit classes that count the story's own toll ("killed", "injured"): a figure of one that names no place joins the toll's group.</summary>
+    public FrozenSet<string> EventTolls { get; }
 
     /// <summary>Whether an organisation's name fits a description's head ("Office of the Data Commissioner" is a regulator).</summary>
     public bool Fits(string name, DescriptionFit fit)
@@ -70,7 +73,8 @@ public sealed class ReconcileLexicon
         }
         return new ReconcileLexicon(generics, agencies.ToFrozenDictionary(StringComparer.Ordinal), data.Stopwords,
             descriptions.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), publicBodies,
-            TopicShifts.Parse(LanguageData.Lines("en/reconcile/topic-shifts.txt"), "data/en/reconcile/topic-shifts.txt"));
+            TopicShifts.Parse(LanguageData.Lines("en/reconcile/topic-shifts.txt"), "data/en/reconcile/topic-shifts.txt"),
+            LanguageData.Lines("en/reconcile/event-tolls.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal));
     }
 }
 

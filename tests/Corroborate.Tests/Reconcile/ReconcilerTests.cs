@@ -99,6 +99,26 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void A_toll_that_names_no_place_joins_the_toll_of_the_place_it_agrees_with()
+    {
+        var r = Reconcile(
+            Doc("a", "The death toll from the earthquake has risen to 436, officials said."),
+            Doc("b", "The number of people confirmed dead in Hallstan province has risen to 612, the health minister said."));
+        var killed = Assert.Single(r.Groups, g => g.Unit == "killed");
+        Assert.Equal(2, killed.Members.Length);
+    }
+
+    [Fact]
+    public void Sums_of_money_that_name_no_place_stay_apart_from_a_named_places()
+    {
+        // A charge and a loss are two quantities however close; only a toll's unnamed figures join a named place's.
+        var r = Reconcile(
+            Doc("a", "The carmaker will book a restructuring charge of 1.8 billion euros, the company said."),
+            Doc("b", "The carmaker made an operating loss of 412 million euros in Aurelle, the company said."));
+        Assert.Equal(2, r.Groups.Count(g => g.Unit == "EUR"));
+    }
+
+    [Fact]
     public void Far_apart_figures_are_different_quantities()
     {
         var r = Reconcile(Doc("a", "The package is worth $400 million, bringing total aid since 2022 to $59.5 billion, the minister said."));

@@ -342,6 +342,8 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             return false;
         if (IsContext(v, prev, ContextKind.Call))
             return false; // "call 911", "dial 311"
+        if (IsContext(v, prev, ContextKind.Reading))
+            return false; // "a magnitude 6.9 earthquake", "a category 4 storm": a reading, not a count
         // "told 13 News", "WSB-TV 2 Action News": a broadcaster's name.
         if (after < end && v.IsCapitalized(after) && IsContext(v, after, ContextKind.Station))
             return false;

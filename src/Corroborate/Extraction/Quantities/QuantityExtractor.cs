@@ -54,6 +54,7 @@ public sealed class QuantityExtractor
         {
             var (start, end, _) = ranges[s];
             var i = start;
+            doc.Before = null;
             while (i < end)
             {
                 // Inside the figure just read: the second of "two men and one woman were wounded" is counted in it.
@@ -77,6 +78,7 @@ public sealed class QuantityExtractor
                     }
                     money = figure.Currency is not null ? q.Span : null;
                     result.Add(q);
+                    doc.Before = q;
                 }
                 i = Math.Max(next, i + 1);
             }
@@ -85,6 +87,28 @@ public sealed class QuantityExtractor
         result.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Unit, b.Unit));
         return result.ToImmutable();
     }
+
+    /// <summary>
+    /// A figure set against the one before it with no counted noun of its own: "up from (the) 436", "down from 212",
+    /// "compared with 300", "more than the 212", "nearly double the figure of 212".
+    /// </summary>
+    private bool ComparedWithBefore(in TokenView v, Figure f, int start, int end)
+    {
+        var k = f.First - 1;
+        var figureOf = v.Is(k, "of") && (v.Is(k - 1, "figure") || v.Is(k - 1, "total")) && v.Is(k - 2, "the");
+        if (v.Is(k, "the"))
+            k--;
+        var compared = figureOf
+            || v.Is(k, "from") && (v.Is(k - 1, "up") || v.Is(k - 1, "down"))
+            || (v.Is(k, "with") || v.Is(k, "to")) && v.Is(k - 1, "compared")
+            || v.Is(k, "than");
+        if (!compared || k - 1 < start)
+            return false;
+        return !(f.End < end && v.IsWord(f.End) && (_lexicon.Units.MatchForward(v, f.End, end, out _, out _) || IsPlural(v.Chars(f.End))));
+    }
+
+    private static bool IsYear(ReadOnlySpan<char> w) =>
+        w.Length == 4 && int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1800 and <= 2200;
 
     /// <summary>Whether <paramref name="sum"/> stands alone in parentheses right after the sum <paramref name="before"/>.</summary>
     private static bool Converts(string text, TextSpan before, TextSpan sum)
@@ -206,6 +230,9 @@ public sealed class QuantityExtractor
 
         /// <summary>Starts of the figures of people hit that follow the dead ("four people dead and one in the hospital"): besides them.</summary>
         public HashSet<int> BesidesDead { get; } = [];
+
+        /// <summary>The figure read before in the sentence, which "up from the 436" compares with.</summary>
+        public Quantity? Before { get; set; }
     }
 
     private Quantity? Compose(DocumentContext doc, int sentence, Figure f)
@@ -289,6 +316,9 @@ public sealed class QuantityExtractor
             unit = "percent";
         if (unit is null && subject is null && NamedCount(v, start, first) is { } named)
             (unit, subject) = named;
+        // "has risen to 612, up from the 436 reported …": the earlier figure counts what this one does.
+        if (unit is null && subject is null && doc.Before is { } earlier && ComparedWithBefore(v, f, start, end))
+            (unit, subject) = (earlier.Unit, earlier.Subject);
         if (unit is null && subject is null)
             (unit, subject) = Elided(doc, sentence, f.First);
         // "eight of the 14 killings": a part of a whole another figure counts, which would read as a second count of it.
@@ -469,9 +499,16 @@ public sealed class QuantityExtractor
                 (unit, subject, nounEnd) = CountedNounAt(v, j + 1, -1, first);
                 if (unit is null || nounEnd > first)
                     return null;
-                // "the number of workers killed in the explosion rose to five": a toll, whatever comes between.
-                if (_lexicon.CasualtyAfter.MatchForward(v, nounEnd, first, out _, out var casualty))
-                    (unit, toll) = (casualty, true);
+                // "the number of workers killed in the explosion rose to five", "the number of people confirmed dead",
+                // "known to have died": a toll, whatever comes between.
+                for (var k = nounEnd; k < Math.Min(first, nounEnd + 4) && v.IsWord(k) && !v.IsCapitalized(k); k++)
+                {
+                    if (_lexicon.CasualtyAfter.MatchForward(v, k, first, out _, out var casualty))
+                    {
+                        (unit, toll) = (casualty, true);
+                        break;
+                    }
+                }
             }
             // The words right before the figure link it to the count ("put … at", "rose to", "could be"); for a
             // toll, the place and time of the deaths may stand between.
@@ -646,10 +683,16 @@ public sealed class QuantityExtractor
                 (joined, joinedLast) = KillerToo(v, nounEnd, end);
             return verb;
         }
-        // A toll named before the figure: "the death toll rose to 12".
-        for (var k = f.First - 1; k >= Math.Max(start, f.First - 8); k--)
+        // A toll named before the figure: "the death toll rose to 12". Farther back only when the words right
+        // before the figure link it to the toll: "the death toll from the earthquake that hit … on Tuesday has risen to 436".
+        var linked = f.First;
+        while (linked - 1 >= start && _lexicon.Is(v.Chars(linked - 1), ContextKind.CountLink))
+            linked--;
+        var reach = linked < f.First - 1 ? CountReach : 8;
+        for (var k = f.First - 1; k >= Math.Max(start, f.First - reach); k--)
         {
-            if (v.Kind(k) == TokenKind.Number)
+            // Another figure stands between; a year or a decimal measure ("the 2011 earthquake", "magnitude 6.9") counts nothing.
+            if (v.Kind(k) == TokenKind.Number && !(reach > 8 && (v.Chars(k).Contains('.') || IsYear(v.Chars(k)))))
                 break;
             if (_lexicon.CasualtyContext.MatchBackward(v, k, start, out _, out var cls) && nounEnd == f.End)
                 return cls;

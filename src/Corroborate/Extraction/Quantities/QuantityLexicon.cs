@@ -43,6 +43,7 @@ public enum ContextKind
     CountNoun = 1 << 18,
     CountLink = 1 << 19,
     PutVerb = 1 << 20,
+    Reading = 1 << 21,
 }
 
 /// <summary>
