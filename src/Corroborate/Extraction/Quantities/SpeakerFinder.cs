@@ -58,6 +58,15 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             else
                 break;
         }
+        // "The company's chief executive, Annelise Vortmann, said": the name set off after its role.
+        if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && NameAfterRole(v, j, start) is { } name)
+        {
+            var named = new Attribution(new TextSpan(v.Start(name.First), v.End(name.Last)), v.Slice(name.First, name.Last));
+            return new SpeechCue(cue, named, false, false, false, false);
+        }
+        // "Valdora, which employs around 72,000 people worldwide, said": the subject before the relative clause.
+        if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && RelativeAside(v, j, start) is { } relative)
+            j = relative - 1;
         // "Lisa Gray, a police spokesman, said", "John Smith, 34, said": the name before the appositive
         // (not in ", said Det. Dave Garrido", whose speaker follows).
         if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && Appositive(v, j, start) is { } comma)
@@ -158,6 +167,51 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             role |= IsSourceNoun(v, o) || IsTitle(v, o);
         }
         return null;
+    }
+
+    /// <summary>Tokens a relative clause between a subject and its cue may span.</summary>
+    private const int MaxRelative = 16;
+
+    /// <summary>
+    /// ", which employs around 72,000 people worldwide," ending with the comma at <paramref name="close"/>: the comma
+    /// that opens it, after a capitalized word; null when the aside is no relative clause or holds a cue.
+    /// </summary>
+    private int? RelativeAside(in TokenView v, int close, int start)
+    {
+        if (close <= start || !v.IsChar(close, ','))
+            return null;
+        for (var o = close - 1; o > start && close - o <= MaxRelative; o--)
+        {
+            if (v.IsChar(o, ','))
+                return (v.Is(o + 1, "which") || v.Is(o + 1, "who")) && v.IsWord(o - 1) && v.IsCapitalized(o - 1) ? o : null;
+            if (v.IsWord(o) && lexicon.CueLookup.Contains(v.Chars(o)))
+                return null;
+        }
+        return null;
+    }
+
+    /// <summary>Capitalized words a name set off by commas may hold.</summary>
+    private const int MaxName = 4;
+
+    /// <summary>
+    /// "The company's chief executive, Annelise Vortmann," ending with the comma at <paramref name="close"/>: the
+    /// name between the commas, when every word of it is capitalized and a common noun ends the phrase before it.
+    /// </summary>
+    private (int First, int Last)? NameAfterRole(in TokenView v, int close, int start)
+    {
+        if (close <= start || !v.IsChar(close, ','))
+            return null;
+        var open = close - 1;
+        while (open > start && close - open <= MaxName + 1 && v.IsWord(open) && v.IsCapitalized(open))
+            open--;
+        if (open <= start || open == close - 1 || close - open > MaxName + 1 || !v.IsChar(open, ','))
+            return null;
+        // The phrase before ends in a common noun, its role: "chief executive", "a spokeswoman for the works council".
+        // A lone word set off is a name only after a known source noun ("the union's leader, Reisz,").
+        var role = open - 1;
+        return v.IsWord(role) && !v.IsCapitalized(role) && (close - open > 2 || IsSourceNoun(v, role))
+            ? (open + 1, close - 1)
+            : null;
     }
 
     /// <summary>Words a source noun's "for …" may run ("a spokeswoman for the Ohio Department of Public Safety").</summary>
