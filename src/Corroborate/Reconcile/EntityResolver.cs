@@ -338,6 +338,25 @@ public sealed class EntityResolver
             if (words.Length >= 2 && Nicknames.TryGetValue(words[0], out var full))
                 words = [full, .. words[1..]];
         }
-        return string.Join(' ', words).ToLowerInvariant();
+        return FoldMarks(string.Join(' ', words).ToLowerInvariant());
+    }
+
+    // Latin letters with marks and their bare forms: "Inês Carvalho" and "Ines Carvalho" are one name as
+    // outlets write it. A table, not Unicode decomposition, which invariant globalization does not do.
+    private const string Marked = "àáâãäåāăąçćčďèéêëēĕėęěğìíîïīįıłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž";
+    private const string Bare = "aaaaaaaaacccdeeeeeeeeegiiiiiiilnnnoooooooorrssstuuuuuuuuyyzzz";
+
+    private static string FoldMarks(string key)
+    {
+        if (key.AsSpan().IndexOfAnyExceptInRange('\0', '\u007f') < 0)
+            return key;
+        return string.Create(key.Length, key, (chars, k) =>
+        {
+            for (var i = 0; i < k.Length; i++)
+            {
+                var at = Marked.IndexOf(k[i]);
+                chars[i] = at < 0 ? k[i] : Bare[at];
+            }
+        });
     }
 }

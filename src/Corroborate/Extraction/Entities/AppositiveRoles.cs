@@ -44,6 +44,9 @@ internal static class AppositiveRoles
         if (k >= v.Count || !v.IsChar(k, ','))
             return null;
         k++;
+        // "Vesna Koral, 38, a schoolteacher,": past the age.
+        if (k + 1 < v.Count && v.Kind(k) == TokenKind.Number && v.IsChar(k + 1, ','))
+            k += 2;
         var determined = k < v.Count && v.IsWord(k) && Word(v, k) is "a" or "an" or "the" or "our" or "his" or "her" or "their" or "its";
         if (determined)
             k++;
@@ -100,6 +103,25 @@ internal static class AppositiveRoles
         var last = comma ? k - 1 : k;
         if (last < 0)
             return null;
+        // "a spokeswoman for the coalition, Farida Lenz,", "the Minister of Agriculture, Celso Macamo,": the
+        // occupation and what it is of or for.
+        if (comma && v.IsWord(last) && !occupations.Contains(Word(v, last).ToLowerInvariant()))
+        {
+            for (var o = last - 1; o > 0 && last - o < MaxWords; o--)
+            {
+                if (!v.IsWord(o) || Word(v, o) is "said" or "says" or "told")
+                    return null;
+                if (Word(v, o) is "for" or "of" or "at" && occupations.Contains(Word(v, o - 1).ToLowerInvariant()))
+                {
+                    var head = o - 1;
+                    while (head - 1 >= 0 && o - head < 3 && v.IsWord(head - 1) && IsLower(v, head - 1) && !IsOwner(Word(v, head - 1))
+                        && !Boundaries.Contains(Word(v, head - 1)) && !IsVerbLike(Word(v, head - 1)))
+                        head--;
+                    return head > 0 && IsOwner(Word(v, head - 1)) ? v.Slice(head, last) : null;
+                }
+            }
+            return null;
+        }
         if (!v.IsWord(last) || !occupations.Contains(Word(v, last).ToLowerInvariant()))
             return null;
         // Written before the name with no comma, the occupation is lowercase ("forklift operator"; a capitalized
@@ -132,7 +154,7 @@ internal static class AppositiveRoles
         Verbs.Contains(word) || word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ly", StringComparison.Ordinal);
 
     private static bool IsOwner(string word) =>
-        word is "the" or "The" or "a" or "A" or "an" or "An" or "its" or "their" or "his" or "her" || word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
+        word is "the" or "The" or "a" or "A" or "an" or "An" or "its" or "Its" or "their" or "Their" or "his" or "His" or "her" or "Her" || word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
 
     private static bool IsSentenceEnd(in TokenView v, int i) => v.Span(i).Length == 1 && v.Text[v.Start(i)] is '.' or '!' or '?' or '"' or '”' or '\n';
 

@@ -152,6 +152,21 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void Resolver_joins_a_name_written_with_and_without_its_marks()
+    {
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Person, "Inês Carvalho", "leader"),
+            Mention("b", 0, EntityKind.Person, "Ines Carvalho"),
+            Mention("b", 20, EntityKind.Person, "Tomás Albuquerque"),
+            Mention("a", 40, EntityKind.Person, "Tomas Albuquerque"),
+        };
+        var people = new EntityResolver(records).Entities;
+        Assert.Equal(2, people.Length);
+        Assert.Contains(people, p => p.Name == "Inês Carvalho" && p.Aliases.Contains("Ines Carvalho"));
+    }
+
+    [Fact]
     public void Resolver_reads_an_organisations_short_name_as_the_organisation()
     {
         var records = new[]
