@@ -578,7 +578,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     {
         hit = default;
         var s = S(i);
-        if (s.IndexOfAny('-', '/') >= 0)
+        if (s.IndexOfAny('-', '/') >= 0 || s.Count('.') == 2) // "13.05.2025": a day-first date with dots
         {
             foreach (var p in lex.NumericDates)
             {
@@ -1871,7 +1871,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         while (InRange(g) && i - g <= 5 && (IsHyphen(g) || IsAny(g, GovernedBy) || IsNumber(g) || W(g)?.TimeZone == true))
             g--;
         var deadline = W(g)?.Tense == Times.Tense.Deadline && !Upper(g);
-        if (deadline && !Is(g, "by") || Is(g, "as") && IsAny(g - 1, "soon", "early") && Is(g - 2, "as"))
+        // "by Friday" follows the clause's tense, and so does "until" after a negation ("nobody came until Sunday
+        // morning"); otherwise "until" looks ahead ("postponed until Tuesday morning").
+        if (deadline && !(Is(g, "by") || IsAny(g, "until", "till") && NegatedBefore(g)) || Is(g, "as") && IsAny(g - 1, "soon", "early") && Is(g - 2, "as"))
             return Times.Tense.Future;
         if (W(g)?.Tense == Times.Tense.Origin && !Upper(g))
             return Times.Tense.Past;
@@ -1887,10 +1889,14 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                     break;
                 if (tok.Kind != TimeTokenKind.Word)
                     continue;
-                // "would begin inspecting on Thursday and urged people …": past the conjunction is another verb's clause.
-                if (dirStep > 0 && best != Times.Tense.Unknown && IsAny(j, "and", "but"))
+                // "would begin inspecting on Thursday and urged people …", "would start flying on Monday if the weather
+                // allowed": past the conjunction is another verb's clause.
+                if (dirStep > 0 && best != Times.Tense.Unknown && IsAny(j, ClauseOpeners))
                     break;
                 var distance = Math.Abs(j - i) + (dirStep > 0 ? 1 : 0);
+                // "cut-off areas", "set-up costs": a hyphened word is no verb.
+                if (IsHyphen(j - 1) || IsHyphen(j + 1))
+                    continue;
                 var cue = Cue(j);
                 if (cue == Times.Tense.Reported)
                 {
@@ -1914,6 +1920,19 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         return deadline && best != Times.Tense.Past ? Times.Tense.Future : best;
     }
 
+    /// <summary>A negation in the few words before <paramref name="g"/>, within its sentence.</summary>
+    private bool NegatedBefore(int g)
+    {
+        for (var k = g - 1; InRange(k) && g - k <= 8; k--)
+        {
+            if (t[k].Kind == TimeTokenKind.Break || t[k].Kind == TimeTokenKind.Punctuation && text[t[k].Start] is '.' or '!' or '?' or ';')
+                return false;
+            if (IsAny(k, "not", "no", "nobody", "never", "nothing", "none", "n't", "didn't", "wasn't", "weren't", "hadn't", "couldn't"))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>True when the period at <paramref name="j"/> closes an initial ("Daniel P. Davison"), not a sentence.</summary>
     private bool Initial(int j) =>
         text[t[j].Start] == '.' && InRange(j - 1) && InRange(j + 1) && t[j - 1].Length == 1 && t[j - 1].End == t[j].Start && char.IsUpper(text[t[j - 1].Start])
@@ -1922,6 +1941,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     private bool PastParticipleAt(int j) => Cue(j) is Times.Tense.Past or Times.Tense.Prospective && S(j).EndsWith("ed", StringComparison.Ordinal);
 
     private static readonly string[] Determiners = ["the", "a", "an", "its", "his", "her", "their", "our", "still"];
+
+    /// <summary>Words that open another clause after a date, whose verb does not date it.</summary>
+    private static readonly string[] ClauseOpeners = ["and", "but", "if", "unless", "whether", "because", "although", "though", "while", "when", "where"];
 
     private Tense Cue(int j)
     {

@@ -33,9 +33,11 @@ public sealed class TimeStage(TimeExtractor extractor) : IDocumentStage
     }
 
     /// <summary>
-    /// Furniture whose times are the report's: the headline, the dateline, photo captions ("Police at
-    /// the scene Sunday") and video blurbs ("… killed early Sunday. (Published Sunday, March 23)"). The
-    /// rest ("© 2016 Cox Media Group", related links, subscription offers) dates nothing.
+    /// Furniture whose times are the report's: the headline, the dateline, the byline and the outlet's or
+    /// section's line with the date ("EuroWire Today | Europe | 13/03/2026"), photo captions ("Police at the
+    /// scene Sunday") and video blurbs ("… killed early Sunday. (Published Sunday, March 23)"). The rest
+    /// ("© 2016 Cox Media Group", related links, subscription offers) dates nothing.
     /// </summary>
-    private static bool SaysWhen(FurnitureKind kind) => kind is FurnitureKind.Headline or FurnitureKind.Dateline or FurnitureKind.Caption or FurnitureKind.Media;
+    private static bool SaysWhen(FurnitureKind kind) => kind is FurnitureKind.Headline or FurnitureKind.Dateline or FurnitureKind.Caption
+        or FurnitureKind.Media or FurnitureKind.Byline or FurnitureKind.Outlet or FurnitureKind.Navigation;
 }

@@ -42,6 +42,18 @@ public sealed class TimeStageTests
         Assert.Equal(2, result.Times.Count(t => t.Value == "2016-03-20"));
     }
 
+    [Fact]
+    public void TimesInTheOutletsDateLineAreKept()
+    {
+        // "EuroWire Today | Europe | 13/03/2026": the report's own date, in a line of furniture.
+        var doc = new NewsDocument("e", "e.txt",
+            "Strike shuts the capital\n\nEuroWire Today | Europe | 13/03/2026\n\nTens of thousands of workers marched through the capital on Thursday, unions said.")
+            { Published = new Published(new DateOnly(2026, 3, 13), null, PublishedFrom.Metadata) };
+        var result = Pipeline.Run(doc);
+        Assert.Contains(result.Furniture, f => f.Span.Of(result.Text).Contains("13/03/2026"));
+        Assert.Contains(result.Times, t => t.Value == "2026-03-13" && t.Span.Of(result.Text) == "13/03/2026");
+    }
+
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(9999, 12, 31)]
