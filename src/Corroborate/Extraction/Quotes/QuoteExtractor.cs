@@ -62,7 +62,11 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         private bool IsSpeechVerb(int t) => t >= 0 && t < _tokens.Length && !_quoted[t] && _tokens[t].Kind == TokenKind.Word
             && char.IsLower(_text[_tokens[t].Span.Start]) && _lex.SpeechVerbLookup.Contains(W(t))
             // "after reports that", "the statement": a noun, not a verb.
-            && !(t > 0 && (_lex.Determiners.Contains(W(t - 1).ToString()) || W(t - 1) is "after" or "of" or "for" or "with" or "by" or "in" or "on" or "from"));
+            && !(t > 0 && (_lex.Determiners.Contains(W(t - 1).ToString()) || W(t - 1) is "after" or "of" or "for" or "with" or "by" or "in" or "on" or "from"))
+            // "a partial recount began": a noun after a determiner and its adjective (not "a spokesman said").
+            && !(t > 1 && _lex.Determiners.Contains(W(t - 2).ToString()) && char.IsLower(_text[_tokens[t - 1].Span.Start])
+                 && _tokens[t - 1].Kind == TokenKind.Word && !_lex.SpeakerNouns.Contains(W(t - 1).ToString())
+                 && !W(t).EndsWith("ed", StringComparison.Ordinal) && !W(t).EndsWith('s') && W(t) is not ("said" or "told" or "wrote" or "spoke"));
 
         private bool IsPronoun(int t) => t >= 0 && t < _tokens.Length && _lex.Pronouns.Contains(W(t).ToString());
 
@@ -190,6 +194,9 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             var after = end + (q.Closed ? 1 : 0);
             if (before >= 0 && _lex.NamingCues.Contains(W(before).ToString()))
                 return true;
+            // "what epidemiologists call the "iceberg effect"": the naming cue before the article.
+            if (before >= 1 && _lex.Determiners.Contains(W(before).ToString()) && _lex.NamingCues.Contains(W(before - 1).ToString()))
+                return true;
             // "known as", "a man he knows only as": a name follows.
             if (before >= 1 && Is(before, "as"))
                 for (var k = before - 1; k >= Math.Max(0, before - 3); k--)
@@ -198,6 +205,12 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             // a "win-win" deal, the "one country, two systems" formula: a quoted modifier between a determiner and its noun.
             // With a comma inside, only a name the definite article gives, ending at the mark, before a lowercase noun
             // (the "one country, two systems" formula; not a "really nice, quiet neighborhood" and …).
+            // "a small "tent city" had sprung up", in a sentence where nobody speaks: one adjective may stand between
+            // the determiner and the mark (not in "called it a cruel "betrayal", the union leader said").
+            if (!clause && before >= 1 && !SentenceHasSpeech(SentenceAt(q.Content.Start)) && _tokens[before].Kind == TokenKind.Word && char.IsLower(_text[_tokens[before].Span.Start])
+                && _lex.Determiners.Contains(W(before - 1).ToString()) && after < _tokens.Length && _tokens[after].Kind == TokenKind.Word
+                && _sentenceOf[after] == _sentenceOf[first] && words <= 3 && !_lex.Determiners.Contains(W(before).ToString()))
+                return true;
             if (before >= 0 && _lex.Determiners.Contains(W(before).ToString()) && after < _tokens.Length
                 && _tokens[after].Kind == TokenKind.Word && _sentenceOf[after] == _sentenceOf[first]
                 && (clause ? Is(before, "the") && inner == end && char.IsLower(_text[_tokens[after].Span.Start]) && !_lex.Determiners.Contains(W(after).ToString()) : words <= 3))
