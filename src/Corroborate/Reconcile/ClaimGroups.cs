@@ -35,6 +35,11 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
     private static readonly double Agreement = Math.Log(1.25);
     /// <summary>Reports of one count disagree, but not by this factor: "$400 million" and "$59.5 billion" are two quantities.</summary>
     private static readonly double SameQuantity = Math.Log(5);
+    /// <summary>
+    /// A toll that names no place and one of a named place are one toll within this factor: a toll that rose
+    /// ("436" the day before "612 in the province"), not a part of it ("212 killed" against "60 killed in Vornik").
+    /// </summary>
+    private static readonly double TollUpdate = Math.Log(3);
 
     private sealed class Draft(string place, IReadOnlySet<string> containers)
     {
@@ -109,14 +114,14 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         }
 
         // A toll's figures that name no place count the same as those of a named place they agree with: "the
-        // death toll rose to 436" and "612 dead in Hallstan province" are one toll. To the closest such draft.
+        // death toll rose to 436" and "612 dead in Brenna province" are one toll. To the closest such draft.
         foreach (var unnamed in drafts.Where(d => d.Place.Length == 0 && lexicon.EventTolls.Contains(d.Members[0].Claim.Quantity.Unit!)).ToList())
         {
             var median = Median(unnamed.Members);
             var into = drafts
                 .Where(d => d.Place.Length > 0 && d.Members.All(m => unnamed.Members.All(u => Compatible(m.Qualifiers, u.Qualifiers))))
                 .Select(d => (Draft: d, Distance: Distance(median, d.Members)))
-                .Where(x => x.Distance <= SameQuantity)
+                .Where(x => x.Distance <= TollUpdate)
                 .OrderBy(x => x.Distance).ThenByDescending(x => x.Draft.Members.Count)
                 .FirstOrDefault();
             if (into.Draft is null)

@@ -341,10 +341,10 @@ public sealed class EntityResolver
         return FoldMarks(string.Join(' ', words).ToLowerInvariant());
     }
 
-    // Latin letters with marks and their bare forms: "Inês Carvalho" and "Ines Carvalho" are one name as
+    // Latin letters with marks and their bare forms: "Inês Sousa" and "Ines Sousa" are one name as
     // outlets write it. A table, not Unicode decomposition, which invariant globalization does not do.
-    private const string Marked = "àáâãäåāăąçćčďèéêëēĕėęěğìíîïīįıłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž";
-    private const string Bare = "aaaaaaaaacccdeeeeeeeeegiiiiiiilnnnoooooooorrssstuuuuuuuuyyzzz";
+    private const string Marked = "àáâãäåāăąçćčďèéêëēĕėęěğìíîïīįıłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżžșțţ";
+    private const string Bare = "aaaaaaaaacccdeeeeeeeeegiiiiiiilnnnoooooooorrssstuuuuuuuuyyzzzstt";
 
     private static string FoldMarks(string key)
     {

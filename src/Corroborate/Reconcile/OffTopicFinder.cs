@@ -38,11 +38,13 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
     /// share stays below <see cref="MaxForeign"/>.
     /// </summary>
     private const double MaxForeignTurned = 0.6;
+    /// <summary>The share of a story's reports that use a term of its core: all of them.</summary>
+    private const double CoreShare = 1.0;
     /// <summary>Fewer salient terms than this are too few to judge even after a turn.</summary>
     private const int MinTermsTurned = 4;
 
     /// <summary>A paragraph's distinct term hashes: names, other words, and those it uses more than once.</summary>
-    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words, int[] Repeated, bool Turns, string Preview);
+    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words, int[] Repeated, Turn Turns, string Preview);
     private sealed record ArticleTerms(string Doc, ImmutableArray<ParagraphTerms> Paragraphs);
 
     private readonly Dictionary<string, List<ArticleTerms>> _stories = new(StringComparer.Ordinal);
@@ -144,6 +146,9 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                 foreach (var w in a.Paragraphs.SelectMany(p => p.Words).Distinct())
                     words[w] = words.GetValueOrDefault(w) + 1;
             }
+            // The story's core: terms every one of its reports uses.
+            var coreCount = Math.Max(2, (int)Math.Ceiling(CoreShare * articles.Count));
+            bool IsCore(int h) => names.GetValueOrDefault(h) >= coreCount || words.GetValueOrDefault(h) >= coreCount;
             foreach (var a in articles)
             {
                 if (a.Paragraphs.Length < 3)
@@ -161,7 +166,7 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                 {
                     // A short paragraph is judged only as part of a turn to another story.
                     var large = p.Names.Length >= MinNames && p.Names.Length + p.Words.Length >= MinTerms;
-                    if (!large && (p.Names.Length + p.Words.Length < MinTermsTurned || !(p.Turns || drifting)))
+                    if (!large && (p.Names.Length + p.Words.Length < MinTermsTurned || !(p.Turns != Turn.None || drifting)))
                         continue;
                     bool KnownName(int n) => saidNames.Contains(n) || names.GetValueOrDefault(n) > 1;
                     bool KnownWord(int w) => saidWords.Contains(w) || words.GetValueOrDefault(w) > 1;
@@ -170,7 +175,11 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                     var total = NameWeight * p.Names.Length + p.Words.Length;
                     bool Foreign(int h) => !(p.Names.Contains(h) && KnownName(h)) && !(p.Words.Contains(h) && KnownWord(h));
                     var foreignRepeats = p.Repeated.Count(Foreign) + p.Names.Concat(p.Words).Count(h => drift.Contains(h) && !p.Repeated.Contains(h) && Foreign(h));
-                    var turned = (p.Turns && known / total < MaxForeignTurned) || (drifting && known / total < MaxForeign);
+                    // A weak turn ("Elsewhere in the province, …") may be the story going on: it must be as foreign as a
+                    // drift and use at most one of the terms every report of the story uses (the quake, the dead).
+                    var turned = p.Turns == Turn.Strong && known / total < MaxForeignTurned
+                        || p.Turns == Turn.Weak && known / total < MaxForeign && p.Names.Concat(p.Words).Count(IsCore) <= 1
+                        || drifting && known / total < MaxForeign;
                     if (turned || (large && known / total < MaxForeign && foreignRepeats >= MinForeignRepeats))
                     {
                         drifting = turned;

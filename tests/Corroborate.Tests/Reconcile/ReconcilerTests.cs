@@ -175,14 +175,16 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public void Separately_as_a_manner_of_the_story_itself_is_no_turn()
+    public void A_weak_turn_that_goes_on_with_the_story_is_on_topic()
     {
-        // "tried separately" is how the story's own case goes on, not a turn to another story.
-        var lead = "Two men were charged on Monday with the shooting at the Harwick mall that wounded four people, police said.";
-        var lead2 = "Harwick police arrested Dara Quill and Tomas Everly at a house on Ellery Street on Sunday.";
-        var more = "The lawyer for Everly wants his client tried separately, a motion Marrow County prosecutors oppose; Judge Ines Tallis will rule Friday.";
-        var a = Doc("a", string.Join("\n\n", lead, lead2, more));
-        var r = Reconcile(a, Doc("b", "Police in Harwick charged two men on Monday over the mall shooting that wounded four people."));
+        // "Elsewhere in the province, …" may open the story's own next paragraph, with a new town and a new official:
+        // not foreign enough for a turn the story itself may use.
+        var lead = "A strong earthquake struck Dravia province on Tuesday, killing at least 212 people, the civil protection agency said.";
+        var lead2 = "Rescuers in Dravia searched collapsed houses through the night, and the agency said the earthquake toll would rise.";
+        var more = "The agency said 1,100 people were injured and rescuers were still digging in the rubble of the provincial capital.";
+        var elsewhere = "Elsewhere in the province, the quake destroyed a school in Vornik and killed 30 people, Governor Petar Lusk told reporters on Wednesday.";
+        var a = Doc("a", string.Join("\n\n", lead, lead2, more, elsewhere));
+        var r = Reconcile(a, Doc("b", "The earthquake in Dravia province killed 212 people and injured 1,100, the civil protection agency said; rescuers searched the rubble."));
         Assert.Empty(r.OffTopicOf("a"));
     }
 

@@ -44,7 +44,7 @@ internal static class AppositiveRoles
         if (k >= v.Count || !v.IsChar(k, ','))
             return null;
         k++;
-        // "Vesna Koral, 38, a schoolteacher,": past the age.
+        // "Ida Renn, 38, a schoolteacher,": past the age.
         if (k + 1 < v.Count && v.Kind(k) == TokenKind.Number && v.IsChar(k + 1, ','))
             k += 2;
         var determined = k < v.Count && v.IsWord(k) && Word(v, k) is "a" or "an" or "the" or "our" or "his" or "her" or "their" or "its";
@@ -103,7 +103,7 @@ internal static class AppositiveRoles
         var last = comma ? k - 1 : k;
         if (last < 0)
             return null;
-        // "a spokeswoman for the coalition, Farida Lenz,", "the Minister of Agriculture, Celso Macamo,": the
+        // "a spokeswoman for the coalition, Lena Voss,", "the Minister of Agriculture, Jorge Alves,": the
         // occupation and what it is of or for.
         if (comma && v.IsWord(last) && !occupations.Contains(Word(v, last).ToLowerInvariant()))
         {
@@ -117,7 +117,13 @@ internal static class AppositiveRoles
                     while (head - 1 >= 0 && o - head < 3 && v.IsWord(head - 1) && IsLower(v, head - 1) && !IsOwner(Word(v, head - 1))
                         && !Boundaries.Contains(Word(v, head - 1)) && !IsVerbLike(Word(v, head - 1)))
                         head--;
-                    return head > 0 && IsOwner(Word(v, head - 1)) ? v.Slice(head, last) : null;
+                    // The owner opens the sentence or follows a speech verb ("said the Minister of Agriculture, …"), not
+                    // a verb or preposition ("After meeting the minister of agriculture, Jane Doe told …").
+                    var owner = head - 1;
+                    return owner >= 0 && IsOwner(Word(v, owner))
+                        && (owner == 0 || IsSentenceEnd(v, owner - 1) || !v.IsWord(owner - 1) || Word(v, owner - 1) is "said" or "says" or "told")
+                        ? v.Slice(head, last)
+                        : null;
                 }
             }
             return null;

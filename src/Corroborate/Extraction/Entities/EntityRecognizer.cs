@@ -225,7 +225,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             int? headEnd = null; // the generic scan's answer, asked at most once
             // ("New Haven Police Department" is a place, then the organisation: the place scan reads it.)
             if (_notOpeners.Contains(W(j)))
-                return -1; // "When Valdora Motor Group …", "Carmaker Valdora Motor Group …": the name begins after it
+                return -1; // "When Norland Motor Group …", "Carmaker Norland Motor Group …": the name begins after it
             if (_notNames.Contains(W(j)) && !_orgHeads.Contains(W(j)) && (MatchPlace(j, b) is not null || (headEnd ??= HeadEnd(j, b)) <= j))
                 return -1;
             // A known name ("White House", "NATO", "Interpol").
@@ -311,7 +311,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                     x++;
                 }
                 else if (x + 1 < b && IsConnector(x) && IsWord(x + 1) && IsCap(x + 1) && x > j
-                    && !(end >= 0 && W(x) is "and" or "&" && (!ofHead || HasClass(x + 1, TitleClass.Head) || _orgHeads.Contains(Bare(W(x + 1))))))
+                    && !(end >= 0 && W(x) is "and" or "&" && (!ofHead || HasClass(x + 1, TitleClass.Head) || _orgHeads.Contains(Bare(W(x + 1)))
+                        || KnownNameRunAt(x + 1, b))))
                 {
                     if (end == x - 1 && W(x) is "of")
                         ofHead = true;
@@ -323,6 +324,18 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 }
             }
             return end;
+        }
+
+        /// <summary>
+        /// Whether the capitalized run from <paramref name="k"/> is a known organisation's name and nothing more:
+        /// "the Ministry of Health and Red Cross teams" are two, "… of Red Cross and Red Crescent Societies" one.
+        /// </summary>
+        private bool KnownNameRunAt(int k, int b)
+        {
+            var last = k;
+            while (last + 1 < b && IsWord(last + 1) && IsCap(last + 1))
+                last++;
+            return _organizations.ContainsKey(text.AsSpan(tokens[k].Span.Start, BareEnd(last) - tokens[k].Span.Start));
         }
 
         private void EmitCountry(int i, int j, string? country)

@@ -90,7 +90,7 @@ public sealed class QuantityExtractor
 
     /// <summary>
     /// A figure set against the one before it with no counted noun of its own: "up from (the) 436", "down from 212",
-    /// "compared with 300", "more than the 212", "nearly double the figure of 212".
+    /// "compared with 300", "more than the 212" (not "more than 40", a hedge), "nearly double the figure of 212".
     /// </summary>
     private bool ComparedWithBefore(in TokenView v, Figure f, int start, int end)
     {
@@ -101,7 +101,7 @@ public sealed class QuantityExtractor
         var compared = figureOf
             || v.Is(k, "from") && (v.Is(k - 1, "up") || v.Is(k - 1, "down"))
             || (v.Is(k, "with") || v.Is(k, "to")) && v.Is(k - 1, "compared")
-            || v.Is(k, "than");
+            || v.Is(k, "than") && k != f.First - 1; // "more than the 212"; "more than 40" is a hedge
         if (!compared || k - 1 < start)
             return false;
         return !(f.End < end && v.IsWord(f.End) && (_lexicon.Units.MatchForward(v, f.End, end, out _, out _) || IsPlural(v.Chars(f.End))));
@@ -693,6 +693,10 @@ public sealed class QuantityExtractor
         {
             // Another figure stands between; a year or a decimal measure ("the 2011 earthquake", "magnitude 6.9") counts nothing.
             if (v.Kind(k) == TokenKind.Number && !(reach > 8 && (v.Chars(k).Contains('.') || IsYear(v.Chars(k)))))
+                break;
+            // Farther back, only within the figure's clause: "while the death toll remained unclear, the number of evacuees
+            // has risen to 4,000" counts evacuees.
+            if (reach > 8 && (v.IsChar(k, ',') || v.IsChar(k, ';') || _lexicon.Is(v.Chars(k), ContextKind.CountNoun)))
                 break;
             if (_lexicon.CasualtyContext.MatchBackward(v, k, start, out _, out var cls) && nounEnd == f.End)
                 return cls;

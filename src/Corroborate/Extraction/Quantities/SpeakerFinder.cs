@@ -58,13 +58,13 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             else
                 break;
         }
-        // "The company's chief executive, Annelise Vortmann, said": the name set off after its role.
+        // "The company's chief executive, Marta Ellery, said": the name set off after its role.
         if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && NameAfterRole(v, j, start) is { } name)
         {
             var named = new Attribution(new TextSpan(v.Start(name.First), v.End(name.Last)), v.Slice(name.First, name.Last));
             return new SpeechCue(cue, named, false, false, false, false);
         }
-        // "Valdora, which employs around 72,000 people worldwide, said": the subject before the relative clause.
+        // "Norland, which employs around 72,000 people worldwide, said": the subject before the relative clause.
         if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && RelativeAside(v, j, start) is { } relative)
             j = relative - 1;
         // "Lisa Gray, a police spokesman, said", "John Smith, 34, said": the name before the appositive
@@ -182,19 +182,22 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             return null;
         for (var o = close - 1; o > start && close - o <= MaxRelative; o--)
         {
+            // Not a place ("Police in Northbridge, which was hit hardest, said": the police speak).
             if (v.IsChar(o, ','))
-                return (v.Is(o + 1, "which") || v.Is(o + 1, "who")) && v.IsWord(o - 1) && v.IsCapitalized(o - 1) ? o : null;
+                return (v.Is(o + 1, "which") || v.Is(o + 1, "who")) && v.IsWord(o - 1) && v.IsCapitalized(o - 1) && !IsLocative(v, o - 2) ? o : null;
             if (v.IsWord(o) && lexicon.CueLookup.Contains(v.Chars(o)))
                 return null;
         }
         return null;
     }
 
+    private static bool IsLocative(in TokenView v, int k) => v.Is(k, "in") || v.Is(k, "at") || v.Is(k, "near") || v.Is(k, "from");
+
     /// <summary>Capitalized words a name set off by commas may hold.</summary>
     private const int MaxName = 4;
 
     /// <summary>
-    /// "The company's chief executive, Annelise Vortmann," ending with the comma at <paramref name="close"/>: the
+    /// "The company's chief executive, Marta Ellery," ending with the comma at <paramref name="close"/>: the
     /// name between the commas, when every word of it is capitalized and a common noun ends the phrase before it.
     /// </summary>
     private (int First, int Last)? NameAfterRole(in TokenView v, int close, int start)
@@ -209,9 +212,13 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         // The phrase before ends in a common noun, its role: "chief executive", "a spokeswoman for the works council".
         // A lone word set off is a name only after a known source noun ("the union's leader, Reisz,").
         var role = open - 1;
-        return v.IsWord(role) && !v.IsCapitalized(role) && (close - open > 2 || IsSourceNoun(v, role))
-            ? (open + 1, close - 1)
-            : null;
+        if (!v.IsWord(role) || v.IsCapitalized(role) || !(close - open > 2 || IsSourceNoun(v, role)))
+            return null;
+        // "Police in the capital, Port Louis, said": a place set off after where, not a name after its role.
+        for (var k = role - 1; k >= start && role - k <= 3 && v.IsWord(k); k--)
+            if (IsLocative(v, k))
+                return null;
+        return (open + 1, close - 1);
     }
 
     /// <summary>Words a source noun's "for …" may run ("a spokeswoman for the Ohio Department of Public Safety").</summary>

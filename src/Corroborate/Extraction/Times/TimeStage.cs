@@ -34,7 +34,7 @@ public sealed class TimeStage(TimeExtractor extractor) : IDocumentStage
 
     /// <summary>
     /// Furniture whose times are the report's: the headline, the dateline, the byline and the outlet's or
-    /// section's line with the date ("EuroWire Today | Europe | 13/03/2026"), photo captions ("Police at the
+    /// section's line with the date ("Metro Wire Today | Europe | 13/03/2026"), photo captions ("Police at the
     /// scene Sunday") and video blurbs ("… killed early Sunday. (Published Sunday, March 23)"). The rest
     /// ("© 2016 Cox Media Group", related links, subscription offers) dates nothing.
     /// </summary>

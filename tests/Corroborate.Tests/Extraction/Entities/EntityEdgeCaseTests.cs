@@ -152,6 +152,16 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void A_fronted_clause_is_no_apposition()
+    {
+        // "After meeting the minister of agriculture," is what Macamo did, not his role; "said the Minister …, X" is.
+        var a = ExtractionFixture.Run("After meeting the minister of agriculture, Celso Macamo told reporters he was hopeful.", "a");
+        Assert.Null(Assert.Single(a.Entities, m => m.Kind == EntityKind.Person).Role);
+        var b = ExtractionFixture.Run("\"The rules protect jobs,\" said the Minister of Agriculture, Celso Macamo.", "b");
+        Assert.Equal("Minister of Agriculture", Assert.Single(b.Entities, m => m.Kind == EntityKind.Person).Role);
+    }
+
+    [Fact]
     public void Resolver_joins_a_name_written_with_and_without_its_marks()
     {
         var records = new[]
