@@ -137,20 +137,17 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         place.Length == 0 || draft.Place.Length == 0 || containers.Contains(draft.Place) || draft.Containers.Contains(place)
         || draft.Members.Any(m => m.Containers.Contains(place));
 
+    /// <summary>The median of the members' log values; NaN for none.</summary>
     private static double Median(IEnumerable<(Claim Claim, string, IReadOnlySet<string>, HashSet<string>)> members)
     {
         var values = members.Select(m => Log(m.Claim.Quantity.Value)).Order().ToList();
+        if (values.Count == 0)
+            return double.NaN;
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
     }
 
-    private static double Distance(double logValue, IEnumerable<(Claim Claim, string, IReadOnlySet<string>, HashSet<string>)> members)
-    {
-        var values = members.Select(m => Log(m.Claim.Quantity.Value)).Order().ToList();
-        if (values.Count == 0)
-            return double.PositiveInfinity;
-        var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
-        return Math.Abs(logValue - median);
-    }
+    private static double Distance(double logValue, IEnumerable<(Claim Claim, string, IReadOnlySet<string>, HashSet<string>)> members) =>
+        Median(members) is var median && double.IsNaN(median) ? double.PositiveInfinity : Math.Abs(logValue - median);
 
     private static double Log(decimal v) => Math.Log((double)Math.Max(v, 0.0001m));
 
