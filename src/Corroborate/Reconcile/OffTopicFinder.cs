@@ -38,8 +38,6 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
     /// share stays below <see cref="MaxForeign"/>.
     /// </summary>
     private const double MaxForeignTurned = 0.6;
-    /// <summary>The share of a story's reports that use a term of its core: all of them.</summary>
-    private const double CoreShare = 1.0;
     /// <summary>Fewer salient terms than this are too few to judge even after a turn.</summary>
     private const int MinTermsTurned = 4;
 
@@ -147,8 +145,7 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                     words[w] = words.GetValueOrDefault(w) + 1;
             }
             // The story's core: terms every one of its reports uses.
-            var coreCount = Math.Max(2, (int)Math.Ceiling(CoreShare * articles.Count));
-            bool IsCore(int h) => names.GetValueOrDefault(h) >= coreCount || words.GetValueOrDefault(h) >= coreCount;
+            bool IsCore(int h) => names.GetValueOrDefault(h) >= articles.Count || words.GetValueOrDefault(h) >= articles.Count;
             foreach (var a in articles)
             {
                 if (a.Paragraphs.Length < 3)
