@@ -20,6 +20,10 @@ public readonly record struct Figure(
 /// </summary>
 public sealed class FigureReader(QuantityLexicon lexicon)
 {
+    /// <summary>A year written plainly, 1800–2100 ("2011"): when, not how many, unless a known noun follows.</summary>
+    internal static bool IsPlainYear(ReadOnlySpan<char> w) =>
+        w.Length == 4 && int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1800 and <= 2100;
+
     /// <summary>Figures above this are not counts (and would overflow a decimal once scaled).</summary>
     private const decimal MaxFigure = 1_000_000_000_000_000m;
 
@@ -355,7 +359,7 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             return false; // identifiers, phone numbers and zip codes, not figures written without separators
 
         // Year: 1800–2100 written plainly, unless it counts a known noun ("2000 troops").
-        if (plain && raw.Length == 4 && value is >= 1800 and <= 2100 && !lexicon.Units.MatchForward(v, after, end, out _, out _))
+        if (plain && IsPlainYear(raw) && !lexicon.Units.MatchForward(v, after, end, out _, out _))
             return false;
         if (IsMonth(v, prev) || IsMonth(v, after) || (v.Is(after, "of") && IsMonth(v, after + 1)))
             return false; // "Oct. 31", "31 October", "the 6th of May"

@@ -107,9 +107,6 @@ public sealed class QuantityExtractor
         return !(f.End < end && v.IsWord(f.End) && (_lexicon.Units.MatchForward(v, f.End, end, out _, out _) || IsPlural(v.Chars(f.End))));
     }
 
-    private static bool IsYear(ReadOnlySpan<char> w) =>
-        w.Length == 4 && int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1800 and <= 2200;
-
     /// <summary>Whether <paramref name="sum"/> stands alone in parentheses right after the sum <paramref name="before"/>.</summary>
     private static bool Converts(string text, TextSpan before, TextSpan sum)
     {
@@ -647,7 +644,7 @@ public sealed class QuantityExtractor
             if (!v.IsWord(k) || (v.Kind(k) == TokenKind.Number))
                 break;
             // "three people inside a trailer had been killed": past where people were (not "shootings in which").
-            if (k == nounEnd && !v.Is(k, "to") && !v.Is(k, "into") && _lexicon.Is(v.Chars(k), ContextKind.Place)
+            if (k == nounEnd && _lexicon.IsWhere(v.Chars(k))
                 && !v.Is(k + 1, "which") && !v.Is(k + 1, "whom") && PersonNoun(v, nounEnd - 1))
                 window += PlacePhrase;
             // A capitalized article opens a clause the sentence splitter missed ("Image 7 of 14 A teen died").
@@ -692,7 +689,7 @@ public sealed class QuantityExtractor
         for (var k = f.First - 1; k >= Math.Max(start, f.First - reach); k--)
         {
             // Another figure stands between; a year or a decimal measure ("the 2011 earthquake", "magnitude 6.9") counts nothing.
-            if (v.Kind(k) == TokenKind.Number && !(reach > 8 && (v.Chars(k).Contains('.') || IsYear(v.Chars(k)))))
+            if (v.Kind(k) == TokenKind.Number && !(reach > 8 && (v.Chars(k).Contains('.') || FigureReader.IsPlainYear(v.Chars(k)))))
                 break;
             // Farther back, only within the figure's clause: "while the death toll remained unclear, the number of evacuees
             // has risen to 4,000" counts evacuees.

@@ -170,6 +170,10 @@ public sealed class QuantityLexicon
     /// <summary>"in", "and", "during": a word that ends a counted-noun phrase (context kind stop).</summary>
     internal bool IsStop(ReadOnlySpan<char> word) => Is(word, ContextKind.Stop);
 
+    /// <summary>A place preposition that says where something is ("in", "at", "near"), not where it goes ("to", "into").</summary>
+    internal bool IsWhere(ReadOnlySpan<char> word) =>
+        Is(word, ContextKind.Place) && !word.Equals("to", StringComparison.OrdinalIgnoreCase) && !word.Equals("into", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Loads the English data. Throws <see cref="InvalidDataException"/> naming the file and line at fault.</summary>
     public static QuantityLexicon LoadEnglish()
     {

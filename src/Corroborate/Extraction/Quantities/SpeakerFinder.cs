@@ -184,14 +184,14 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         {
             // Not a place ("Police in Northbridge, which was hit hardest, said": the police speak).
             if (v.IsChar(o, ','))
-                return (v.Is(o + 1, "which") || v.Is(o + 1, "who")) && v.IsWord(o - 1) && v.IsCapitalized(o - 1) && !IsLocative(v, o - 2) ? o : null;
+                return (v.Is(o + 1, "which") || v.Is(o + 1, "who")) && v.IsWord(o - 1) && v.IsCapitalized(o - 1) && !IsWhere(v, o - 2) ? o : null;
             if (v.IsWord(o) && lexicon.CueLookup.Contains(v.Chars(o)))
                 return null;
         }
         return null;
     }
 
-    private static bool IsLocative(in TokenView v, int k) => v.Is(k, "in") || v.Is(k, "at") || v.Is(k, "near") || v.Is(k, "from");
+    private bool IsWhere(in TokenView v, int k) => k >= 0 && v.IsWord(k) && lexicon.IsWhere(v.Chars(k));
 
     /// <summary>Capitalized words a name set off by commas may hold.</summary>
     private const int MaxName = 4;
@@ -216,7 +216,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             return null;
         // "Police in the capital, Port Louis, said": a place set off after where, not a name after its role.
         for (var k = role - 1; k >= start && role - k <= 3 && v.IsWord(k); k--)
-            if (IsLocative(v, k))
+            if (IsWhere(v, k))
                 return null;
         return (open + 1, close - 1);
     }

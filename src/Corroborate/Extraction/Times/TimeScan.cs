@@ -1885,7 +1885,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             for (var j = i + dirStep; InRange(j) && Math.Abs(j - i) <= TenseWindow; j += dirStep)
             {
                 var tok = t[j];
-                if (tok.Kind == TimeTokenKind.Break || tok.Kind == TimeTokenKind.Punctuation && text[tok.Start] is '.' or '!' or '?' or ';' && !Initial(j))
+                if (SentenceBreak(j))
                     break;
                 if (tok.Kind != TimeTokenKind.Word)
                     continue;
@@ -1925,13 +1925,17 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     {
         for (var k = g - 1; InRange(k) && g - k <= 8; k--)
         {
-            if (t[k].Kind == TimeTokenKind.Break || t[k].Kind == TimeTokenKind.Punctuation && text[t[k].Start] is '.' or '!' or '?' or ';')
+            if (SentenceBreak(k))
                 return false;
-            if (IsAny(k, "not", "no", "nobody", "never", "nothing", "none", "n't", "didn't", "wasn't", "weren't", "hadn't", "couldn't"))
+            if (IsAny(k, "not", "no", "nobody", "never", "nothing", "none") || S(k).EndsWith("n't", StringComparison.Ordinal) || S(k).EndsWith("n’t", StringComparison.Ordinal))
                 return true;
         }
         return false;
     }
+
+    /// <summary>A line break or a sentence's closing mark at <paramref name="j"/> (not the period of an initial).</summary>
+    private bool SentenceBreak(int j) =>
+        t[j].Kind == TimeTokenKind.Break || t[j].Kind == TimeTokenKind.Punctuation && text[t[j].Start] is '.' or '!' or '?' or ';' && !Initial(j);
 
     /// <summary>True when the period at <paramref name="j"/> closes an initial ("Daniel P. Davison"), not a sentence.</summary>
     private bool Initial(int j) =>
