@@ -59,7 +59,7 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         foreach (var bucket in buckets)
         {
             foreach (var draft in Drafts(bucket))
-                result.Add(Summarize($"g{numbered + result.Count + 1}", bucket.Key.Story, bucket.Key.Unit, bucket.Key.Rate, draft, PlaceLabel(draft)));
+                result.Add(Summarize($"g{numbered + result.Count + 1}", bucket.Key.Story, bucket.Key.Unit, bucket.Key.Rate, draft, PlaceLabel(draft), lexicon.MeasuredUnits.Contains(bucket.Key.Unit)));
         }
         return result;
     }
@@ -71,6 +71,8 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         {
             var (place, containers) = PlaceOf(claim.Quantity.Where);
             var qualifiers = Qualifiers(claim.Quantity.Subject, claim.Quantity.Unit!);
+            if (lexicon.MeasuredUnits.Contains(claim.Quantity.Unit!))
+                qualifiers = MeasureWords(claim.Quantity.Subject);
             var value = Log(claim.Quantity.Value);
             var draft = drafts.FirstOrDefault(d => d.Place == place && d.Members.All(m => Compatible(m.Qualifiers, qualifiers))
                                                    && Distance(value, d.Members) <= SameQuantity);
@@ -153,6 +155,27 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
 
     private static bool Compatible(HashSet<string> a, HashSet<string> b) => a.Count == 0 || b.Count == 0 || a.Overlaps(b);
 
+    /// <summary>
+    /// The words of an amount's or a share's measure, lowercase and singular, less the words that name no
+    /// measure ("figure", "total"): "operating loss" {operating, loss}, "the recall bill" {recall, bill}. Two
+    /// amounts whose measures share none measure two things ("restructuring charge", "operating loss").
+    /// </summary>
+    private HashSet<string> MeasureWords(string? subject)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (subject is null)
+            return set;
+        foreach (var word in subject.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = word.ToLowerInvariant().Trim('.', ',', '\'', '’', '"');
+            if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))
+                w = w[..^1];
+            if (w.Length > 1 && !lexicon.MeasureGenerics.Contains(w) && !lexicon.Stopwords.Contains(w))
+                set.Add(w);
+        }
+        return set;
+    }
+
     /// <summary>Capitalized words of the subject that qualify what is counted ("Eritrean" in "Eritrean troops").</summary>
     private static HashSet<string> Qualifiers(string? subject, string unit)
     {
@@ -201,7 +224,7 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         .Select(g => g.Select(m => m.Claim.Quantity.Where!).OrderBy(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).First())
         .FirstOrDefault();
 
-    private static ClaimGroup Summarize(string id, string story, string unit, string rate, Draft draft, string? place)
+    private static ClaimGroup Summarize(string id, string story, string unit, string rate, Draft draft, string? place, bool measured)
     {
         var members = draft.Members.Select(m => m.Claim).OrderBy(c => c.Published ?? DateOnly.MaxValue).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         var values = members
@@ -235,7 +258,10 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         // The label names the group's class: "Eritrean soldiers" in a troops group reads
         // "Eritrean troops", "bodies" in a killed group "killed", "warning shots" "warning rounds".
         var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > 0 && !words[^1].Equals(unit, StringComparison.OrdinalIgnoreCase))
+        // An amount or a share is labelled by its measure and unit: "operating loss (EUR)", "turnout (%)".
+        if (measured && subject != unit)
+            subject = $"{(words.Skip(1).All(w => w.All(c => !char.IsUpper(c))) ? char.ToLowerInvariant(subject[0]) + subject[1..] : subject)} ({(unit == "percent" ? "%" : unit)})";
+        else if (words.Length > 0 && !words[^1].Equals(unit, StringComparison.OrdinalIgnoreCase))
             subject = string.Join(' ', words[..^1].Append(unit));
         var label = subject + (place is null ? "" : $" in {place}") + (rate.Length > 0 ? $", {rate}" : "");
         return new ClaimGroup(id, story, label, unit, [.. members.Select(c => c.Id)], [.. values], consensus, conservative, verdict, independentTotal);

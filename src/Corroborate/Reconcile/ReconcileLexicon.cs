@@ -10,8 +10,11 @@ namespace Corroborate.Reconcile;
 public sealed class ReconcileLexicon
 {
     private ReconcileLexicon(FrozenSet<string> placeGenerics, FrozenDictionary<string, string> agencies, FrozenSet<string> stopwords,
-        FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords, TopicShifts topicShifts, FrozenSet<string> eventTolls)
+        FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords, TopicShifts topicShifts, FrozenSet<string> eventTolls,
+        FrozenSet<string> measuredUnits, FrozenSet<string> measureGenerics)
     {
+        MeasuredUnits = measuredUnits;
+        MeasureGenerics = measureGenerics;
         EventTolls = eventTolls;
         TopicShifts = topicShifts;
         PlaceGenerics = placeGenerics;
@@ -34,6 +37,10 @@ public sealed class ReconcileLexicon
     public TopicShifts TopicShifts { get; }
     /// <summary>Unit classes that count the story's own toll ("killed", "injured"): a figure of one that names no place joins the toll's group.</summary>
     public FrozenSet<string> EventTolls { get; }
+    /// <summary>Units (percent, currency codes) whose figures are told apart by the measure they are linked to, not by their unit.</summary>
+    public FrozenSet<string> MeasuredUnits { get; }
+    /// <summary>Lowercase words of a measure that say nothing of what is measured ("figure", "total", "rate").</summary>
+    public FrozenSet<string> MeasureGenerics { get; }
 
     /// <summary>Whether an organisation's name fits a description's head ("Office of the Data Commissioner" is a regulator).</summary>
     public bool Fits(string name, DescriptionFit fit)
@@ -74,7 +81,11 @@ public sealed class ReconcileLexicon
         return new ReconcileLexicon(generics, agencies.ToFrozenDictionary(StringComparer.Ordinal), data.Stopwords,
             descriptions.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), publicBodies,
             TopicShifts.Parse(LanguageData.Lines("en/reconcile/topic-shifts.txt"), "data/en/reconcile/topic-shifts.txt"),
-            LanguageData.Lines("en/reconcile/event-tolls.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal));
+            LanguageData.Lines("en/reconcile/event-tolls.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal),
+            LanguageData.Lines("en/reconcile/measured-units.txt").Select(l => l.Line)
+                .Concat(LanguageData.Lines("en/quantities/currencies.tsv").Select(l => l.Line.Split('\t')[1].Trim()))
+                .ToFrozenSet(StringComparer.Ordinal),
+            LanguageData.Lines("en/reconcile/measure-generics.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal));
     }
 }
 

@@ -118,6 +118,22 @@ public sealed class ReconcilerTests
         Assert.Equal(2, r.Groups.Count(g => g.Unit == "EUR"));
     }
 
+
+    [Fact]
+    public void Amounts_and_shares_are_told_apart_by_their_measure()
+    {
+        // Within a factor of 5 of each other, but a charge is no loss and turnout is no vote share;
+        // "a charge of" and "the restructuring charge" measure one thing.
+        var r = Reconcile(
+            Doc("a", "The carmaker will book a restructuring charge of 1.8 billion euros and reported an operating loss of 412 million euros. Turnout was 61 percent."),
+            Doc("b", "Analysts said the restructuring charge could reach 2.1 billion euros. The ruling party won 44 percent of the vote."),
+            Doc("c", "The company will book a charge of 1.8 billion euros."));
+        var euros = r.Groups.Where(g => g.Unit == "EUR").ToList();
+        Assert.Equal(2, euros.Count);
+        Assert.Contains(euros, g => g.Members.Length == 3 && g.Label == "restructuring charge (EUR)");
+        Assert.Contains(euros, g => g.Members.Length == 1 && g.Label == "operating loss (EUR)");
+        Assert.Equal(2, r.Groups.Count(g => g.Unit == "percent"));
+    }
     [Fact]
     public void Far_apart_figures_are_different_quantities()
     {

@@ -311,6 +311,10 @@ public sealed class QuantityExtractor
             unit = f.Currency;
         else if (f.Percent)
             unit = "percent";
+        // An amount or a share names no counted noun; what it measures is named around it ("an operating loss
+        // of 412 million euros", "turnout was 78 percent", "$20 million in damages"), and tells it from other amounts.
+        if ((f.Currency is not null || f.Percent) && subject is null)
+            subject = MeasureBefore(v, start, first) ?? MeasureAfter(v, Math.Max(last, f.End - 1) + 1, end);
         if (unit is null && subject is null && NamedCount(v, start, first) is { } named)
             (unit, subject) = named;
         // "has risen to 612, up from the 436 reported …": the earlier figure counts what this one does.
@@ -473,6 +477,63 @@ public sealed class QuantityExtractor
     }
 
     private const int CountReach = 20;
+
+    /// <summary>Words of a measure's phrase, at most.</summary>
+    private const int MeasureWords = 3;
+    /// <summary>Link words between a measure and its figure, at most ("was now likely to reach").</summary>
+    private const int MeasureLinks = 5;
+
+    /// <summary>
+    /// The noun phrase an amount or a share is linked to before it: "a restructuring charge of", "turnout was",
+    /// "the recall bill was now likely to reach", "raise the minimum wage by". Null without a link word or a noun.
+    /// </summary>
+    private string? MeasureBefore(in TokenView v, int start, int first)
+    {
+        var k = first - 1;
+        if (k >= start && v.IsQuoteMark(k))
+            k--;
+        var links = 0;
+        while (k >= start && links < MeasureLinks && v.IsWord(k) && _lexicon.Is(v.Chars(k), ContextKind.CountLink | ContextKind.MeasureLink))
+        {
+            k--;
+            links++;
+        }
+        if (links == 0)
+            return null;
+        return MeasurePhraseEndingAt(v, start, k);
+    }
+
+    /// <summary>"$20 million in damages", "85 million euros in regional subsidies": the phrase after "in".</summary>
+    private string? MeasureAfter(in TokenView v, int i, int end)
+    {
+        if (i + 1 >= end || !v.Is(i, "in"))
+            return null;
+        var k = i + 1;
+        while (k < end && k - (i + 1) < MeasureWords && MeasureWord(v, k))
+            k++;
+        // A time or a place follows "in" as often ("in March", "in recent weeks"): only a noun that ends there.
+        return k > i + 1 && (k == end || !v.IsWord(k) || IsStop(v, k)) && !_lexicon.Is(v.Chars(k - 1), ContextKind.Month | ContextKind.Period)
+            ? v.Slice(i + 1, k - 1) : null;
+    }
+
+    /// <summary>The lowercase noun phrase whose last word is token <paramref name="last"/> (a sentence's first word may be capitalized).</summary>
+    private string? MeasurePhraseEndingAt(in TokenView v, int start, int last)
+    {
+        var k = last;
+        while (k >= start && last - k < MeasureWords && (MeasureWord(v, k) || k == start && v.IsWord(k) && !_lexicon.IsStop(v.Chars(k))))
+            k--;
+        if (k == last)
+            return null;
+        var head = v.Chars(last);
+        // A verb or an adverb is no measure ("set aside", "capped at", "quickly").
+        if (head.EndsWith("ed", StringComparison.Ordinal) || head.EndsWith("ly", StringComparison.Ordinal) || _lexicon.Is(head, ContextKind.CountNoun | ContextKind.PutVerb))
+            return null;
+        return v.Slice(k + 1, last);
+    }
+
+    private bool MeasureWord(in TokenView v, int k) =>
+        v.IsWord(k) && !v.IsCapitalized(k) && !IsStop(v, k) && !v.Is(k, "of")
+        && !_lexicon.Is(v.Chars(k), ContextKind.CountLink | ContextKind.MeasureLink);
 
 
     /// <summary>

@@ -44,6 +44,7 @@ public enum ContextKind
     CountLink = 1 << 19,
     PutVerb = 1 << 20,
     Reading = 1 << 21,
+    MeasureLink = 1 << 22,
 }
 
 /// <summary>

@@ -7,15 +7,15 @@ namespace Corroborate.Tests.Extraction.Quantities;
 
 /// <summary>
 /// Runs the cases of <c>Specs/quantities.json</c> through the standard pipeline: every expected
-/// quantity is found with its value, bounds, hedge, unit, rate and source (and its place, where a
-/// case gives "where": "" for none), and nothing else is.
+/// quantity is found with its value, bounds, hedge, unit, rate and source (and its place and subject,
+/// where a case gives "where" or "subject": "" for none), and nothing else is.
 /// </summary>
 public sealed class QuantitySpecTests
 {
-    public sealed record Expected(string Text, decimal Value, decimal? Low, decimal? High, string Hedge, string? Unit, string? Rate, string? Source, string? Where = null)
+    public sealed record Expected(string Text, decimal Value, decimal? Low, decimal? High, string Hedge, string? Unit, string? Rate, string? Source, string? Where = null, string? Subject = null)
     {
-        /// <summary>The same figure, the place compared only when the case gives one ("" for none).</summary>
-        public bool Matches(Expected found) => this == found with { Where = Where is null ? null : found.Where ?? "" };
+        /// <summary>The same figure, the place and the subject compared only when the case gives them ("" for none).</summary>
+        public bool Matches(Expected found) => this == found with { Where = Where is null ? null : found.Where ?? "", Subject = Subject is null ? null : found.Subject ?? "" };
     }
 
     public sealed record Case(string Name, string From, string Text, Expected[] Quantities)
@@ -54,7 +54,7 @@ public sealed class QuantitySpecTests
         var result = Pipeline.Value.Run(doc);
         Assert.Empty(result.Failures);
         var found = result.Quantities.Select(q => new Expected(
-            q.Span.Of(c.Text), q.Value, q.Low, q.High, q.Hedge.ToString().ToLowerInvariant(), q.Unit, q.Rate, q.Source?.Text, q.Where)).ToList();
+            q.Span.Of(c.Text), q.Value, q.Low, q.High, q.Hedge.ToString().ToLowerInvariant(), q.Unit, q.Rate, q.Source?.Text, q.Where, q.Subject)).ToList();
         var shown = string.Join("; ", found);
         Assert.True(found.Count == c.Quantities.Length, $"{c.Name}: expected {c.Quantities.Length} quantities, found [{shown}]");
         foreach (var e in c.Quantities)
