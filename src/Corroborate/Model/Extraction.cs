@@ -63,7 +63,8 @@ public enum EntityKind { Person, Organization, Place, Group }
 /// the article gives for it ("Maria Lopez" for a later "Lopez"); <see cref="Role"/> the
 /// title or role written with it.
 /// </summary>
-public sealed record EntityMention(TextSpan Span, EntityKind Kind, string Name, string? Role = null);
+/// <param name="Honorific">The honorific written before a person's name ("Mr", "Dr."), outside the span.</param>
+public sealed record EntityMention(TextSpan Span, EntityKind Kind, string Name, string? Role = null, string? Honorific = null);
 
 /// <summary>Direct ("…," she said), partial (called it "desperate"), or indirect (said that …).</summary>
 public enum QuoteKind { Direct, Partial, Indirect }

@@ -305,6 +305,8 @@ public sealed class EntityResolver
             yield return m.Text;
             if (m.Mention.Name != m.Text)
                 yield return m.Mention.Name;
+            if (m.Mention.Honorific is { } honorific)
+                yield return honorific + " " + m.Text;
             if (m.Mention.Role is { } role)
             {
                 yield return role + " " + m.Text;

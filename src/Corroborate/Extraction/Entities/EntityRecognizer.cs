@@ -583,7 +583,11 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             var role = headEnd >= 0 && roleStart >= 0 && roleStart <= headEnd
                 ? text[tokens[roleStart].Span.Start..BareEnd(headEnd)]
                 : null;
-            AddPerson(j, nameEnd, role);
+            // "Mr Varenne", "Dr. Okafor": the honorific is kept with the mention (not its span, not a role),
+            // so the form a reader sees is one of the person's.
+            var honorific = role is null && embedded.Count == 0 && Enumerable.Range(i, j - i).All(k => HasClass(k, TitleClass.Honorific))
+                ? text[tokens[i].Span.Start..tokens[j - 1].Span.End] : null;
+            AddPerson(j, nameEnd, role, honorific);
             return nameEnd;
         }
 
@@ -730,7 +734,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             i > sentenceStart && i > 0 && IsWord(i - 1) && _speech.Contains(W(i - 1))
             && (i + 1 >= b || tokens[i + 1].Kind == TokenKind.Punctuation);
 
-        private void AddPerson(int start, int end, string? role)
+        private void AddPerson(int start, int end, string? role, string? honorific = null)
         {
             // "(Vlad) Brenner": the bracketed first name belongs to the name.
             var s = tokens[start].Span.Start;
@@ -751,7 +755,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 if (name == written)
                     Introduce(written);
             }
-            Mentions.Add(new EntityMention(new TextSpan(s, e), EntityKind.Person, name, role));
+            Mentions.Add(new EntityMention(new TextSpan(s, e), EntityKind.Person, name, role, honorific));
         }
 
         /// <summary>The full name introduced earlier that a written name (surname, or the full name again) refers to.</summary>

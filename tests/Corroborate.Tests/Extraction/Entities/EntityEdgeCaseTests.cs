@@ -121,6 +121,20 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void A_name_after_an_honorific_is_one_of_the_persons_written_forms()
+    {
+        // The honorific stays out of the mention's span (as in NER corpora) and of the roles; the form a reader sees is an alias.
+        var a = ExtractionFixture.Run("Finance Minister Luka Varenne spoke on Monday. Mr Varenne said the currency fell. Dr. Okafor agreed.", "a");
+        var records = a.Entities.Select(m => new MentionRecord("a", "s", m, m.Span.Of(a.Text)));
+        var resolver = new EntityResolver(records);
+        var varenne = Assert.Single(resolver.Entities, e => e.Name == "Luka Varenne");
+        Assert.Contains("Mr Varenne", varenne.Aliases);
+        Assert.DoesNotContain(varenne.Roles, r => r.StartsWith("Mr", StringComparison.Ordinal));
+        Assert.Contains("Dr. Okafor", Assert.Single(resolver.Entities, e => e.Name == "Okafor").Aliases);
+        Assert.Equal("Varenne", Assert.Single(a.Entities, m => m.Honorific == "Mr").Span.Of(a.Text));
+    }
+
+    [Fact]
     public void Resolver_joins_a_lone_surname_to_the_one_full_name_of_the_story()
     {
         var records = new[]
