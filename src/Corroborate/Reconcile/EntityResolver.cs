@@ -196,9 +196,10 @@ public sealed class EntityResolver
     }
 
     /// <summary>
-    /// Short names of organisations: an organisation's name less its last word ("Brightmoor" of "Brightmoor
-    /// Telecom", "Kessler-Vance" of "Kessler-Vance Coatings"), when exactly one organisation of the story
-    /// has it and no person of the story is named by it. Keyed by story and short key; the full key and name.
+    /// Short names of organisations (<see cref="ShortKeys"/>: "Brightmoor" of "Brightmoor Telecom", "National Bank"
+    /// of "National Bank of Ostrevia", "Agrarian League" of "Veskarian Agrarian League"), when exactly one
+    /// organisation of the story has it and no person of the story is named by it. Keyed by story and short key;
+    /// the full key and name.
     /// </summary>
     private static Dictionary<(string Story, string Key), (string Key, string Name)> ShortNameOwners(List<MentionRecord> all, KeyCache cache)
     {
@@ -221,18 +222,37 @@ public sealed class EntityResolver
             if (m.Mention.Kind != EntityKind.Organization)
                 continue;
             var key = cache.Of(m.Mention.Name, EntityKind.Organization);
-            var space = key.LastIndexOf(' ');
-            if (space <= 0)
-                continue;
-            if (!candidates.TryGetValue((m.Story, key[..space]), out var set))
-                candidates[(m.Story, key[..space])] = set = [];
-            set.Add((key, m.Mention.Name));
+            foreach (var shortKey in ShortKeys(key))
+            {
+                if (!candidates.TryGetValue((m.Story, shortKey), out var set))
+                    candidates[(m.Story, shortKey)] = set = [];
+                set.Add((key, m.Mention.Name));
+            }
         }
         var owners = new Dictionary<(string Story, string Key), (string Key, string Name)>();
         foreach (var ((story, shortKey), set) in candidates)
             if (set.Select(s => s.Key).Distinct().Count() == 1 && !personWords.Contains((story, shortKey)))
                 owners[(story, shortKey)] = set.First();
         return owners;
+    }
+
+    /// <summary>
+    /// The shorter names an organisation's key may be written as: its first words ("valdora" and "valdora motor" of
+    /// "valdora motor group"), its name before "of" ("national bank" of "national bank of ostrevia") and its last
+    /// two or more words ("agrarian league" of "veskarian agrarian league"); none that begins or ends with a
+    /// joining word.
+    /// </summary>
+    private static IEnumerable<string> ShortKeys(string key)
+    {
+        var words = key.Split(' ');
+        static bool Joining(string w) => w is "of" or "for" or "and" or "the" or "&" or "on" or "in";
+        for (var n = 1; n < words.Length; n++)
+        {
+            if (!Joining(words[n - 1]) && !Joining(words[n]))
+                yield return string.Join(' ', words[..n]);
+            if (words.Length - n >= 2 && !Joining(words[n]))
+                yield return string.Join(' ', words[n..]);
+        }
     }
 
     /// <summary>Lone person names ("Doe") that belong to exactly one fuller name of the story.</summary>

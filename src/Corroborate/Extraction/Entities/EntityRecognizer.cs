@@ -102,17 +102,66 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             _noEntityAt = -1;
             _placeMemo = null;
             var i = a;
+            var known = Mentions.Count;
             while (i < b)
             {
                 var next = TryAcronym(i, b);
                 if (next < 0) next = TryKnownPerson(i, b);
                 if (next < 0) next = TryRolePerson(i, b);
+                if (next < 0) next = TryShortOrganization(i, b);
                 if (next < 0 && _noEntityAt != i) next = TryOrganization(i, b);
                 if (next < 0 && _noEntityAt != i) next = TryPlace(i, b, emit: true);
                 if (next < 0) next = TryName(i, b, a);
                 i = next > i ? next : i + 1;
             }
+            for (var m = known; m < Mentions.Count; m++)
+                if (Mentions[m].Kind == EntityKind.Organization)
+                    RememberShortNames(Mentions[m].Span.SliceOf(text).ToString(), Mentions[m].Name);
         }
+
+        /// <summary>
+        /// Short forms of the article's organisations, written as in the text, and the name each stands for (null when
+        /// two organisations share one): "National Bank" of "National Bank of Ostrevia", "Halvard Marine" of
+        /// "Halvard Marine Lines", and a first word that is no common, title or place word ("Bluewake" of
+        /// "Bluewake Inter-Island Lines"; "National" names nothing alone).
+        /// </summary>
+        private readonly Dictionary<string, string?> _organisationShortNames = new(StringComparer.Ordinal);
+
+        private void RememberShortNames(string written, string name)
+        {
+            var words = written.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // One word alone only when it can be nothing else: no title, generic or organisation word, no place ("Bluewake's licence").
+            var first = words[0];
+            if (words.Length >= 2 && first.Length > 2 && char.IsUpper(first[0]) && first.Skip(1).Any(char.IsLower) && !_notNames.Contains(first) && !_titles.ContainsKey(first)
+                && !_orgHeads.Contains(first) && !_notOpeners.Contains(first) && !_firstWords.Contains(first))
+                _organisationShortNames[first] = _organisationShortNames.TryGetValue(first, out var was) && was != name ? null : name;
+            for (var n = 2; n < words.Length; n++)
+            {
+                if (!char.IsUpper(words[n - 1][0]) || !char.IsUpper(words[0][0]))
+                    break; // "Ministry of …": no short form past a joining word
+                var shortForm = string.Join(' ', words[..n]);
+                _organisationShortNames[shortForm] = _organisationShortNames.TryGetValue(shortForm, out var other) && other != name ? null : name;
+            }
+        }
+
+        /// <summary>"The National Bank said": a short form of an organisation the article named before, as the whole capitalized run.</summary>
+        private int TryShortOrganization(int i, int b)
+        {
+            if (_organisationShortNames.Count == 0 || !IsWord(i) || !IsCap(i))
+                return -1;
+            var end = i;
+            while (end < b && end - i < MaxShortNameWords && IsWord(end) && IsCap(end))
+                end++;
+            if (end < b && IsWord(end) && IsCap(end))
+                return -1;
+            var written = text[tokens[i].Span.Start..BareEnd(end - 1)];
+            if (!_organisationShortNames.TryGetValue(written, out var name) || name is null)
+                return -1;
+            Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end - 1)), EntityKind.Organization, name));
+            return end;
+        }
+
+        private const int MaxShortNameWords = 4;
 
         // ---- places ----
 
@@ -310,11 +359,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                     }
                     x++;
                 }
-                else if (x + 1 < b && IsConnector(x) && IsWord(x + 1) && IsCap(x + 1) && x > j
+                else if (x + 1 < b && (IsConnector(x) || ofHead && end == x - 1 && W(x) is "in" && MatchPlace(x + 1, b) is null)
+                    && IsWord(x + 1) && IsCap(x + 1) && x > j
                     && !(end >= 0 && W(x) is "and" or "&" && (!ofHead || HasClass(x + 1, TitleClass.Head) || _orgHeads.Contains(Bare(W(x + 1)))
                         || KnownNameRunAt(x + 1, b))))
                 {
-                    if (end == x - 1 && W(x) is "of")
+                    // "Office for National Statistics", "Centre for Education in Emergencies": "for" after an
+                    // organisation word goes on as "of" does, and past it "in" before a word that is no known place.
+                    if (end == x - 1 && W(x) is "of" or "for")
                         ofHead = true;
                     x++;
                 }

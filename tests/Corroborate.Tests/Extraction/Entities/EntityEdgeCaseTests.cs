@@ -121,6 +121,27 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void Resolver_joins_an_organisations_first_or_last_words_to_it_when_no_other_has_them()
+    {
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Organization, "Veskarian Agrarian League"),
+            Mention("b", 0, EntityKind.Organization, "Agrarian League"),
+            Mention("a", 40, EntityKind.Organization, "Valdora Motor Group"),
+            Mention("b", 40, EntityKind.Person, "Valdora"),
+            // Two organisations share "Police Department": it stays itself.
+            Mention("a", 80, EntityKind.Organization, "Ashby Police Department"),
+            Mention("a", 120, EntityKind.Organization, "Corran Police Department"),
+            Mention("b", 80, EntityKind.Organization, "Police Department"),
+        };
+        var entities = new EntityResolver(records).Entities;
+        Assert.Contains("Agrarian League", Assert.Single(entities, e => e.Name == "Veskarian Agrarian League").Aliases);
+        Assert.Contains("Valdora", Assert.Single(entities, e => e.Name == "Valdora Motor Group").Aliases);
+        Assert.Single(entities, e => e.Name == "Police Department");
+        Assert.Equal(5, entities.Length);
+    }
+
+    [Fact]
     public void A_name_after_an_honorific_is_one_of_the_persons_written_forms()
     {
         // The honorific stays out of the mention's span (as in NER corpora) and of the roles; the form a reader sees is an alias.
