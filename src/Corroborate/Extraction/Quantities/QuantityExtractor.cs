@@ -531,9 +531,11 @@ public sealed class QuantityExtractor
         return v.Slice(k + 1, last);
     }
 
+    /// <summary>A word of a measure's phrase: lowercase, no stop or link word, no cue or past participle ("reported reserves" is "reserves").</summary>
     private bool MeasureWord(in TokenView v, int k) =>
         v.IsWord(k) && !v.IsCapitalized(k) && !IsStop(v, k) && !v.Is(k, "of")
-        && !_lexicon.Is(v.Chars(k), ContextKind.CountLink | ContextKind.MeasureLink);
+        && !_lexicon.Is(v.Chars(k), ContextKind.CountLink | ContextKind.MeasureLink)
+        && !_lexicon.CueLookup.Contains(v.Chars(k)) && !v.Chars(k).EndsWith("ed", StringComparison.Ordinal);
 
 
     /// <summary>
