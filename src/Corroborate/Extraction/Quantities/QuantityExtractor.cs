@@ -290,8 +290,9 @@ public sealed class QuantityExtractor
         // "there should've been five people dead", "ten people could have been killed": no one was.
         if (casualty is not null && (ImplicitCasualtyFinder.Counterfactual(v, start, f.First) || ImplicitCasualtyFinder.Counterfactual(v, f.First, Math.Min(end, nounEnd + 4))))
             return null;
-        // "12 handguns were missing": things go missing too; only people are counted missing.
-        if (casualty == "missing" && nounEnd > f.End && unit is not null && !_lexicon.PeopleClasses.Contains(unit) && !PersonNoun(v, nounEnd - 1)
+        // "12 handguns were missing", "30 cars were evacuated"?: things go missing too; only people are counted
+        // missing, abducted, rescued, arrested … (harm to things is not read: "killed" and "injured" stay as they were).
+        if (casualty is not (null or "killed" or "injured" or "casualties") && nounEnd > f.End && unit is not null && !_lexicon.PeopleClasses.Contains(unit) && !PersonNoun(v, nounEnd - 1)
             && !(subject is { } s && s.EndsWith("others", StringComparison.OrdinalIgnoreCase)))
             casualty = null;
         if (casualty is not null)
