@@ -167,14 +167,19 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
             return set;
         foreach (var word in subject.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var w = word.ToLowerInvariant().Trim('.', ',', '\'', '’', '"');
-            if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))
-                w = w[..^1];
+            var w = Singular(word.ToLowerInvariant().Trim('.', ',', '\'', '’', '"'));
             if (w.Length > 1 && !lexicon.MeasureGenerics.Contains(w) && !lexicon.Stopwords.Contains(w))
                 set.Add(w);
         }
         return set;
     }
+
+    /// <summary>An English plural's singular, roughly: "losses" loss, "subsidies" subsidy, "taxes" tax, "charges" charge.</summary>
+    private static string Singular(string w) =>
+        w.Length <= 3 || !w.EndsWith('s') || w.EndsWith("ss", StringComparison.Ordinal) ? w
+        : w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4 ? w[..^3] + "y"
+        : w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal) ? w[..^2]
+        : w[..^1];
 
     /// <summary>Capitalized words of the subject that qualify what is counted ("Eritrean" in "Eritrean troops").</summary>
     private static HashSet<string> Qualifiers(string? subject, string unit)

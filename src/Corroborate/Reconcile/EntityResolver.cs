@@ -50,7 +50,8 @@ public sealed class EntityResolver
                 key = (m.Story, m.Mention.Kind, owner);
             // "Brightmoor said" after "Brightmoor Telecom": the organisation by its short name, not a person.
             else if (m.Mention.Kind is EntityKind.Person or EntityKind.Organization
-                && shortNames.TryGetValue((m.Story, keys.Of(m.Mention.Name, EntityKind.Organization)), out var organisation))
+                && shortNames.TryGetValue((m.Story, keys.Of(m.Mention.Name, EntityKind.Organization)), out var organisation)
+                && (organisation.AnyKind || m.Mention.Kind == EntityKind.Person))
                 (key, name) = ((m.Story, EntityKind.Organization, organisation.Key), organisation.Name);
             if (!index.TryGetValue(key, out var i))
             {
@@ -201,9 +202,9 @@ public sealed class EntityResolver
     /// organisation of the story has it and no person of the story is named by it. Keyed by story and short key;
     /// the full key and name.
     /// </summary>
-    private static Dictionary<(string Story, string Key), (string Key, string Name)> ShortNameOwners(List<MentionRecord> all, KeyCache cache)
+    private static Dictionary<(string Story, string Key), (string Key, string Name, bool AnyKind)> ShortNameOwners(List<MentionRecord> all, KeyCache cache)
     {
-        var candidates = new Dictionary<(string Story, string Key), HashSet<(string Key, string Name)>>();
+        var candidates = new Dictionary<(string Story, string Key), HashSet<(string Key, string Name, bool AnyKind)>>();
         var personWords = new HashSet<(string Story, string Word)>();
         foreach (var m in all)
         {
@@ -222,17 +223,17 @@ public sealed class EntityResolver
             if (m.Mention.Kind != EntityKind.Organization)
                 continue;
             var key = cache.Of(m.Mention.Name, EntityKind.Organization);
-            foreach (var shortKey in ShortKeys(key))
+            foreach (var (shortKey, anyKind) in ShortKeys(key))
             {
                 if (!candidates.TryGetValue((m.Story, shortKey), out var set))
                     candidates[(m.Story, shortKey)] = set = [];
-                set.Add((key, m.Mention.Name));
+                set.Add((key, m.Mention.Name, anyKind));
             }
         }
-        var owners = new Dictionary<(string Story, string Key), (string Key, string Name)>();
+        var owners = new Dictionary<(string Story, string Key), (string Key, string Name, bool AnyKind)>();
         foreach (var ((story, shortKey), set) in candidates)
             if (set.Select(s => s.Key).Distinct().Count() == 1 && !personWords.Contains((story, shortKey)))
-                owners[(story, shortKey)] = set.First();
+                owners[(story, shortKey)] = (set.First().Key, set.First().Name, set.All(s => s.AnyKind));
         return owners;
     }
 
@@ -240,18 +241,20 @@ public sealed class EntityResolver
     /// The shorter names an organisation's key may be written as: its first words ("valdora" and "valdora motor" of
     /// "valdora motor group"), its name before "of" ("national bank" of "national bank of ostrevia") and its last
     /// two or more words ("agrarian league" of "veskarian agrarian league"); none that begins or ends with a
-    /// joining word.
+    /// joining word. AnyKind: an organisation's mention may be it (the name before "of", the last words); the
+    /// other first words only a mention read as a person ("Valdora said"): "United Nations", written as an
+    /// organisation, is not the United Nations Development Programme.
     /// </summary>
-    private static IEnumerable<string> ShortKeys(string key)
+    private static IEnumerable<(string Key, bool AnyKind)> ShortKeys(string key)
     {
         var words = key.Split(' ');
         static bool Joining(string w) => w is "of" or "for" or "and" or "the" or "&" or "on" or "in";
         for (var n = 1; n < words.Length; n++)
         {
-            if (!Joining(words[n - 1]) && !Joining(words[n]))
-                yield return string.Join(' ', words[..n]);
+            if (!Joining(words[n - 1]))
+                yield return (string.Join(' ', words[..n]), Joining(words[n]));
             if (words.Length - n >= 2 && !Joining(words[n]))
-                yield return string.Join(' ', words[n..]);
+                yield return (string.Join(' ', words[n..]), true);
         }
     }
 

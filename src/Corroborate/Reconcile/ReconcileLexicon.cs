@@ -83,7 +83,9 @@ public sealed class ReconcileLexicon
             TopicShifts.Parse(LanguageData.Lines("en/reconcile/topic-shifts.txt"), "data/en/reconcile/topic-shifts.txt"),
             LanguageData.Lines("en/reconcile/event-tolls.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal),
             LanguageData.Lines("en/reconcile/measured-units.txt").Select(l => l.Line)
-                .Concat(LanguageData.Lines("en/quantities/currencies.tsv").Select(l => l.Line.Split('\t')[1].Trim()))
+                .Concat(LanguageData.Lines("en/quantities/currencies.tsv").Select(l => l.Line.Split('\t') is { Length: >= 2 } cells && cells[1].Trim().Length > 0
+                    ? cells[1].Trim()
+                    : throw new InvalidDataException($"data/en/quantities/currencies.tsv line {l.Number}: expected a form and its currency code, separated by a tab")))
                 .ToFrozenSet(StringComparer.Ordinal),
             LanguageData.Lines("en/reconcile/measure-generics.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal));
     }

@@ -125,7 +125,7 @@ public sealed class ReconcilerTests
         // Within a factor of 5 of each other, but a charge is no loss and turnout is no vote share;
         // "a charge of" and "the restructuring charge" measure one thing.
         var r = Reconcile(
-            Doc("a", "The carmaker will book a restructuring charge of 1.8 billion euros and reported an operating loss of 412 million euros. Turnout was 61 percent."),
+            Doc("a", "The carmaker will book a restructuring charge of 1.8 billion euros and reported an operating loss of 412 million euros. Turnout was 61 percent, above the turnout of the last vote."),
             Doc("b", "Analysts said the restructuring charge could reach 2.1 billion euros. The ruling party won 44 percent of the vote."),
             Doc("c", "The company will book a charge of 1.8 billion euros."));
         var euros = r.Groups.Where(g => g.Unit == "EUR").ToList();
@@ -133,6 +133,15 @@ public sealed class ReconcilerTests
         Assert.Contains(euros, g => g.Members.Length == 3 && g.Label == "restructuring charge (EUR)");
         Assert.Contains(euros, g => g.Members.Length == 1 && g.Label == "operating loss (EUR)");
         Assert.Equal(2, r.Groups.Count(g => g.Unit == "percent"));
+    }
+
+    [Fact]
+    public void A_measure_and_its_plural_are_one_measure()
+    {
+        var r = Reconcile(
+            Doc("a", "The company reported losses of $5.2 million, the chairman said."),
+            Doc("b", "The firm made a loss of $5 million, analysts said."));
+        Assert.Single(r.Groups, g => g.Unit == "USD");
     }
     [Fact]
     public void Far_apart_figures_are_different_quantities()

@@ -126,6 +126,16 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         /// "Bluewake Inter-Island Lines"; "National" names nothing alone).
         /// </summary>
         private readonly Dictionary<string, string?> _organisationShortNames = new(StringComparer.Ordinal);
+        private Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> ShortNames => _organisationShortNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>A short form is remembered unless it names something else: a place ("Hong Kong" of the Hong Kong Monetary
+        /// Authority) or a known organisation ("United Nations" of the United Nations Development Programme).</summary>
+        private void RememberShortName(string shortForm, string name)
+        {
+            if (_places.ContainsKey(shortForm) || _organizations.ContainsKey(shortForm))
+                return;
+            _organisationShortNames[shortForm] = _organisationShortNames.TryGetValue(shortForm, out var other) && other != name ? null : name;
+        }
 
         private void RememberShortNames(string written, string name)
         {
@@ -134,13 +144,12 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             var first = words[0];
             if (words.Length >= 2 && first.Length > 2 && char.IsUpper(first[0]) && first.Skip(1).Any(char.IsLower) && !_notNames.Contains(first) && !_titles.ContainsKey(first)
                 && !_orgHeads.Contains(first) && !_notOpeners.Contains(first) && !_firstWords.Contains(first))
-                _organisationShortNames[first] = _organisationShortNames.TryGetValue(first, out var was) && was != name ? null : name;
+                RememberShortName(first, name);
             for (var n = 2; n < words.Length; n++)
             {
                 if (!char.IsUpper(words[n - 1][0]) || !char.IsUpper(words[0][0]))
                     break; // "Ministry of …": no short form past a joining word
-                var shortForm = string.Join(' ', words[..n]);
-                _organisationShortNames[shortForm] = _organisationShortNames.TryGetValue(shortForm, out var other) && other != name ? null : name;
+                RememberShortName(string.Join(' ', words[..n]), name);
             }
         }
 
@@ -154,8 +163,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 end++;
             if (end < b && IsWord(end) && IsCap(end))
                 return -1;
-            var written = text[tokens[i].Span.Start..BareEnd(end - 1)];
-            if (!_organisationShortNames.TryGetValue(written, out var name) || name is null)
+            if (!ShortNames.TryGetValue(text.AsSpan(tokens[i].Span.Start, BareEnd(end - 1) - tokens[i].Span.Start), out var name) || name is null)
                 return -1;
             Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end - 1)), EntityKind.Organization, name));
             return end;
@@ -337,6 +345,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             // Past "of" after an organisation word, the name runs to the end of the capitalized phrase, "and" included:
             // "Ministry of Agriculture and Rural Development", "Federation of Automotive and Metal Workers".
             var ofHead = false;
+            var forHead = false;
             while (x < b && IsWord(x))
             {
                 if (IsCap(x) && !AllCaps(x) || AllCaps(x) && x > j)
@@ -359,15 +368,23 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                     }
                     x++;
                 }
-                else if (x + 1 < b && (IsConnector(x) || ofHead && end == x - 1 && W(x) is "in" && MatchPlace(x + 1, b) is null)
+                else if (x + 1 < b && (IsConnector(x) || forHead && end == x - 1 && W(x) is "in" && MatchPlace(x + 1, b) is null && !IsCalendarWord(x + 1))
                     && IsWord(x + 1) && IsCap(x + 1) && x > j
                     && !(end >= 0 && W(x) is "and" or "&" && (!ofHead || HasClass(x + 1, TitleClass.Head) || _orgHeads.Contains(Bare(W(x + 1)))
                         || KnownNameRunAt(x + 1, b))))
                 {
+                    // "Ilse Marchetti of Tarvik Securities": two plain capitalized words before "of", no organisation
+                    // word among them, are a person's name and where they work, not one organisation's name.
+                    if (end < 0 && x - j == 2 && W(x) is "of" && PlainNameWord(j) && PlainNameWord(j + 1))
+                        break;
                     // "Office for National Statistics", "Centre for Education in Emergencies": "for" after an
-                    // organisation word goes on as "of" does, and past it "in" before a word that is no known place.
+                    // organisation word goes on as "of" does, and past "for" "in" before a word that is no known place
+                    // or month ("Ministry of Health in Gaza", "Office for National Statistics in March" end before it).
                     if (end == x - 1 && W(x) is "of" or "for")
+                    {
                         ofHead = true;
+                        forHead = W(x) is "for";
+                    }
                     x++;
                 }
                 else
@@ -377,6 +394,25 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             }
             return end;
         }
+
+        /// <summary>A month's or a weekday's name (the invariant culture's): "in March" says when, not which organisation.</summary>
+        private bool IsCalendarWord(int k)
+        {
+            var w = Bare(W(k));
+            var names = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat;
+            foreach (var name in names.MonthNames)
+                if (name.Length > 0 && w.Equals(name, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            foreach (var name in names.DayNames)
+                if (w.Equals(name, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            return false;
+        }
+
+        /// <summary>A capitalized word that is no organisation, title, generic or place word: it may be part of a person's name.</summary>
+        private bool PlainNameWord(int k) =>
+            IsWord(k) && IsCap(k) && !AllCaps(k) && !_orgHeads.Contains(Bare(W(k))) && !_titles.ContainsKey(W(k)) && !_notNames.Contains(W(k))
+            && !_notOpeners.Contains(W(k)) && MatchPlace(k, k + 1) is null;
 
         /// <summary>
         /// Whether the capitalized run from <paramref name="k"/> is a known organisation's name and nothing more:
@@ -637,8 +673,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 : null;
             // "Mr Varenne", "Dr. Okafor": the honorific is kept with the mention (not its span, not a role),
             // so the form a reader sees is one of the person's.
-            var honorific = role is null && embedded.Count == 0 && Enumerable.Range(i, j - i).All(k => HasClass(k, TitleClass.Honorific))
-                ? text[tokens[i].Span.Start..tokens[j - 1].Span.End] : null;
+            var honorificOnly = role is null && embedded.Count == 0;
+            for (var k = i; k < j && honorificOnly; k++)
+                honorificOnly = HasClass(k, TitleClass.Honorific);
+            var honorific = honorificOnly ? text[tokens[i].Span.Start..tokens[j - 1].Span.End] : null;
             AddPerson(j, nameEnd, role, honorific);
             return nameEnd;
         }

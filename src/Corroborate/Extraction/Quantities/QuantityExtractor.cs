@@ -290,9 +290,12 @@ public sealed class QuantityExtractor
         // "there should've been five people dead", "ten people could have been killed": no one was.
         if (casualty is not null && (ImplicitCasualtyFinder.Counterfactual(v, start, f.First) || ImplicitCasualtyFinder.Counterfactual(v, f.First, Math.Min(end, nounEnd + 4))))
             return null;
-        // "12 handguns were missing", "30 cars were evacuated"?: things go missing too; only people are counted
-        // missing, abducted, rescued, arrested … (harm to things is not read: "killed" and "injured" stay as they were).
-        if (casualty is not (null or "killed" or "injured" or "casualties") && nounEnd > f.End && unit is not null && !_lexicon.PeopleClasses.Contains(unit) && !PersonNoun(v, nounEnd - 1)
+        // "12 handguns were missing", "Seven cars were freed": things go missing too; only people are counted missing,
+        // abducted, rescued, arrested … Missing things are many; the other fates befall people, so only a known class
+        // of things ("cars") says otherwise, and an unknown plural ("14 journalists were arrested") counts people.
+        // (Harm to things is not read here: "killed" and "injured" stay as they were.)
+        if (casualty is not (null or "killed" or "injured" or "casualties") && nounEnd > f.End && unit is not null
+            && (casualty == "missing" || _lexicon.UnitClasses.Contains(unit)) && !_lexicon.PeopleClasses.Contains(unit) && !PersonNoun(v, nounEnd - 1)
             && !(subject is { } s && s.EndsWith("others", StringComparison.OrdinalIgnoreCase)))
             casualty = null;
         if (casualty is not null)
@@ -314,8 +317,15 @@ public sealed class QuantityExtractor
             unit = "percent";
         // An amount or a share names no counted noun; what it measures is named around it ("an operating loss
         // of 412 million euros", "turnout was 78 percent", "$20 million in damages"), and tells it from other amounts.
-        if ((f.Currency is not null || f.Percent) && subject is null)
-            subject = MeasureBefore(v, start, first) ?? MeasureAfter(v, Math.Max(last, f.End - 1) + 1, end);
+        if (f.Currency is not null || f.Percent)
+        {
+            // A noun right after an amount or a share is what it measures only as a modifier ("a 14 per cent increase",
+            // "a $1.2 million upgrade") or after "of" ("45.2% of the vote"); else it is the clause's next word
+            // ("gained 7.2 percent overnight", "2.1 billion euros rather than", "$5 million apiece").
+            if (subject is not null && !v.Is(f.End, "of") && !IsDeterminer(v, first - 1))
+                subject = null;
+            subject ??= MeasureBefore(v, start, first) ?? MeasureAfter(v, Math.Max(last, f.End - 1) + 1, end);
+        }
         if (unit is null && subject is null && NamedCount(v, start, first) is { } named)
             (unit, subject) = named;
         // "has risen to 612, up from the 436 reported …": the earlier figure counts what this one does.
@@ -517,20 +527,46 @@ public sealed class QuantityExtractor
             ? v.Slice(i + 1, k - 1) : null;
     }
 
-    /// <summary>The lowercase noun phrase whose last word is token <paramref name="last"/> (a sentence's first word may be capitalized).</summary>
+    /// <summary>
+    /// The lowercase noun phrase whose last word is token <paramref name="last"/>. A sentence's capitalized first word
+    /// joins it when the text writes that word in lowercase elsewhere ("Turnout was", not "Valdora fell").
+    /// </summary>
     private string? MeasurePhraseEndingAt(in TokenView v, int start, int last)
     {
         var k = last;
-        while (k >= start && last - k < MeasureWords && (MeasureWord(v, k) || k == start && v.IsWord(k) && !_lexicon.IsStop(v.Chars(k))))
+        while (k >= start && last - k < MeasureWords && (MeasureWord(v, k) || k == start && CommonAtSentenceStart(v, k)))
             k--;
         if (k == last)
             return null;
         var head = v.Chars(last);
-        // A verb or an adverb is no measure ("set aside", "capped at", "quickly").
-        if (head.EndsWith("ed", StringComparison.Ordinal) || head.EndsWith("ly", StringComparison.Ordinal) || _lexicon.Is(head, ContextKind.CountNoun | ContextKind.PutVerb))
+        // A verb or an adverb is no measure ("set aside", "capped at", "quickly"), nor a predicate after an
+        // auxiliary ("the budget was cut by 5 percent").
+        if (head.EndsWith("ed", StringComparison.Ordinal) || head.EndsWith("ly", StringComparison.Ordinal) || _lexicon.Is(head, ContextKind.CountNoun | ContextKind.PutVerb)
+            || k >= start && _lexicon.ImplicitWords.TryGetValue(v.Text.Substring(v.Start(k), v.End(k) - v.Start(k)), out var role) && role == "aux")
             return null;
         return v.Slice(k + 1, last);
     }
+
+    /// <summary>A capitalized first word of a sentence that the text also writes in lowercase: a common noun, not a name.</summary>
+    private static bool CommonAtSentenceStart(in TokenView v, int k)
+    {
+        if (!v.IsWord(k) || !v.IsCapitalized(k))
+            return false;
+        var word = v.Chars(k);
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        var text = v.Text.AsSpan();
+        for (var at = text.IndexOf(lower, StringComparison.Ordinal); at >= 0; at = NextIndex(text, lower, at))
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && (at + lower.Length == text.Length || !char.IsLetter(text[at + lower.Length])))
+                return true;
+        return false;
+
+        static int NextIndex(ReadOnlySpan<char> text, ReadOnlySpan<char> word, int at) =>
+            text[(at + 1)..].IndexOf(word, StringComparison.Ordinal) is var next and >= 0 ? at + 1 + next : -1;
+    }
+
+    private static bool IsDeterminer(in TokenView v, int k) =>
+        v.Is(k, "a") || v.Is(k, "an") || v.Is(k, "the") || v.Is(k, "its") || v.Is(k, "their") || v.Is(k, "his") || v.Is(k, "her") || v.Is(k, "our");
 
     /// <summary>A word of a measure's phrase: lowercase, no stop or link word, no cue or past participle ("reported reserves" is "reserves").</summary>
     private bool MeasureWord(in TokenView v, int k) =>

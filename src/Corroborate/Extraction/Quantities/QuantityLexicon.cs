@@ -145,6 +145,8 @@ public sealed class QuantityLexicon
     public required FrozenSet<string> Measures { get; init; }
     /// <summary>Classes of counted nouns that are people (<c>people-classes.txt</c>): only people go missing in a count.</summary>
     public required FrozenSet<string> PeopleClasses { get; init; }
+    /// <summary>The classes of units.tsv: a counted noun of one of these that is no people class names things, not people.</summary>
+    public required FrozenSet<string> UnitClasses { get; init; }
     public required PhraseTable<string> CasualtyBefore { get; init; }
     public required PhraseTable<string> CasualtyContext { get; init; }
     /// <summary>Casualty predicates after a singular subject (<c>implicit.tsv</c>): class, and whether an auxiliary must precede.</summary>
@@ -234,6 +236,7 @@ public sealed class QuantityLexicon
             CurrenciesBefore = new(currencies.Where(r => r.Cells[2] is "before" or "both").Select(r => (r.Cells[0], r.Cells[1]))),
             CurrenciesAfter = new(currencies.Where(r => r.Cells[2] is "after" or "both").Select(r => (r.Cells[0], r.Cells[1]))),
             Units = new(Rows("units.tsv", 2).Select(r => (r.Cells[0], r.Cells[1]))),
+            UnitClasses = Rows("units.tsv", 2).Select(r => r.Cells[1]).ToFrozenSet(StringComparer.Ordinal),
             Measures = Rows("measures.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             PeopleClasses = Rows("people-classes.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.Ordinal),
             CasualtyAfter = new(casualties.Where(r => r.Cells[2] == "after").Select(r => (r.Cells[0], r.Cells[1]))),
