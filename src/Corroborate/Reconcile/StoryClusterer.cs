@@ -97,6 +97,14 @@ public sealed record ClusteringOptions
     public double TimelessStory { get; init; } = 0.7;
     /// <summary>Weight of a word of the slug of the article's address, against 1 for a word of its text.</summary>
     public double SlugWeight { get; init; } = 1.0;
+    /// <summary>
+    /// A stream of fewer documents than this is young: its document frequencies cannot yet tell common words from
+    /// rare ones (the prior makes every word rare), so the reports of one story share little of their strongest
+    /// terms. A report whose event days agree with the story's and that shares a person's full name or a rare age
+    /// or toll with it joins it from <see cref="YoungThreshold"/>: two signals besides the words.
+    /// </summary>
+    public int YoungStream { get; init; } = 50;
+    public double YoungThreshold { get; init; } = 0.12;
 }
 
 /// <summary>
@@ -201,9 +209,10 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             published is { From: PublishedFrom.Content } && !options.ContentDates ? null : date, WeekdaysOf(article), FiguresOf(article), LeadAgesOf(article));
 
         OpenStory? best = null;
-        var bestScore = options.Threshold;
+        double bestScore = 0;
         double top = 0;
         var candidates = 0;
+        var young = _documents < options.YoungStream;
         LastScores.Clear();
         foreach (var story in Candidates(vector, names))
         {
@@ -212,7 +221,9 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             LastScores.Add((story.Id, score, Similarity(vector, story), why is null ? "" : string.Join(' ', why)));
             top = Math.Max(top, score);
             candidates++;
-            if (score > bestScore || score == bestScore && best is not null && string.CompareOrdinal(story.Id, best.Id) < 0)
+            var bar = young && DaysAgreement(features.Days, story) is true
+                && (RareNamesShared(features.Names, story) > 0 || RareFiguresShared(features.Figures, story, youngStream: true)) ? options.YoungThreshold : options.Threshold;
+            if (score > bar && (best is null || score > bestScore || score == bestScore && string.CompareOrdinal(story.Id, best.Id) < 0))
             {
                 best = story;
                 bestScore = score;
@@ -297,13 +308,17 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     }
 
     /// <summary>True when the article gives an age or count of dead that the story gives and at most <see cref="ClusteringOptions.RareFigure"/> open stories give.</summary>
-    private bool RareFiguresShared(string[] figures, OpenStory story)
+    /// <param name="youngStream">In a young stream every figure is held by few stories: one death, the commonest toll, tells nothing there.</param>
+    private bool RareFiguresShared(string[] figures, OpenStory story, bool youngStream = false)
     {
         foreach (var figure in figures)
-            if (story.Figures.ContainsKey(figure) && _figureIndex.TryGetValue(figure, out var holders) && holders.Count <= options.RareFigure)
+            if (story.Figures.ContainsKey(figure) && _figureIndex.TryGetValue(figure, out var holders) && holders.Count <= options.RareFigure
+                && !(youngStream && figure == OneDeath))
                 return true;
         return false;
     }
+
+    private const string OneDeath = "killed:1";
 
     /// <summary>How many full names of people the article shares with the story that no other open story holds.</summary>
     private int RareNamesShared(string[] names, OpenStory story)

@@ -48,6 +48,28 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void In_a_young_stream_a_report_of_the_same_days_and_person_joins_at_a_lower_bar()
+    {
+        // Two reports of one earthquake that share few of their strongest words: the second names the same
+        // governor and the same day. A third, of another event on the same day, names no one of the first.
+        var first = Doc("a", "A powerful earthquake struck the Veskar highlands before dawn on Tuesday, flattening stone villages. Governor Petar Ruskov said rescuers were working by floodlight.", "2026-03-03");
+        var second = Doc("b", "The bakery on Liberty Square is a heap of stone. Across the road the clock tower lies in pieces over the tram lines, Governor Petar Ruskov told the Courier on Tuesday.", "2026-03-04");
+        var other = Doc("c", "The bakery on Liberty Square reopened on Tuesday, its owner Dana Holm said, and the tram lines across the road were repaired.", "2026-03-04");
+        string[] Run(ClusteringOptions options)
+        {
+            var c = new StoryClusterer(TestData.Data, options);
+            return [c.Assign(first), c.Assign(second), c.Assign(other)];
+        }
+        // Words alone join nothing here (a bar of 0.99); the young stream's bar is 0: only its conditions decide.
+        var young = Run(new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0 });
+        Assert.Equal(young[0], young[1]);
+        Assert.NotEqual(young[0], young[2]);
+        // The rule is what joins them: in a stream no longer young the second report opens a story of its own.
+        var old = Run(new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0, YoungStream = 0 });
+        Assert.NotEqual(old[0], old[1]);
+    }
+
+    [Fact]
     public void The_same_stream_gives_the_same_stories()
     {
         string[] Run()
