@@ -29,15 +29,20 @@ public sealed class FurnitureDetector(LanguageData data)
         string? foundOutlet = null;
         string? foundUrl = null;
         var zone = data.FurnitureZoneLines;
+        // The top zone is the first lines that are not furniture themselves: a page's masthead, section, share
+        // and byline lines do not push the dateline out of it.
+        var unmarkedAbove = 0;
 
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var content = text.Substring(line.Start, line.End - line.Start);
+            if (i > 0 && !marked[i - 1])
+                unmarkedAbove++;
             foreach (var rule in data.FurnitureRules)
             {
                 if (rule.Scope == RuleScope.End || line.Words > rule.MaxWords
-                    || rule.Zone == RuleZone.Top && i >= zone || rule.Zone == RuleZone.Bottom && i < lines.Count - zone
+                    || rule.Zone == RuleZone.Top && unmarkedAbove >= zone || rule.Zone == RuleZone.Bottom && i < lines.Count - zone
                     || !rule.MayMatch(content))
                     continue;
                 var m = rule.Pattern.Match(content);
