@@ -24,6 +24,8 @@ public sealed class QuoteLexicon
     public required FrozenSet<string> NotNames { get; init; }
     /// <summary>Speech verbs whose object is the listener ("told reporters"): what follows them is not the speaker.</summary>
     public required FrozenSet<string> ListenerVerbs { get; init; }
+    /// <summary>Verbs by which a speaker characterizes something in their own words ("called the decision "…"").</summary>
+    public required FrozenSet<string> CharacterizingVerbs { get; init; }
 
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbLookup => SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameLookup => NotNames.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -37,6 +39,7 @@ public sealed class QuoteLexicon
         SpeakerNouns = Words("en/quotes/speaker-nouns.txt"),
         NotNames = EmbeddedData.Lines("en/quotes/not-names.txt").Select(l => l.Line.Trim()).ToFrozenSet(StringComparer.Ordinal),
         ListenerVerbs = Words("en/quotes/listener-verbs.txt"),
+        CharacterizingVerbs = Words("en/quotes/characterizing-verbs.txt"),
         Pronouns = EmbeddedData.Lines("en/quotes/pronouns.txt").Select(l => l.Line.Trim()).ToFrozenSet(StringComparer.Ordinal),
     };
 
