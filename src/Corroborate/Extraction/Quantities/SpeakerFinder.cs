@@ -97,9 +97,9 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             if (!v.IsWord(k))
                 break;
             var lower = !char.IsUpper(v.Text[v.Start(k)]);
-            if (v.Is(k, "and") && v.IsCapitalized(k - 1) && v.IsCapitalized(k + 1) && k < last)
+            if ((v.Is(k, "and") || v.Is(k, "for") || v.Is(k, "in")) && v.IsCapitalized(k - 1) && v.IsCapitalized(k + 1) && k < last)
             {
-                k--; // "the Department of Fish and Wildlife"
+                k--; // "the Department of Fish and Wildlife", "the Centre for Education in Emergencies"
                 continue;
             }
             if (lower && lexicon.Attribution.MatchBackward(v, k, start, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Pronoun or AttributionRole.According)
@@ -144,7 +144,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
     }
 
     /// <summary>Tokens an appositive between a speaker and the cue may span ("a spokesman for the Albuquerque Police Department").</summary>
-    private const int MaxAppositive = 10;
+    private const int MaxAppositive = 14;
 
     /// <summary>
     /// The opening comma of an appositive ending with the comma at <paramref name="close"/>: an age ("34") or
@@ -160,14 +160,24 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             if (v.IsChar(o, ','))
             {
                 var age = o + 2 == close && v.Kind(o + 1) == TokenKind.Number;
-                return (role || age) && o - 1 >= start && v.IsCapitalized(o - 1) && v.IsWord(o - 1) ? o : null;
+                // The name before it may end in its acronym: "The Centre for Education in Emergencies (CEE), a … group,".
+                var name = AcronymBefore(v, o - 1, start) ?? o - 1;
+                return (role || age) && name >= start && v.IsCapitalized(name) && v.IsWord(name) ? o : null;
             }
+            // An organisation's name inside it may carry a possessive mark or its acronym in brackets
+            // ("chairwoman of the Karvo Parents' Forum (KPF)").
+            if (v.IsChar(o, '\'') || v.IsChar(o, '’') || v.IsChar(o, '(') || v.IsChar(o, ')') || v.IsChar(o, '-'))
+                continue;
             if (!v.IsWord(o) && v.Kind(o) != TokenKind.Number || lexicon.CueLookup.Contains(v.Chars(o)))
                 return null;
             role |= IsSourceNoun(v, o) || IsTitle(v, o);
         }
         return null;
     }
+
+    /// <summary>"(CEE)" ending at token <paramref name="close"/>: the token before its opening bracket; else null.</summary>
+    private static int? AcronymBefore(in TokenView v, int close, int start) =>
+        close - 2 > start && v.IsChar(close, ')') && v.IsChar(close - 2, '(') && v.IsWord(close - 1) ? close - 3 : null;
 
     /// <summary>Tokens a relative clause between a subject and its cue may span.</summary>
     private const int MaxRelative = 16;
