@@ -100,8 +100,9 @@ public sealed record ClusteringOptions
     /// <summary>
     /// A stream of fewer documents than this is young: its document frequencies cannot yet tell common words from
     /// rare ones (the prior makes every word rare), so the reports of one story share little of their strongest
-    /// terms. A report whose event days agree with the story's and that shares a person's full name or a rare age
-    /// or toll with it joins it from <see cref="YoungThreshold"/>: two signals besides the words.
+    /// terms. A report whose event days agree with the story's and that shares two people's full names (as
+    /// <see cref="StrongNames"/>) or a rare age or toll with it joins it from <see cref="YoungThreshold"/>: one official
+    /// named on one day is no tie (a town's mayor speaks of its flood and of its budget).
     /// </summary>
     public int YoungStream { get; init; } = 50;
     public double YoungThreshold { get; init; } = 0.12;
@@ -222,7 +223,8 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             top = Math.Max(top, score);
             candidates++;
             var bar = young && DaysAgreement(features.Days, story) is true
-                && (RareNamesShared(features.Names, story) > 0 || RareFiguresShared(features.Figures, story, youngStream: true)) ? options.YoungThreshold : options.Threshold;
+                && (RareNamesShared(features.Names, story) >= options.StrongNames || RareFiguresShared(features.Figures, story, youngStream: true))
+                ? options.YoungThreshold : options.Threshold;
             if (score > bar && (best is null || score > bestScore || score == bestScore && string.CompareOrdinal(story.Id, best.Id) < 0))
             {
                 best = story;

@@ -48,13 +48,14 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
-    public void In_a_young_stream_a_report_of_the_same_days_and_person_joins_at_a_lower_bar()
+    public void In_a_young_stream_a_report_of_the_same_days_and_toll_joins_at_a_lower_bar()
     {
-        // Two reports of one earthquake that share few of their strongest words: the second names the same
-        // governor and the same day. A third, of another event on the same day, names no one of the first.
-        var first = Doc("a", "A powerful earthquake struck the Veskar highlands before dawn on Tuesday, flattening stone villages. Governor Petar Ruskov said rescuers were working by floodlight.", "2026-03-03");
-        var second = Doc("b", "The bakery on Liberty Square is a heap of stone. Across the road the clock tower lies in pieces over the tram lines, Governor Petar Ruskov told the Courier on Tuesday.", "2026-03-04");
-        var other = Doc("c", "The bakery on Liberty Square reopened on Tuesday, its owner Dana Holm said, and the tram lines across the road were repaired.", "2026-03-04");
+        // Two reports of one earthquake that share few of their strongest words: the second names the same day and
+        // the same toll. A third, of another event on the same day, names only the same governor: one official named
+        // on one day is no tie.
+        var first = Doc("a", "A powerful earthquake struck the Veskar highlands before dawn on Tuesday, killing at least 212 people. Governor Petar Ruskov said rescuers were working by floodlight.", "2026-03-03");
+        var second = Doc("b", "The bakery on Liberty Square is a heap of stone after the earthquake that killed 212 people in the highlands on Tuesday; the clock tower lies in pieces over the tram lines, Governor Petar Ruskov said.", "2026-03-04");
+        var other = Doc("c", "The city council on Tuesday passed a budget that raises spending on parks, and Governor Petar Ruskov praised the vote.", "2026-03-04");
         string[] Run(ClusteringOptions options)
         {
             var c = new StoryClusterer(TestData.Data, options);

@@ -767,8 +767,10 @@ public sealed class QuantityExtractor
                 // "one shot was fired", "a single shot rang out": the noun, not the participle.
                 if (cl == 1 && v.Is(k, "shot") && k == f.End && (v.Is(k + 1, "was") || v.Is(k + 1, "were") || v.Is(k + 1, "fired") || v.Is(k + 1, "rang") || v.Is(k + 1, "hit") || v.Is(k + 1, "struck")))
                     return null;
-                // "5,000 residents expected to be evacuated", "could be displaced": what may befall them, not what did.
-                if (cls is not ("killed" or "injured" or "casualties") && v.Is(k - 1, "be") && k - 1 > nounEnd)
+                // "5,000 residents expected to be evacuated", "could be displaced": what may befall them, not what did
+                // ("had to be evacuated", "needed to be rescued" did).
+                if (cls is not ("killed" or "injured" or "casualties") && v.Is(k - 1, "be") && k - 1 > nounEnd
+                    && !(v.Is(k - 2, "to") && (v.Is(k - 3, "had") || v.Is(k - 3, "has") || v.Is(k - 3, "have") || v.Is(k - 3, "needed"))))
                     return null;
                 byShot = cls == "casualties"; // "were shot", "were taken to the hospital": the hit, dead or alive
                 return cls;

@@ -175,8 +175,13 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                     return null;
                 if (!_lex.CharacterizingVerbs.Contains(W(v).ToString()))
                     continue;
-                for (var w = first; w < v; w++)
-                    if (Is(w, "what"))
+                // Not a label ("what residents call the"), a passive ("was called "a liar" by protesters") or a
+                // relative clause whose subject is someone else ("Whitfield, whom neighbours called "…"").
+                if (Is(v - 1, "was") || Is(v - 1, "were") || Is(v - 1, "is") || Is(v - 1, "are") || Is(v - 1, "been") || Is(v - 1, "being")
+                    || Is(TokenAt(q.Content.End) + 1, "by"))
+                    return null;
+                for (var w = Math.Max(first, v - CharacterizedReach); w < v; w++)
+                    if (Is(w, "what") || Is(w, "whom") || Is(w, "who") || Is(w, "which") || Is(w, "that"))
                         return null;
                 return SubjectIn(first, v) is { } subject ? new Speaker(subject, W(v).ToString()) : null;
             }
