@@ -972,6 +972,9 @@ public sealed class QuantityExtractor
             }
             if (k > start && v.IsCapitalized(k))
                 continue;
+            // "The police began with a minimum of 64": those who give a figure are not what it counts.
+            if (len == 1 && _lexicon.Attribution.MatchForward(v, k, k + 1, out _, out var role) && role == AttributionRole.SourceNoun)
+                continue;
             if (best < 0 || Math.Abs(k - at) < Math.Abs(best - at))
             {
                 best = k;
