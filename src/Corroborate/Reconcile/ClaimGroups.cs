@@ -70,9 +70,10 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         foreach (var claim in claims)
         {
             var (place, containers) = PlaceOf(claim.Quantity.Where);
-            var qualifiers = Qualifiers(claim.Quantity.Subject, claim.Quantity.Unit!);
-            if (lexicon.MeasuredUnits.Contains(claim.Quantity.Unit!))
-                qualifiers = MeasureWords(claim.Quantity.Subject);
+            // An amount or a share is told apart by what it measures, a count by the capitalized words qualifying it.
+            var qualifiers = lexicon.MeasuredUnits.Contains(claim.Quantity.Unit!)
+                ? MeasureWords(claim.Quantity.Subject)
+                : Qualifiers(claim.Quantity.Subject, claim.Quantity.Unit!);
             var value = Log(claim.Quantity.Value);
             var draft = drafts.FirstOrDefault(d => d.Place == place && d.Members.All(m => Compatible(m.Qualifiers, qualifiers))
                                                    && Distance(value, d.Members) <= SameQuantity);

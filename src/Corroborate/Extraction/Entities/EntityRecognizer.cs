@@ -125,8 +125,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         /// "Halvard Marine Lines", and a first word that is no common, title or place word ("Bluewake" of
         /// "Bluewake Inter-Island Lines"; "National" names nothing alone).
         /// </summary>
-        private readonly Dictionary<string, string?> _organisationShortNames = new(StringComparer.Ordinal);
-        private Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> ShortNames => _organisationShortNames.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Made once, as the lexicon's lookups are: getting one checks its comparer, a cost on every capitalized word otherwise.
+        private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _shortNames =
+            new Dictionary<string, string?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
         /// <summary>A short form is remembered unless it names something else: a place ("Hong Kong" of the Hong Kong Monetary
         /// Authority) or a known organisation ("United Nations" of the United Nations Development Programme).</summary>
@@ -134,7 +135,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         {
             if (_places.ContainsKey(shortForm) || _organizations.ContainsKey(shortForm))
                 return;
-            _organisationShortNames[shortForm] = _organisationShortNames.TryGetValue(shortForm, out var other) && other != name ? null : name;
+            var names = _shortNames.Dictionary;
+            names[shortForm] = names.TryGetValue(shortForm, out var other) && other != name ? null : name;
         }
 
         private void RememberShortNames(string written, string name)
@@ -156,14 +158,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         /// <summary>"The National Bank said": a short form of an organisation the article named before, as the whole capitalized run.</summary>
         private int TryShortOrganization(int i, int b)
         {
-            if (_organisationShortNames.Count == 0 || !IsWord(i) || !IsCap(i))
+            if (_shortNames.Dictionary.Count == 0 || !IsWord(i) || !IsCap(i))
                 return -1;
             var end = i;
             while (end < b && end - i < MaxShortNameWords && IsWord(end) && IsCap(end))
                 end++;
             if (end < b && IsWord(end) && IsCap(end))
                 return -1;
-            if (!ShortNames.TryGetValue(text.AsSpan(tokens[i].Span.Start, BareEnd(end - 1) - tokens[i].Span.Start), out var name) || name is null)
+            if (!_shortNames.TryGetValue(text.AsSpan(tokens[i].Span.Start, BareEnd(end - 1) - tokens[i].Span.Start), out var name) || name is null)
                 return -1;
             Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end - 1)), EntityKind.Organization, name));
             return end;

@@ -263,6 +263,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
     private string? Role(in TokenView v, int i) =>
         v.IsWord(i) && _roles.TryGetValue(v.Chars(i), out var role) ? role : null;
 
+    /// <summary>An auxiliary of implicit.tsv ("was", "been", "remained"): a predicate follows it.</summary>
+    internal bool IsAux(in TokenView v, int i) => Role(v, i) == "aux";
+
     /// <summary>"a man was", "the victim, 25, later", "he", "John Smith": a singular person right before the predicate.</summary>
     private bool HasSingularSubject(in TokenView v, int start, int predicate, bool needsAux)
     {

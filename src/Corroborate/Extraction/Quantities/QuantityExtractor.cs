@@ -542,7 +542,7 @@ public sealed class QuantityExtractor
         // A verb or an adverb is no measure ("set aside", "capped at", "quickly"), nor a predicate after an
         // auxiliary ("the budget was cut by 5 percent").
         if (head.EndsWith("ed", StringComparison.Ordinal) || head.EndsWith("ly", StringComparison.Ordinal) || _lexicon.Is(head, ContextKind.CountNoun | ContextKind.PutVerb)
-            || k >= start && _lexicon.ImplicitWords.TryGetValue(v.Text.Substring(v.Start(k), v.End(k) - v.Start(k)), out var role) && role == "aux")
+            || k >= start && _implicit.IsAux(v, k))
             return null;
         return v.Slice(k + 1, last);
     }
