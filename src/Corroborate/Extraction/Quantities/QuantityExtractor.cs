@@ -1183,6 +1183,16 @@ public sealed class QuantityExtractor
                     break;
                 }
         }
+        if (found is null)
+        {
+            // "Brightmoor, which has about 11.5 million customers, said": a figure in an aside between the speaker and the cue.
+            foreach (var c in cues)
+                if (!c.According && !c.Passive && c.Cue > at && c.Speaker is { } speaker && speaker.Span.End <= position)
+                {
+                    found = Resolve(doc, sentence, c);
+                    break;
+                }
+        }
         if (found is null && QuoteAround(doc, position) is { } quote)
             found = QuoteSpeaker(doc, sentence, quote);
         if (found is null && sentence > 0 && doc.Sentences[sentence - 1].Paragraph == doc.Sentences[sentence].Paragraph)

@@ -58,6 +58,9 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             else
                 break;
         }
+        // "the Victims' Alliance (VVA), a group that says", "Norland, which says": the relative pronoun's antecedent speaks.
+        if (j > start && (v.Is(j, "which") || v.Is(j, "who") || v.Is(j, "that")) && Antecedent(v, j, start) is { } antecedent)
+            j = antecedent;
         // "The company's chief executive, Marta Ellery, said": the name set off after its role.
         if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && NameAfterRole(v, j, start) is { } name)
         {
@@ -92,6 +95,12 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
                     break;
                 first = open;
                 k = open - 1;
+                continue;
+            }
+            // "the Karvo Parents' Forum": a plural possessive inside a name.
+            if (k < last && InnerPossessive(v, k))
+            {
+                k--;
                 continue;
             }
             if (!v.IsWord(k))
@@ -194,12 +203,45 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         {
             // Not a place ("Police in Northbridge, which was hit hardest, said": the police speak).
             if (v.IsChar(o, ','))
-                return (v.Is(o + 1, "which") || v.Is(o + 1, "who")) && v.IsWord(o - 1) && v.IsCapitalized(o - 1) && !IsWhere(v, o - 2) ? o : null;
-            if (v.IsWord(o) && lexicon.CueLookup.Contains(v.Chars(o)))
+                return (v.Is(o + 1, "which") || v.Is(o + 1, "who")) && NamedBefore(v, o - 1, start) && !IsWhere(v, o - 2) ? o : null;
+            // A cue of the aside's own ("which says it speaks for …") is the subject's, not another speaker's.
+            if (v.IsWord(o) && lexicon.CueLookup.Contains(v.Chars(o)) && !(v.Is(o - 1, "which") || v.Is(o - 1, "who")))
                 return null;
         }
         return null;
     }
+
+    /// <summary>A name ends at <paramref name="k"/>: a capitalized word, or an acronym in brackets ("(VVA)").</summary>
+    private static bool NamedBefore(in TokenView v, int k, int start) =>
+        k >= start && (v.IsWord(k) && v.IsCapitalized(k) || AcronymBefore(v, k, start) is not null);
+
+    /// <summary>Words an appositive before a relative pronoun may hold ("a group", "a campaign group").</summary>
+    private const int MaxDescriptor = 4;
+
+    /// <summary>
+    /// Where the speaker of a cue whose subject is the relative pronoun at <paramref name="pronoun"/> ends: the name
+    /// before ", which" ("Norland, which says"), the name before an appositive ("the VVA, a group that says"), else the
+    /// noun before the pronoun ("a study that estimates"); null when none is there.
+    /// </summary>
+    private static int? Antecedent(in TokenView v, int pronoun, int start)
+    {
+        var k = pronoun - 1;
+        if (k < start)
+            return null;
+        if (v.IsChar(k, ','))
+            return NamedBefore(v, k - 1, start) ? k - 1 : null;
+        for (var o = k; o > start && k - o < MaxDescriptor; o--)
+        {
+            if (!v.IsWord(o))
+                return v.IsChar(o, ',') && (v.Is(o + 1, "a") || v.Is(o + 1, "an")) && NamedBefore(v, o - 1, start) ? o - 1 : null;
+        }
+        return v.IsWord(k) && !v.IsCapitalized(k) ? k : null;
+    }
+
+    /// <summary>The apostrophe of a plural possessive between two capitalized words of a name ("Parents' Forum").</summary>
+    private static bool InnerPossessive(in TokenView v, int k) =>
+        (v.IsChar(k, '\'') || v.IsChar(k, '’')) && v.IsCapitalized(k - 1) && v.IsCapitalized(k + 1)
+        && v.Chars(k - 1).EndsWith('s') && v.End(k - 1) == v.Start(k);
 
     private bool IsWhere(in TokenView v, int k) => k >= 0 && v.IsWord(k) && lexicon.IsWhere(v.Chars(k));
 
@@ -269,6 +311,11 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
                     break;
                 last = close;
                 k = close + 1;
+                continue;
+            }
+            if (k > first && InnerPossessive(v, k))
+            {
+                k++;
                 continue;
             }
             if (!v.IsWord(k))
