@@ -111,7 +111,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
                 k--; // "the Department of Fish and Wildlife", "the Centre for Education in Emergencies"
                 continue;
             }
-            if (lower && lexicon.Attribution.MatchBackward(v, k, start, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Pronoun or AttributionRole.According)
+            if (lower && lexicon.Attribution.MatchBackward(v, k, start, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Possessive or AttributionRole.Pronoun or AttributionRole.According)
             {
                 if (role == AttributionRole.Pronoun && k == last)
                     first = k;
@@ -142,7 +142,14 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
                 var after = ForwardPhrase(v, cue + 1, end);
                 if (after is not null && v.IsCapitalized(v.FirstAtOrAfter(after.Span.Start)))
                     return new SpeechCue(cue, after, IsPronoun(v, after), false, true, false);
+                // ", said the service's head, Colonel Brana Ostrik": the name set off after its role.
+                if (NameAfterRoleForward(v, cue + 1, end) is { } named)
+                    return new SpeechCue(cue, named, false, false, true, false);
             }
+            // "Prime Minister Carolina Edde ordered an inquiry and said", "Helena Sarmento repeated her estimate that":
+            // the subject of the sentence's first verb.
+            if (j > start && (v.Is(j, "and") || IsPossessive(v, j)) && SentenceSubject(v, start, j) is { } subject)
+                return new SpeechCue(cue, subject, IsPronoun(v, subject), false, false, false);
             return new SpeechCue(cue, null, false, false, trailing, false);
         }
         var speaker = new Attribution(new TextSpan(v.Start(first), v.End(last)), v.Slice(first, last));
@@ -202,8 +209,9 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         for (var o = close - 1; o > start && close - o <= MaxRelative; o--)
         {
             // Not a place ("Police in Northbridge, which was hit hardest, said": the police speak).
-            if (v.IsChar(o, ','))
-                return (v.Is(o + 1, "which") || v.Is(o + 1, "who")) && NamedBefore(v, o - 1, start) && !IsWhere(v, o - 2) ? o : null;
+            // A comma inside the aside ("who flew in from the capital, Castrel,") is passed over.
+            if (v.IsChar(o, ',') && (v.Is(o + 1, "which") || v.Is(o + 1, "who")))
+                return NamedBefore(v, o - 1, start) && !IsWhere(v, o - 2) ? o : null;
             // A cue of the aside's own ("which says it speaks for …") is the subject's, not another speaker's.
             if (v.IsWord(o) && lexicon.CueLookup.Contains(v.Chars(o)) && !(v.Is(o - 1, "which") || v.Is(o - 1, "who")))
                 return null;
@@ -237,6 +245,10 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         }
         return v.IsWord(k) && !v.IsCapitalized(k) ? k : null;
     }
+
+    /// <summary>"her", "its": a possessive determiner (attribution.tsv).</summary>
+    private bool IsPossessive(in TokenView v, int k) =>
+        lexicon.Attribution.MatchBackward(v, k, k, out var len, out var role) && len == 1 && role == AttributionRole.Possessive;
 
     /// <summary>The apostrophe of a plural possessive between two capitalized words of a name ("Parents' Forum").</summary>
     private static bool InnerPossessive(in TokenView v, int k) =>
@@ -321,7 +333,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             if (!v.IsWord(k))
                 break;
             var lower = !char.IsUpper(v.Text[v.Start(k)]);
-            if (lower && k > first && lexicon.Attribution.MatchForward(v, k, end, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.According)
+            if (lower && k > first && lexicon.Attribution.MatchForward(v, k, end, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Possessive or AttributionRole.According)
             {
                 // "the Ministry of Defence and the General Staff": "and"/"of" between capitalized words continue the chain.
                 if (!((v.Is(k, "of") || v.Is(k, "and")) && v.IsCapitalized(k + 1) || (v.Is(k + 1, "the") && v.IsCapitalized(k + 2))))
@@ -336,6 +348,49 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (!HasName(v, first, last) && !IsPronounToken(v, first))
             return null;
         return new Attribution(new TextSpan(v.Start(first), v.End(last)), v.Slice(first, last));
+    }
+
+    /// <summary>Words a role before a name set off after a cue may hold ("the service's head").</summary>
+    private const int MaxRole = 6;
+
+    /// <summary>
+    /// "the service's head, Colonel Brana Ostrik" from <paramref name="i"/>: a role in lower case, a comma and a
+    /// capitalized name; the name, or null.
+    /// </summary>
+    private Attribution? NameAfterRoleForward(in TokenView v, int i, int end)
+    {
+        if (!(v.Is(i, "the") || v.Is(i, "its") || v.Is(i, "their")))
+            return null;
+        var k = i + 1;
+        while (k < end && k - i < MaxRole && v.IsWord(k) && !v.IsCapitalized(k) && !lexicon.CueLookup.Contains(v.Chars(k)))
+            k++;
+        if (k == i + 1 || k >= end || !v.IsChar(k, ','))
+            return null;
+        var name = ForwardPhrase(v, k + 1, end);
+        return name is not null && v.IsCapitalized(v.FirstAtOrAfter(name.Span.Start)) && !IsPronoun(v, name) ? name : null;
+    }
+
+    /// <summary>
+    /// The phrase that opens the sentence [start, before) as its subject: a name or source noun followed by a word in
+    /// lower case, its verb ("Prime Minister Carolina Edde ordered"); null after an opening preposition or clause.
+    /// </summary>
+    private Attribution? SentenceSubject(in TokenView v, int start, int before)
+    {
+        // "Its chair, Dana Holm, called …": the name set off after the role that opens the sentence.
+        if (NameAfterRoleForward(v, start, before) is { } named)
+            return named;
+        if (lexicon.Attribution.MatchForward(v, start, before, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Possessive or AttributionRole.According)
+            return null;
+        var k = start;
+        while (k < before && k - start < MaxSpeakerTokens
+            && (v.IsCapitalized(k) || k > start && (v.Is(k, "of") || v.Is(k, "for")) && v.IsCapitalized(k + 1) || k > start && InnerPossessive(v, k)))
+            k++;
+        // "The ministry ordered": a determiner and a source noun.
+        if (k == start + 1 && (v.Is(start, "the") || v.Is(start, "a")) && k < before && IsSourceNoun(v, k))
+            k++;
+        if (k == start || k >= before || !v.IsWord(k) || v.IsCapitalized(k) || k == start + 1 && (v.Is(start, "the") || v.Is(start, "a")))
+            return null;
+        return HasName(v, start, k - 1) ? new Attribution(new TextSpan(v.Start(start), v.End(k - 1)), v.Slice(start, k - 1)) : null;
     }
 
     /// <summary>A capitalized word other than a leading article, or a source noun ("police", "officials").</summary>
