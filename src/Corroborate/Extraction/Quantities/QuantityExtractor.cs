@@ -261,10 +261,15 @@ public sealed class QuantityExtractor
 
         // What is counted.
         var (unit, subject, nounEnd) = CountedNoun(v, f, end);
-        // "two of the wounded were flown to hospital": a part of the casualties, not their count.
-        if (v.Is(f.End, "of") && (v.Is(f.End + 1, "the") || v.Is(f.End + 1, "those") || v.Is(f.End + 1, "these"))
-            && _lexicon.CasualtyAfter.MatchForward(v, f.End + 2, end, out _, out _))
+        // "two of the wounded were flown to hospital": a part of the casualties, not their count; a figure still.
+        var partLength = 0;
+        var partOfCasualties = v.Is(f.End, "of") && (v.Is(f.End + 1, "the") || v.Is(f.End + 1, "those") || v.Is(f.End + 1, "these"))
+            && _lexicon.CasualtyAfter.MatchForward(v, f.End + 2, end, out partLength, out _);
+        // "57 percent of those killed": a share of the casualties, which no count of them should be read as.
+        if (partOfCasualties && (f.Percent || f.Currency is not null))
             return null;
+        if (partOfCasualties && unit is null)
+            (unit, subject, nounEnd) = ("people", v.Slice(f.End + 2, f.End + 1 + partLength), f.End + 2 + partLength);
         // "one of the first people killed", "one of the three men wounded": the participle qualifies the
         // casualties the figure is a part of ("one of the victims died" counts the one).
         if (v.Is(f.End, "of") && nounEnd > f.End + 2 && nounEnd < end
@@ -275,7 +280,7 @@ public sealed class QuantityExtractor
         // People come whole: "-83.56046 One boy accidentally shot" is a coordinate, not a count.
         var joined = 0;
         var joinedLast = -1;
-        var casualty = unit is not null && _lexicon.Measures.Contains(unit) || f.Value != decimal.Truncate(f.Value) ? null : Casualty(v, f, start, end, nounEnd, out byShot, out joined, out joinedLast);
+        var casualty = partOfCasualties || unit is not null && _lexicon.Measures.Contains(unit) || f.Value != decimal.Truncate(f.Value) ? null : Casualty(v, f, start, end, nounEnd, out byShot, out joined, out joinedLast);
         // "two men and one woman were wounded", "20 children and six adults were killed": one predicate
         // for two figures, which count their sum.
         if (!(unit is not null && _lexicon.Measures.Contains(unit)) && f.Currency is null && !f.Percent && f.VagueHigh is null && v.Is(nounEnd, "and")

@@ -74,8 +74,12 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         // (not in ", said Det. Dave Garrido", whose speaker follows).
         if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && Appositive(v, j, start) is { } comma)
             j = comma - 1;
-        if (j >= start && v.IsWord(j) && (v.Is(j, "is") || v.Is(j, "was") || v.Is(j, "were") || v.Is(j, "are") || v.Is(j, "be") || v.Is(j, "been") || v.Is(j, "being")))
+        // "is estimated to be": passive, its source left unsaid; "is seeking" is not.
+        if (j >= start && v.IsWord(j) && (v.Is(j, "is") || v.Is(j, "was") || v.Is(j, "were") || v.Is(j, "are") || v.Is(j, "be") || v.Is(j, "been") || v.Is(j, "being"))
+            && !v.Chars(cue).EndsWith("ing", StringComparison.Ordinal))
             return new SpeechCue(cue, null, false, true, false, false);
+        if (j >= start && v.IsWord(j) && (v.Is(j, "is") || v.Is(j, "was") || v.Is(j, "were") || v.Is(j, "are")))
+            j--;
 
         var last = j;
         var first = -1;
@@ -132,7 +136,12 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             k--;
         }
 
-        var trailing = first > start && (v.IsChar(first - 1, ',') || v.IsQuoteMark(first - 1) || v.IsChar(first - 1, '—') || v.IsChar(first - 1, '–'))
+        // ", X said" after what it attributes; also ", hospital spokeswoman X said", whose speaker starts at the role.
+        var opening = first;
+        while (opening > start && first - opening < MaxModifiers && v.IsWord(opening - 1) && !v.IsCapitalized(opening - 1)
+            && !(lexicon.Attribution.MatchBackward(v, opening - 1, start, out _, out var modifierRole) && modifierRole is AttributionRole.Boundary or AttributionRole.Possessive))
+            opening--;
+        var trailing = opening > start && (v.IsChar(opening - 1, ',') || v.IsQuoteMark(opening - 1) || v.IsChar(opening - 1, '—') || v.IsChar(opening - 1, '–'))
             && !v.Is(cue + 1, "that");
         if (first < 0 || first > last)
         {
@@ -333,7 +342,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             if (!v.IsWord(k))
                 break;
             var lower = !char.IsUpper(v.Text[v.Start(k)]);
-            if (lower && k > first && lexicon.Attribution.MatchForward(v, k, end, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Possessive or AttributionRole.According)
+            if (lower && k > first && lexicon.Attribution.MatchForward(v, k, end, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Possessive or AttributionRole.According or AttributionRole.Skip)
             {
                 // "the Ministry of Defence and the General Staff": "and"/"of" between capitalized words continue the chain.
                 if (!((v.Is(k, "of") || v.Is(k, "and")) && v.IsCapitalized(k + 1) || (v.Is(k + 1, "the") && v.IsCapitalized(k + 2))))
@@ -349,6 +358,9 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             return null;
         return new Attribution(new TextSpan(v.Start(first), v.End(last)), v.Slice(first, last));
     }
+
+    /// <summary>Words in lower case a trailing speaker phrase may open with before the part read as the speaker.</summary>
+    private const int MaxModifiers = 3;
 
     /// <summary>Words a role before a name set off after a cue may hold ("the service's head").</summary>
     private const int MaxRole = 6;
