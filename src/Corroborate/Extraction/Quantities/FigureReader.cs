@@ -9,7 +9,7 @@ namespace Corroborate.Extraction.Quantities;
 /// </summary>
 public readonly record struct Figure(
     int First, int End, decimal Value, decimal? RangeHigh, decimal? VagueHigh,
-    string? Currency, bool Percent, bool Words);
+    string? Currency, bool Percent, bool Words, string? Unit = null);
 
 /// <summary>
 /// Finds figures in tokens: digits ("1,200", "59.5", "1.2m"), number words ("twenty-five",
@@ -46,6 +46,14 @@ public sealed class FigureReader(QuantityLexicon lexicon)
     {
         figure = default;
         next = i + 1;
+        // "a six-hour shift", "a three-member panel": a number word and a unit in one hyphenated word.
+        if (i < end && CompoundWord(v, i, end, out var compoundValue, out var compoundUnit))
+        {
+            if (v.IsCapitalized(i) && i > start && !OpensClause(v, i - 1))
+                return false;
+            figure = new Figure(i, i + 1, compoundValue, null, null, null, false, true, compoundUnit);
+            return true;
+        }
         if (!TryNumber(v, i, start, end, out var first, out var last, out var value, out var vague, out var words, out var scaled, out next))
             return false;
         if (!words && vague is null && !IsQuantityContext(v, first, last, start, end, value, scaled, ref next))
@@ -98,8 +106,15 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         var after = lastTok + 1;
         if (IsContext(v, after, ContextKind.Clock))
             return false; // "6-8 p.m."
+        // "a 450-metre gallery": the unit joined by a hyphen is the figure's.
+        string? unit = null;
+        if (currency is null && CompoundAfter(v, lastTok, end) is { } joined)
+        {
+            unit = joined;
+            after += 2;
+        }
         var percent = false;
-        if (after < end && (v.IsChar(after, '%') || v.Is(after, "percent")))
+        if (unit is null && after < end && (v.IsChar(after, '%') || v.Is(after, "percent")))
         {
             percent = true;
             after++;
@@ -117,8 +132,31 @@ public sealed class FigureReader(QuantityLexicon lexicon)
 
         if (value > MaxFigure)
             return false;
-        figure = new Figure(firstTok, after, value, rangeHigh, vague?.High, currency, percent, words);
+        figure = new Figure(firstTok, after, value, rangeHigh, vague?.High, currency, percent, words, unit);
         next = after;
+        return true;
+    }
+
+    /// <summary>The class of a unit joined by a hyphen after the figure's last token ("450-metre"), or null.</summary>
+    private string? CompoundAfter(in TokenView v, int last, int end) =>
+        last + 2 < end && (v.IsChar(last + 1, '-') || v.IsChar(last + 1, '‐')) && v.Touches(last) && v.Touches(last + 1) && v.IsWord(last + 2)
+        && !Aged(v, last + 3, end) && lexicon.CompoundUnitLookup.TryGetValue(v.Chars(last + 2), out var unit) ? unit : null;
+
+    /// <summary>"an 18-month old": an age written without its second hyphen follows at <paramref name="k"/>.</summary>
+    private static bool Aged(in TokenView v, int k, int end) => k < end && v.Is(k, "old");
+
+    /// <summary>"six-hour", "twenty-five-mile": a number word, a hyphen and a unit of <c>compound-units.tsv</c> in one word.</summary>
+    private bool CompoundWord(in TokenView v, int i, int end, out decimal value, out string unit)
+    {
+        value = 0;
+        unit = "";
+        if (i >= v.Count || v.Kind(i) != TokenKind.Word || Aged(v, i + 1, end))
+            return false;
+        var w = v.Chars(i);
+        var dash = w.LastIndexOfAny('-', '‐');
+        if (dash <= 0 || !lexicon.CompoundUnitLookup.TryGetValue(w[(dash + 1)..], out var found) || !WordValue(w[..dash], out value))
+            return false;
+        unit = found;
         return true;
     }
 
@@ -374,7 +412,8 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         if (IsContext(v, after, ContextKind.Bore))
             return false;
         // A compound modifier glued by a hyphen: "13-year-old", "30-minute", "9-millimeter".
-        if (after < end && (v.IsChar(after, '-') || v.IsChar(after, '‐')) && v.Touches(last) && v.Touches(after) && v.IsWord(after + 1))
+        if (after < end && (v.IsChar(after, '-') || v.IsChar(after, '‐')) && v.Touches(last) && v.Touches(after) && v.IsWord(after + 1)
+            && CompoundAfter(v, last, end) is null)
             return false;
         // An address: "1500 Main Street", "4200 W. Jefferson Blvd."
         for (var k = after; k < Math.Min(end, after + 5) && v.IsCapitalized(k); k++)

@@ -261,6 +261,9 @@ public sealed class QuantityExtractor
 
         // What is counted.
         var (unit, subject, nounEnd) = CountedNoun(v, f, end);
+        // "a six-hour shift": the joined unit is what the figure counts; the noun after it, what is measured.
+        if (f.Unit is { } compound)
+            unit = compound;
         // "two of the wounded were flown to hospital": a part of the casualties, not their count; a figure still.
         var partLength = 0;
         var partOfCasualties = v.Is(f.End, "of") && (v.Is(f.End + 1, "the") || v.Is(f.End + 1, "those") || v.Is(f.End + 1, "these"))
@@ -345,7 +348,7 @@ public sealed class QuantityExtractor
         if (f.Words && f.Value == 1 && casualty is null && v.Is(f.End, "of"))
             return null;
         // "one" is a pronoun as often as a number: keep it only when it counts something known.
-        if (f.Words && f.Value == 1 && (casualty is null && !KnownUnit(v, f.End, end) || v.Is(f.First - 1, "no")))
+        if (f.Words && f.Value == 1 && f.Unit is null && (casualty is null && !KnownUnit(v, f.End, end) || v.Is(f.First - 1, "no")))
             return null; // "no one was injured" is none
         // "One man, who declined to be named, said …": one person is someone, not a count, unless a casualty predicate counts them.
         if (f.Words && f.Value == 1 && casualty is null && unit is "people" or "victims")
@@ -354,7 +357,8 @@ public sealed class QuantityExtractor
         if (unit is null)
             return null;
         // "died 18 months ago", "the first time in 100 years": when something happened, which the times hold, not a figure claimed.
-        if (casualty is null && TellsWhen(doc, f, first))
+        // ("in six-hour shifts" measures the shifts, not when.)
+        if (casualty is null && !(f.Unit is not null && subject is not null) && TellsWhen(doc, f, first))
             return null;
 
         var rate = Rate(v, Math.Max(nounEnd, f.End), end);
