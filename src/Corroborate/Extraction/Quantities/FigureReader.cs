@@ -114,7 +114,11 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             after += 2;
         }
         var percent = false;
-        if (unit is null && after < end && (v.IsChar(after, '%') || v.Is(after, "percent")))
+        if (unit is not null)
+        {
+            // "a 10-year euro bond": the unit joined by the hyphen is the figure's; nothing after it is.
+        }
+        else if (after < end && (v.IsChar(after, '%') || v.Is(after, "percent")))
         {
             percent = true;
             after++;
@@ -154,7 +158,8 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             return false;
         var w = v.Chars(i);
         var dash = w.LastIndexOfAny('-', '‐');
-        if (dash <= 0 || !lexicon.CompoundUnitLookup.TryGetValue(w[(dash + 1)..], out var found) || !WordValue(w[..dash], out value))
+        // "zero-hour contracts" measure nothing.
+        if (dash <= 0 || !lexicon.CompoundUnitLookup.TryGetValue(w[(dash + 1)..], out var found) || !WordValue(w[..dash], out value) || value == 0)
             return false;
         unit = found;
         return true;
@@ -411,7 +416,7 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         // A gun's bore: "9 mm handgun", "7.62 mm-caliber rounds", "12 gauge shotgun".
         if (IsContext(v, after, ContextKind.Bore))
             return false;
-        // A compound modifier glued by a hyphen: "13-year-old", "30-minute", "9-millimeter".
+        // A compound modifier glued by a hyphen: "13-year-old", "9-millimeter"; not a unit of compound-units.tsv ("30-minute").
         if (after < end && (v.IsChar(after, '-') || v.IsChar(after, '‐')) && v.Touches(last) && v.Touches(after) && v.IsWord(after + 1)
             && CompoundAfter(v, last, end) is null)
             return false;

@@ -283,7 +283,7 @@ public sealed class QuantityExtractor
         // People come whole: "-83.56046 One boy accidentally shot" is a coordinate, not a count.
         var joined = 0;
         var joinedLast = -1;
-        var casualty = partOfCasualties || unit is not null && _lexicon.Measures.Contains(unit) || f.Value != decimal.Truncate(f.Value) ? null : Casualty(v, f, start, end, nounEnd, out byShot, out joined, out joinedLast);
+        var casualty = partOfCasualties || f.Unit is not null || unit is not null && _lexicon.Measures.Contains(unit) || f.Value != decimal.Truncate(f.Value) ? null : Casualty(v, f, start, end, nounEnd, out byShot, out joined, out joinedLast);
         // "two men and one woman were wounded", "20 children and six adults were killed": one predicate
         // for two figures, which count their sum.
         if (!(unit is not null && _lexicon.Measures.Contains(unit)) && f.Currency is null && !f.Percent && f.VagueHigh is null && v.Is(nounEnd, "and")
@@ -1175,7 +1175,7 @@ public sealed class QuantityExtractor
             for (var k = cues.Length - 1; k >= 0 && found is null; k--)
             {
                 var c = cues[k];
-                if (c.According || c.Cue > at)
+                if (c.According || c.Agent || c.Cue > at)
                     continue;
                 if (c.Passive)
                     break;
@@ -1186,7 +1186,7 @@ public sealed class QuantityExtractor
         if (found is null)
         {
             foreach (var c in cues)
-                if (!c.According && c.Cue > at && c.Trailing && c.Speaker is not null)
+                if (!c.According && !c.Agent && c.Cue > at && c.Trailing && c.Speaker is not null)
                 {
                     found = Resolve(doc, sentence, c);
                     break;
@@ -1196,7 +1196,17 @@ public sealed class QuantityExtractor
         {
             // "Brightmoor, which has about 11.5 million customers, said": a figure in an aside between the speaker and the cue.
             foreach (var c in cues)
-                if (!c.According && !c.Passive && c.Cue > at && c.Speaker is { } speaker && speaker.Span.End <= position)
+                if (!c.According && !c.Agent && !c.Passive && c.Cue > at && c.Speaker is { } speaker && speaker.Span.End <= position)
+                {
+                    found = Resolve(doc, sentence, c);
+                    break;
+                }
+        }
+        if (found is null)
+        {
+            // "the 27 cases listed by the agency", "economists polled by Orbis": a figure no other cue of its sentence claims.
+            foreach (var c in cues)
+                if (c.Agent && c.Speaker is not null)
                 {
                     found = Resolve(doc, sentence, c);
                     break;
@@ -1204,10 +1214,11 @@ public sealed class QuantityExtractor
         }
         if (found is null && QuoteAround(doc, position) is { } quote)
             found = QuoteSpeaker(doc, sentence, quote);
-        if (found is null && sentence > 0 && doc.Sentences[sentence - 1].Paragraph == doc.Sentences[sentence].Paragraph)
+        // (Not past an "it" that names no organisation: "Maria Lopez said … It said 40 percent" is not hers.)
+        if (found is null && sentence > 0 && doc.Sentences[sentence - 1].Paragraph == doc.Sentences[sentence].Paragraph && !cues.Any(IsIt))
         {
             foreach (var c in CuesOf(doc, sentence - 1))
-                if (c.Speaker is not null && (c.According || !c.Passive))
+                if (c.Speaker is not null && !c.Agent && (c.According || !c.Passive))
                 {
                     found = Resolve(doc, sentence - 1, c);
                     if (found is not null)
@@ -1233,12 +1244,22 @@ public sealed class QuantityExtractor
     private Attribution? Resolve(DocumentContext doc, int sentence, SpeechCue cue)
     {
         if (cue.Pronoun)
-            return SpeakerBefore(doc, sentence, cue, PronounReach, _ => true);
+        {
+            // "It reported an operating loss": "it" stands for an organisation, never for a person named before.
+            var v = doc.V;
+            // In its own sentence "it" is the subject that spoke ("Chandler Insurance Co. said it expects"); before it, an
+            // organisation's phrase only.
+            return IsIt(cue)
+                ? SpeakerBefore(doc, sentence, cue, 0, _ => true) ?? SpeakerBefore(doc, sentence, cue, PronounReach, earlier => _speakers.Impersonal(v, earlier))
+                : SpeakerBefore(doc, sentence, cue, PronounReach, _ => true);
+        }
         if (cue.Speaker is not { } speaker || _speakers.DefiniteRole(doc.V, speaker) is not { } role)
             return cue.Speaker;
         return SpeakerBefore(doc, sentence, cue, RoleReach, earlier => _speakers.DefiniteRole(doc.V, earlier) is null
             && earlier.Text.Contains(role, StringComparison.OrdinalIgnoreCase) && earlier.Text.Skip(1).Any(char.IsUpper)) ?? speaker;
     }
+
+    private static bool IsIt(SpeechCue cue) => cue.Pronoun && cue.Speaker is { Text: var pronoun } && pronoun.Equals("it", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The latest speaker, not a pronoun, before the cue in its sentence or the <paramref name="reach"/> before, that <paramref name="accept"/> takes; or null.</summary>
     private Attribution? SpeakerBefore(DocumentContext doc, int sentence, SpeechCue cue, int reach, Func<Attribution, bool> accept)

@@ -10,7 +10,8 @@ namespace Corroborate.Extraction.Quantities;
 /// <param name="Passive">"is estimated to be": the figure's source is left unsaid.</param>
 /// <param name="Trailing">", X said." after the statement it attributes.</param>
 /// <param name="According">"according to X": attributes the whole sentence.</param>
-public sealed record SpeechCue(int Cue, Attribution? Speaker, bool Pronoun, bool Passive, bool Trailing, bool According);
+/// <param name="Agent">"listed by X", "polled by X": attributes a figure of the sentence no other cue does.</param>
+public sealed record SpeechCue(int Cue, Attribution? Speaker, bool Pronoun, bool Passive, bool Trailing, bool According, bool Agent = false);
 
 /// <summary>
 /// Finds who says what in a sentence: "X said", "according to X", "X told Y", "X estimated that",
@@ -30,11 +31,13 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         {
             if (!v.IsWord(i))
                 continue;
-            if (lexicon.Attribution.MatchForward(v, i, end, out var len, out var role) && role == AttributionRole.According)
+            if (lexicon.Attribution.MatchForward(v, i, end, out var len, out var role) && role is AttributionRole.According or AttributionRole.Agent)
             {
                 var speaker = ForwardPhrase(v, i + len, end);
                 if (speaker is not null)
-                    (cues ??= ImmutableArray.CreateBuilder<SpeechCue>()).Add(new SpeechCue(i, speaker, IsPronoun(v, speaker), false, false, true));
+                    (cues ??= ImmutableArray.CreateBuilder<SpeechCue>()).Add(role == AttributionRole.According
+                        ? new SpeechCue(i, speaker, IsPronoun(v, speaker), false, false, true)
+                        : new SpeechCue(i, speaker, IsPronoun(v, speaker), false, false, false, Agent: true));
                 i += len - 1;
                 continue;
             }
@@ -59,7 +62,8 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
                 break;
         }
         // "the Victims' Alliance (VVA), a group that says", "Norland, which says": the relative pronoun's antecedent speaks.
-        if (j > start && (v.Is(j, "which") || v.Is(j, "who") || v.Is(j, "that")) && Antecedent(v, j, start) is { } antecedent)
+        if (j > start && (v.Is(j, "which") || v.Is(j, "who") || v.Is(j, "that")) && Antecedent(v, j, start) is { } antecedent
+            && !(v.Is(j, "that") && !IsSourceNoun(v, j - 1)))
             j = antecedent;
         // "The company's chief executive, Marta Ellery, said": the name set off after its role.
         if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && NameAfterRole(v, j, start) is { } name)
@@ -115,7 +119,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
                 k--; // "the Department of Fish and Wildlife", "the Centre for Education in Emergencies"
                 continue;
             }
-            if (lower && lexicon.Attribution.MatchBackward(v, k, start, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Possessive or AttributionRole.Pronoun or AttributionRole.According)
+            if (lower && lexicon.Attribution.MatchBackward(v, k, start, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Possessive or AttributionRole.Pronoun or AttributionRole.According or AttributionRole.Agent)
             {
                 if (role == AttributionRole.Pronoun && k == last)
                     first = k;
@@ -342,7 +346,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             if (!v.IsWord(k))
                 break;
             var lower = !char.IsUpper(v.Text[v.Start(k)]);
-            if (lower && k > first && lexicon.Attribution.MatchForward(v, k, end, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Possessive or AttributionRole.According or AttributionRole.Skip)
+            if (lower && k > first && lexicon.Attribution.MatchForward(v, k, end, out _, out var role) && role is AttributionRole.Boundary or AttributionRole.Possessive or AttributionRole.According or AttributionRole.Agent or AttributionRole.Skip)
             {
                 // "the Ministry of Defence and the General Staff": "and"/"of" between capitalized words continue the chain.
                 if (!((v.Is(k, "of") || v.Is(k, "and")) && v.IsCapitalized(k + 1) || (v.Is(k + 1, "the") && v.IsCapitalized(k + 2))))
@@ -378,6 +382,10 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             k++;
         if (k == i + 1 || k >= end || !v.IsChar(k, ','))
             return null;
+        // "the police chief in the capital, Port Louis": a place set off after where, not a name after its role.
+        for (var w = k - 1; w > i && k - w <= 3; w--)
+            if (IsWhere(v, w))
+                return null;
         var name = ForwardPhrase(v, k + 1, end);
         return name is not null && v.IsCapitalized(v.FirstAtOrAfter(name.Span.Start)) && !IsPronoun(v, name) ? name : null;
     }
@@ -401,6 +409,9 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (k == start + 1 && (v.Is(start, "the") || v.Is(start, "a")) && k < before && IsSourceNoun(v, k))
             k++;
         if (k == start || k >= before || !v.IsWord(k) || v.IsCapitalized(k) || k == start + 1 && (v.Is(start, "the") || v.Is(start, "a")))
+            return null;
+        // "During the fire, Mayor Lee toured …": one opening word before a determiner is a preposition, no subject.
+        if (k == start + 1 && (v.Is(k, "the") || v.Is(k, "a") || v.Is(k, "an") || v.Is(k, "this") || v.Is(k, "its")))
             return null;
         return HasName(v, start, k - 1) ? new Attribution(new TextSpan(v.Start(start), v.End(k - 1)), v.Slice(start, k - 1)) : null;
     }
@@ -428,6 +439,16 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         return first + 1 < v.Count && v.Is(first, "the") && v.End(first + 1) == a.Span.End && !v.IsCapitalized(first + 1) && IsSourceNoun(v, first + 1)
             ? v.Chars(first + 1).ToString()
             : null;
+    }
+
+    /// <summary>What "it" may stand for: a phrase ending in a source noun ("the ministry", "Valdora Motor Group") or an acronym ("the SSO").</summary>
+    public bool Impersonal(in TokenView v, Attribution a)
+    {
+        var last = v.FirstAtOrAfter(a.Span.End) - 1;
+        if (last < 0 || !v.IsWord(last))
+            return false;
+        var w = v.Chars(last);
+        return IsSourceNoun(v, last) || w.Length >= 2 && !w.ContainsAnyInRange('a', 'z') && w.ContainsAnyInRange('A', 'Z');
     }
 
     private bool IsPronoun(in TokenView v, Attribution a)
