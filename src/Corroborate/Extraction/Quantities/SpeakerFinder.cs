@@ -62,8 +62,8 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
                 break;
         }
         // "the Victims' Alliance (VVA), a group that says", "Norland, which says": the relative pronoun's antecedent speaks.
-        if (j > start && (v.Is(j, "which") || v.Is(j, "who") || v.Is(j, "that")) && Antecedent(v, j, start) is { } antecedent
-            && !(v.Is(j, "that") && !IsSourceNoun(v, j - 1)))
+        // ("that" only after a source noun: "rumours that said 400 had died" are nobody's words.)
+        if (j > start && (v.Is(j, "which") || v.Is(j, "who") || v.Is(j, "that") && IsSourceNoun(v, j - 1)) && Antecedent(v, j, start) is { } antecedent)
             j = antecedent;
         // "The company's chief executive, Marta Ellery, said": the name set off after its role.
         if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && NameAfterRole(v, j, start) is { } name)
