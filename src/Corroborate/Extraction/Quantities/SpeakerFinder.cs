@@ -441,14 +441,19 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             : null;
     }
 
-    /// <summary>What "it" may stand for: a phrase ending in a source noun ("the ministry", "Valdora Motor Group") or an acronym ("the SSO").</summary>
+    /// <summary>
+    /// What "it" may stand for: a phrase ending in a source noun ("the ministry", "Valdora Motor Group"), an acronym
+    /// ("the SSO"), or a speaker that goes on of itself as "it" ("Marlow Energy said it would").
+    /// </summary>
     public bool Impersonal(in TokenView v, Attribution a)
     {
-        var last = v.FirstAtOrAfter(a.Span.End) - 1;
+        var next = v.FirstAtOrAfter(a.Span.End);
+        var last = next - 1;
         if (last < 0 || !v.IsWord(last))
             return false;
         var w = v.Chars(last);
-        return IsSourceNoun(v, last) || w.Length >= 2 && !w.ContainsAnyInRange('a', 'z') && w.ContainsAnyInRange('A', 'Z');
+        return IsSourceNoun(v, last) || w.Length >= 2 && !w.ContainsAnyInRange('a', 'z') && w.ContainsAnyInRange('A', 'Z')
+            || v.IsWord(next) && lexicon.CueLookup.Contains(v.Chars(next)) && (v.Is(next + 1, "it") || v.Is(next + 1, "its"));
     }
 
     private bool IsPronoun(in TokenView v, Attribution a)
