@@ -114,24 +114,24 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             after += 2;
         }
         var percent = false;
-        if (unit is not null)
+        // "a 10-year euro bond": past a unit joined by a hyphen no sign or currency is the figure's.
+        if (unit is null)
         {
-            // "a 10-year euro bond": the unit joined by the hyphen is the figure's; nothing after it is.
-        }
-        else if (after < end && (v.IsChar(after, '%') || v.Is(after, "percent")))
-        {
-            percent = true;
-            after++;
-        }
-        else if (after + 1 < end && v.Is(after, "per") && v.Is(after + 1, "cent"))
-        {
-            percent = true;
-            after += 2;
-        }
-        else if (currency is null && lexicon.CurrenciesAfter.MatchForward(v, after, end, out var ca, out var code2))
-        {
-            currency = code2;
-            after += ca;
+            if (after < end && (v.IsChar(after, '%') || v.Is(after, "percent")))
+            {
+                percent = true;
+                after++;
+            }
+            else if (after + 1 < end && v.Is(after, "per") && v.Is(after + 1, "cent"))
+            {
+                percent = true;
+                after += 2;
+            }
+            else if (currency is null && lexicon.CurrenciesAfter.MatchForward(v, after, end, out var ca, out var code2))
+            {
+                currency = code2;
+                after += ca;
+            }
         }
 
         if (value > MaxFigure)
@@ -154,12 +154,13 @@ public sealed class FigureReader(QuantityLexicon lexicon)
     {
         value = 0;
         unit = "";
-        if (i >= v.Count || v.Kind(i) != TokenKind.Word || Aged(v, i + 1, end))
+        if (i >= v.Count || v.Kind(i) != TokenKind.Word)
             return false;
         var w = v.Chars(i);
         var dash = w.LastIndexOfAny('-', '‐');
         // "zero-hour contracts" measure nothing.
-        if (dash <= 0 || !lexicon.CompoundUnitLookup.TryGetValue(w[(dash + 1)..], out var found) || !WordValue(w[..dash], out value) || value == 0)
+        if (dash <= 0 || !lexicon.CompoundUnitLookup.TryGetValue(w[(dash + 1)..], out var found) || !WordValue(w[..dash], out value) || value == 0
+            || Aged(v, i + 1, end))
             return false;
         unit = found;
         return true;

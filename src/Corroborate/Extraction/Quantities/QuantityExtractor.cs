@@ -1163,55 +1163,13 @@ public sealed class QuantityExtractor
         var v = doc.V;
         var cues = CuesOf(doc, sentence);
         var position = v.Start(at);
-        Attribution? found = null;
-        foreach (var c in cues)
-            if (c.According && c.Speaker is not null)
-            {
-                found = Resolve(doc, sentence, c);
-                break;
-            }
-        if (found is null)
-        {
-            for (var k = cues.Length - 1; k >= 0 && found is null; k--)
-            {
-                var c = cues[k];
-                if (c.According || c.Agent || c.Cue > at)
-                    continue;
-                if (c.Passive)
-                    break;
-                if (c.Speaker is not null)
-                    found = Resolve(doc, sentence, c);
-            }
-        }
-        if (found is null)
-        {
-            foreach (var c in cues)
-                if (!c.According && !c.Agent && c.Cue > at && c.Trailing && c.Speaker is not null)
-                {
-                    found = Resolve(doc, sentence, c);
-                    break;
-                }
-        }
-        if (found is null)
-        {
+        var found = First(c => c.According)
+            ?? Before()
+            ?? First(c => !c.According && !c.Agent && c.Cue > at && c.Trailing)
             // "Brightmoor, which has about 11.5 million customers, said": a figure in an aside between the speaker and the cue.
-            foreach (var c in cues)
-                if (!c.According && !c.Agent && !c.Passive && c.Cue > at && c.Speaker is { } speaker && speaker.Span.End <= position)
-                {
-                    found = Resolve(doc, sentence, c);
-                    break;
-                }
-        }
-        if (found is null)
-        {
+            ?? First(c => !c.According && !c.Agent && !c.Passive && c.Cue > at && c.Speaker!.Span.End <= position)
             // "the 27 cases listed by the agency", "economists polled by Orbis": a figure no other cue of its sentence claims.
-            foreach (var c in cues)
-                if (c.Agent && c.Speaker is not null)
-                {
-                    found = Resolve(doc, sentence, c);
-                    break;
-                }
-        }
+            ?? First(c => c.Agent);
         if (found is null && QuoteAround(doc, position) is { } quote)
             found = QuoteSpeaker(doc, sentence, quote);
         // (Not past an "it" that names no organisation: "Maria Lopez said … It said 40 percent" is not hers.)
@@ -1226,6 +1184,31 @@ public sealed class QuantityExtractor
                 }
         }
         return found is null ? null : _speakers.CompleteName(v, found);
+
+        // The speaker of the first cue with one that the rule takes, resolved.
+        Attribution? First(Func<SpeechCue, bool> takes)
+        {
+            foreach (var c in cues)
+                if (c.Speaker is not null && takes(c))
+                    return Resolve(doc, sentence, c);
+            return null;
+        }
+
+        // The nearest cue before the figure, unless a passive one stands between.
+        Attribution? Before()
+        {
+            for (var k = cues.Length - 1; k >= 0; k--)
+            {
+                var c = cues[k];
+                if (c.According || c.Agent || c.Cue > at)
+                    continue;
+                if (c.Passive)
+                    return null;
+                if (c.Speaker is not null && Resolve(doc, sentence, c) is { } speaker)
+                    return speaker;
+            }
+            return null;
+        }
     }
 
     private ImmutableArray<SpeechCue> CuesOf(DocumentContext doc, int sentence) =>

@@ -143,8 +143,6 @@ public sealed class QuantityLexicon
     public required PhraseTable<string> CasualtyAfter { get; init; }
     /// <summary>Counted nouns that are never people (<c>measures.txt</c>): "nine hours after he was shot" counts no casualty.</summary>
     public required FrozenSet<string> Measures { get; init; }
-    /// <summary>Nouns a figure joins by a hyphen into a modifier, and their class (<c>compound-units.tsv</c>): "six-hour" counts hours.</summary>
-    public required FrozenDictionary<string, string> CompoundUnits { get; init; }
     /// <summary>Classes of counted nouns that are people (<c>people-classes.txt</c>): only people go missing in a count.</summary>
     public required FrozenSet<string> PeopleClasses { get; init; }
     /// <summary>The classes of units.tsv: a counted noun of one of these that is no people class names things, not people.</summary>
@@ -167,6 +165,7 @@ public sealed class QuantityLexicon
     internal FrozenDictionary<string, decimal>.AlternateLookup<ReadOnlySpan<char>> NumberLookup { get; private init; }
     internal FrozenDictionary<string, Scale>.AlternateLookup<ReadOnlySpan<char>> ScaleLookup { get; private init; }
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup { get; private init; }
+    /// <summary>Nouns a figure joins by a hyphen into a modifier, and their class (<c>compound-units.tsv</c>): "six-hour" counts hours.</summary>
     internal FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CompoundUnitLookup { get; private init; }
     internal FrozenDictionary<string, (ContextKind Kind, string? Value)>.AlternateLookup<ReadOnlySpan<char>> ContextLookup { get; private init; }
 
@@ -242,7 +241,6 @@ public sealed class QuantityLexicon
             Units = new(Rows("units.tsv", 2).Select(r => (r.Cells[0], r.Cells[1]))),
             UnitClasses = Rows("units.tsv", 2).Select(r => r.Cells[1]).ToFrozenSet(StringComparer.Ordinal),
             Measures = Rows("measures.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
-            CompoundUnits = compoundUnits,
             CompoundUnitLookup = compoundUnits.GetAlternateLookup<ReadOnlySpan<char>>(),
             PeopleClasses = Rows("people-classes.txt", 1).Select(r => r.Cells[0]).ToFrozenSet(StringComparer.Ordinal),
             CasualtyAfter = new(casualties.Where(r => r.Cells[2] == "after").Select(r => (r.Cells[0], r.Cells[1]))),

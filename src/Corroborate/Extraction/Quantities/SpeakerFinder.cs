@@ -78,12 +78,14 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         // (not in ", said Det. Dave Garrido", whose speaker follows).
         if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && Appositive(v, j, start) is { } comma)
             j = comma - 1;
-        // "is estimated to be": passive, its source left unsaid; "is seeking" is not.
-        if (j >= start && v.IsWord(j) && (v.Is(j, "is") || v.Is(j, "was") || v.Is(j, "were") || v.Is(j, "are") || v.Is(j, "be") || v.Is(j, "been") || v.Is(j, "being"))
-            && !v.Chars(cue).EndsWith("ing", StringComparison.Ordinal))
-            return new SpeechCue(cue, null, false, true, false, false);
-        if (j >= start && v.IsWord(j) && (v.Is(j, "is") || v.Is(j, "was") || v.Is(j, "were") || v.Is(j, "are")))
-            j--;
+        // "is estimated to be": passive, its source left unsaid; "is seeking" is not, and its subject is before "is".
+        if (j >= start && v.IsWord(j) && (v.Is(j, "is") || v.Is(j, "was") || v.Is(j, "were") || v.Is(j, "are") || v.Is(j, "be") || v.Is(j, "been") || v.Is(j, "being")))
+        {
+            if (!v.Chars(cue).EndsWith("ing", StringComparison.Ordinal))
+                return new SpeechCue(cue, null, false, true, false, false);
+            if (!(v.Is(j, "be") || v.Is(j, "been") || v.Is(j, "being")))
+                j--;
+        }
 
         var last = j;
         var first = -1;
@@ -268,6 +270,15 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         (v.IsChar(k, '\'') || v.IsChar(k, '’')) && v.IsCapitalized(k - 1) && v.IsCapitalized(k + 1)
         && v.Chars(k - 1).EndsWith('s') && v.End(k - 1) == v.Start(k);
 
+    /// <summary>A word of where ("in", "near") among the three words before the role word at <paramref name="role"/>, not before <paramref name="floor"/>.</summary>
+    private bool WhereBefore(in TokenView v, int role, int floor)
+    {
+        for (var k = role - 1; k >= floor && role - k <= 3 && v.IsWord(k); k--)
+            if (IsWhere(v, k))
+                return true;
+        return false;
+    }
+
     private bool IsWhere(in TokenView v, int k) => k >= 0 && v.IsWord(k) && lexicon.IsWhere(v.Chars(k));
 
     /// <summary>Capitalized words a name set off by commas may hold.</summary>
@@ -292,10 +303,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (!v.IsWord(role) || v.IsCapitalized(role) || !(close - open > 2 || IsSourceNoun(v, role)))
             return null;
         // "Police in the capital, Port Louis, said": a place set off after where, not a name after its role.
-        for (var k = role - 1; k >= start && role - k <= 3 && v.IsWord(k); k--)
-            if (IsWhere(v, k))
-                return null;
-        return (open + 1, close - 1);
+        return WhereBefore(v, role, start) ? null : (open + 1, close - 1);
     }
 
     /// <summary>Words a source noun's "for …" may run ("a spokeswoman for the Ohio Department of Public Safety").</summary>
@@ -383,9 +391,8 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (k == i + 1 || k >= end || !v.IsChar(k, ','))
             return null;
         // "the police chief in the capital, Port Louis": a place set off after where, not a name after its role.
-        for (var w = k - 1; w > i && k - w <= 3; w--)
-            if (IsWhere(v, w))
-                return null;
+        if (WhereBefore(v, k - 1, i + 1))
+            return null;
         var name = ForwardPhrase(v, k + 1, end);
         return name is not null && v.IsCapitalized(v.FirstAtOrAfter(name.Span.Start)) && !IsPronoun(v, name) ? name : null;
     }
