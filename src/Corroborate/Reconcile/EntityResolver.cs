@@ -1,3 +1,4 @@
+using Corroborate.Lexicons;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Corroborate.Model;
@@ -40,6 +41,7 @@ public sealed class EntityResolver
         var keys = new KeyCache();
         var surnames = SurnameOwners(all, keys);
         var shortNames = ShortNameOwners(all, keys);
+        var features = lexicon is null ? [] : FeatureStems(all, lexicon.PlaceFeatures);
         var entities = new List<(string Id, EntityKind Kind, string Name, List<MentionRecord> Mentions)>();
         var index = new Dictionary<(string Story, EntityKind Kind, string Key), int>();
         foreach (var m in all)
@@ -48,6 +50,11 @@ public sealed class EntityResolver
             var name = m.Mention.Name;
             if (m.Mention.Kind == EntityKind.Person && surnames.TryGetValue((m.Story, key.Item3), out var owner))
                 key = (m.Story, m.Mention.Kind, owner);
+            // "Veskar range" and "Veskar Mountains" are one place; "Skerrin", read as a name, is "Skerrin Island".
+            else if (m.Mention.Kind == EntityKind.Place && lexicon?.PlaceFeatures.Split(name) is { } feature)
+                key = (m.Story, EntityKind.Place, FeatureKey(feature.Stem, feature.Class));
+            else if (m.Mention.Kind is EntityKind.Person or EntityKind.Place && features.TryGetValue((m.Story, name.ToLowerInvariant()), out var place))
+                (key, name) = ((m.Story, EntityKind.Place, place.Key), place.Name);
             // "Brightmoor said" after "Brightmoor Telecom": the organisation by its short name, not a person.
             else if (m.Mention.Kind is EntityKind.Person or EntityKind.Organization
                 && shortNames.TryGetValue((m.Story, keys.Of(m.Mention.Name, EntityKind.Organization)), out var organisation)
@@ -205,19 +212,26 @@ public sealed class EntityResolver
     private static Dictionary<(string Story, string Key), (string Key, string Name, bool AnyKind)> ShortNameOwners(List<MentionRecord> all, KeyCache cache)
     {
         var candidates = new Dictionary<(string Story, string Key), HashSet<(string Key, string Name, bool AnyKind)>>();
-        var personWords = new HashSet<(string Story, string Word)>();
+        // People by key, and whether anything shows a person: a role or title, the surname alone elsewhere, or an
+        // article that names the organisation and still reads the person ("Trayvon Martin" beside his foundation).
+        var people = new Dictionary<(string Story, string Key), bool>();
+        var personDocs = new Dictionary<(string Story, string Key), HashSet<string>>();
+        var organisationDocs = new HashSet<(string Doc, string Key)>();
+        var loneNames = new HashSet<(string Story, string Word)>();
         foreach (var m in all)
         {
             if (m.Mention.Kind == EntityKind.Person)
             {
                 var personKey = cache.Of(m.Mention.Name, EntityKind.Person);
-                var words = personKey.Split(' ');
-                if (words.Length >= 2)
+                if (personKey.Contains(' ', StringComparison.Ordinal))
                 {
-                    personWords.Add((m.Story, personKey)); // "Trayvon Martin" of the "Trayvon Martin Foundation"
-                    foreach (var w in words)
-                        personWords.Add((m.Story, w));
+                    people[(m.Story, personKey)] = people.GetValueOrDefault((m.Story, personKey)) || m.Mention.Role is not null || m.Mention.Honorific is not null;
+                    if (!personDocs.TryGetValue((m.Story, personKey), out var docs))
+                        personDocs[(m.Story, personKey)] = docs = [];
+                    docs.Add(m.Doc);
                 }
+                else
+                    loneNames.Add((m.Story, personKey));
                 continue;
             }
             if (m.Mention.Kind != EntityKind.Organization)
@@ -225,16 +239,52 @@ public sealed class EntityResolver
             var key = cache.Of(m.Mention.Name, EntityKind.Organization);
             foreach (var (shortKey, anyKind) in ShortKeys(key))
             {
+                organisationDocs.Add((m.Doc, shortKey));
                 if (!candidates.TryGetValue((m.Story, shortKey), out var set))
                     candidates[(m.Story, shortKey)] = set = [];
                 set.Add((key, m.Mention.Name, anyKind));
             }
+        }
+        var personWords = new HashSet<(string Story, string Word)>();
+        foreach (var ((story, personKey), shown) in people)
+        {
+            // "Halvard Marine" read as a person in one report is the short name of "Halvard Marine Lines" unless something
+            // shows a person ("Trayvon Martin" of the "Trayvon Martin Foundation": "Martin" alone, a title, a role).
+            var words = personKey.Split(' ');
+            if (!shown && !loneNames.Contains((story, words[^1])) && !personDocs[(story, personKey)].Any(doc => organisationDocs.Contains((doc, personKey)))
+                && candidates.TryGetValue((story, personKey), out var owners1)
+                && owners1.Select(o => o.Key).Distinct().Count() == 1)
+                continue;
+            personWords.Add((story, personKey));
+            foreach (var w in words)
+                personWords.Add((story, w));
         }
         var owners = new Dictionary<(string Story, string Key), (string Key, string Name, bool AnyKind)>();
         foreach (var ((story, shortKey), set) in candidates)
             if (set.Select(s => s.Key).Distinct().Count() == 1 && !personWords.Contains((story, shortKey)))
                 owners[(story, shortKey)] = (set.First().Key, set.First().Name, set.All(s => s.AnyKind));
         return owners;
+    }
+
+    private static string FeatureKey(string stem, string cls) => "\u0001" + stem + "\u0001" + cls;
+
+    /// <summary>
+    /// Names of the story's geographic features without their feature word ("skerrin" of "Skerrin Island"), when one
+    /// feature of the story has it ("Hallstan" is no one place beside "Hallstan River" and "Hallstan province").
+    /// Keyed by story and lowercase name; the feature's key and a name written for it.
+    /// </summary>
+    private static Dictionary<(string Story, string Stem), (string Key, string Name)> FeatureStems(List<MentionRecord> all, PlaceFeatures features)
+    {
+        var candidates = new Dictionary<(string Story, string Stem), HashSet<(string Key, string Name)>>();
+        foreach (var m in all)
+            if (m.Mention.Kind == EntityKind.Place && features.Split(m.Mention.Name) is { } feature)
+            {
+                if (!candidates.TryGetValue((m.Story, feature.Stem), out var set))
+                    candidates[(m.Story, feature.Stem)] = set = [];
+                if (!set.Any(s => s.Key == FeatureKey(feature.Stem, feature.Class)))
+                    set.Add((FeatureKey(feature.Stem, feature.Class), m.Mention.Name));
+            }
+        return candidates.Where(c => c.Value.Count == 1).ToDictionary(c => c.Key, c => c.Value.First());
     }
 
     /// <summary>

@@ -11,8 +11,9 @@ public sealed class ReconcileLexicon
 {
     private ReconcileLexicon(FrozenSet<string> placeGenerics, FrozenDictionary<string, string> agencies, FrozenSet<string> stopwords,
         FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords, TopicShifts topicShifts, FrozenSet<string> eventTolls,
-        FrozenSet<string> measuredUnits, FrozenSet<string> measureGenerics)
+        FrozenSet<string> measuredUnits, FrozenSet<string> measureGenerics, PlaceFeatures placeFeatures)
     {
+        PlaceFeatures = placeFeatures;
         MeasuredUnits = measuredUnits;
         MeasureGenerics = measureGenerics;
         EventTolls = eventTolls;
@@ -24,6 +25,8 @@ public sealed class ReconcileLexicon
         PublicBodyWords = publicBodyWords;
     }
 
+    /// <summary>Words that make capitalized words a geographic feature ("Skerrin Island", "Mount Garrow").</summary>
+    public PlaceFeatures PlaceFeatures { get; }
     /// <summary>Lowercase words naming a kind of place or a direction ("region", "western").</summary>
     public FrozenSet<string> PlaceGenerics { get; }
     /// <summary>Every written form of a news agency, mapped to its canonical name.</summary>
@@ -87,7 +90,8 @@ public sealed class ReconcileLexicon
                     ? cells[1].Trim()
                     : throw new InvalidDataException($"data/en/quantities/currencies.tsv line {l.Number}: expected a form and its currency code, separated by a tab")))
                 .ToFrozenSet(StringComparer.Ordinal),
-            LanguageData.Lines("en/reconcile/measure-generics.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal));
+            LanguageData.Lines("en/reconcile/measure-generics.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
+            PlaceFeatures.LoadEnglish());
     }
 }
 

@@ -58,6 +58,8 @@ public sealed class EntityLexicon
     /// <summary>Country ISO code to the country's canonical name.</summary>
     public required FrozenDictionary<string, string> Countries { get; init; }
     public required FrozenSet<string> RegionSuffixes { get; init; }
+    /// <summary>Words that make capitalized words a geographic feature ("Skerrin Island", "Mount Garrow").</summary>
+    public required PlaceFeatures PlaceFeatures { get; init; }
     /// <summary>Speech verbs (shared with the quotation stage): a capitalized word before "said" is a name.</summary>
     public required FrozenSet<string> SpeechVerbs { get; init; }
     /// <summary>"Street", "Ave.": a capitalized phrase before one is a street, not a person.</summary>
@@ -198,6 +200,7 @@ public sealed class EntityLexicon
             Demonyms = demonyms.ToFrozenDictionary(StringComparer.Ordinal),
             Countries = countries.ToFrozenDictionary(StringComparer.Ordinal),
             RegionSuffixes = suffixes,
+            PlaceFeatures = PlaceFeatures.LoadEnglish(),
             SpeechVerbs = Words("en/quotes/speech-verbs.txt", StringComparer.Ordinal),
             StreetWords = Words("en/entities/street-words.txt", StringComparer.Ordinal),
             DescriptiveTails = Words("en/entities/descriptive-tails.txt", StringComparer.Ordinal),

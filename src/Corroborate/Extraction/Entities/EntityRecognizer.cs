@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Corroborate.Lexicons;
 using Corroborate.Model;
 
 namespace Corroborate.Extraction.Entities;
@@ -110,7 +111,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 if (next < 0) next = TryRolePerson(i, b);
                 if (next < 0) next = TryShortOrganization(i, b);
                 if (next < 0 && _noEntityAt != i) next = TryOrganization(i, b);
+                if (next < 0) next = TryFeaturePlace(i, b);
                 if (next < 0 && _noEntityAt != i) next = TryPlace(i, b, emit: true);
+                if (next < 0) next = TryFeatureStem(i, b);
                 if (next < 0) next = TryName(i, b, a);
                 i = next > i ? next : i + 1;
             }
@@ -243,6 +246,79 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             }
             if (emit)
                 Mentions.Add(new EntityMention(new TextSpan(start, stop), EntityKind.Place, name));
+            return end;
+        }
+
+        /// <summary>Most capitalized words a feature's name runs to ("Sorrel-Tamsin Regional District" is an organisation's).</summary>
+        private const int MaxFeatureNameWords = 3;
+
+        /// <summary>A capitalized word that may be part of a feature's name: no organisation, title or common capitalized word.</summary>
+        private bool FeatureNameWord(int k) =>
+            IsWord(k) && IsCap(k) && !AllCaps(k) && !_orgHeads.Contains(Bare(W(k))) && !_titles.ContainsKey(W(k)) && !_notNames.Contains(W(k))
+            && !_notOpeners.Contains(W(k)) && !IsPossessive(W(k)) && !_features.After.ContainsKey(Bare(W(k))) && !IsCalendarWord(k);
+
+        /// <summary>
+        /// A geographic feature no gazetteer lists: capitalized words and a feature word after them ("Skerrin Island",
+        /// "the Keelan Strait", "Hallstan province") or before them ("Mount Garrow", "Lake Tana"). Not when an organisation
+        /// word follows ("Lake Forest College" is read as the college). Its lone name is a place later in the article.
+        /// </summary>
+        private int TryFeaturePlace(int i, int b)
+        {
+            if (!IsWord(i) || !IsCap(i))
+                return -1;
+            int first = i, end;
+            if (_features.Before.ContainsKey(W(i)) && i + 1 < b && FeatureNameWord(i + 1))
+            {
+                end = i + 1;
+                while (end < b && end - i <= MaxFeatureNameWords && FeatureNameWord(end))
+                    end++;
+                first = i + 1;
+                if (end < b && IsWord(end) && IsCap(end) && !FeatureNameWord(end))
+                    return -1;
+                return EmitFeaturePlace(i, end, first, end);
+            }
+            end = i;
+            while (end < b && end - i < MaxFeatureNameWords && FeatureNameWord(end))
+                end++;
+            if (end == i || end >= b || !IsWord(end) || !_features.After.ContainsKey(Bare(W(end))) || IsPossessive(W(end - 1)))
+                return -1;
+            // "Kursk region", "Sacramento County": a place the gazetteer knows is read as it knows it.
+            if (MatchPlace(i, b) is { } known && known.End == end)
+                return -1;
+            if (end + 1 < b && IsWord(end + 1) && IsCap(end + 1) && (_orgHeads.Contains(Bare(W(end + 1))) || FeatureNameWord(end + 1)))
+                return -1;
+            return EmitFeaturePlace(i, end + 1, i, end);
+        }
+
+        private int EmitFeaturePlace(int start, int end, int nameStart, int nameEnd)
+        {
+            var span = new TextSpan(tokens[start].Span.Start, BareEnd(end - 1));
+            Mentions.Add(new EntityMention(span, EntityKind.Place, span.SliceOf(text).ToString()));
+            var stem = text.AsSpan(tokens[nameStart].Span.Start, BareEnd(nameEnd - 1) - tokens[nameStart].Span.Start).ToString();
+            var stems = _featureStems.Dictionary;
+            stems[stem] = stems.TryGetValue(stem, out var other) && other != span.SliceOf(text).ToString() ? null : span.SliceOf(text).ToString();
+            return end;
+        }
+
+        private readonly PlaceFeatures _features = lex.PlaceFeatures;
+
+        /// <summary>Names of the article's feature places without their feature word, and the place each stands for (null when two share one).</summary>
+        private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _featureStems =
+            new Dictionary<string, string?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>"Villages across Hallstan" after "Hallstan province": the place by its name alone.</summary>
+        private int TryFeatureStem(int i, int b)
+        {
+            if (_featureStems.Dictionary.Count == 0 || !IsWord(i) || !IsCap(i))
+                return -1;
+            var end = i;
+            while (end < b && end - i < MaxFeatureNameWords && FeatureNameWord(end))
+                end++;
+            if (end == i || end < b && IsWord(end) && IsCap(end))
+                return -1;
+            if (!_featureStems.TryGetValue(text.AsSpan(tokens[i].Span.Start, BareEnd(end - 1) - tokens[i].Span.Start), out var place) || place is null)
+                return -1;
+            Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end - 1)), EntityKind.Place, place));
             return end;
         }
 

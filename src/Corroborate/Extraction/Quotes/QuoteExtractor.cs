@@ -368,13 +368,21 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             {
                 if (!_quoted[t] && Is(t, "according") && Is(t + 1, "to"))
                 {
-                    if ((MentionAt(t + 2, Math.Min(end, t + 8), person: true) ?? MentionAt(t + 2, Math.Min(end, t + 8), person: false)) is { } m)
+                    if ((MentionAt(t + 2, Math.Min(end, t + 8), person: true) ?? MentionAt(t + 2, Math.Min(end, t + 8), person: false)) is { } m
+                        && !(m.Kind == EntityKind.Place && ModifiesNoun(m, end)))
                         return new Speaker(AttributionOf(m), "according to");
                     if (NounPhrase(t + 2, end) is { } np)
                         return new Speaker(np, "according to");
                 }
             }
             return null;
+        }
+
+        /// <summary>"the Cook County medical examiner": a place that qualifies the noun after it, which is who speaks.</summary>
+        private bool ModifiesNoun(EntityMention place, int end)
+        {
+            var next = TokenAt(place.Span.End);
+            return next < end && _tokens[next].Kind == TokenKind.Word && char.IsLower(W(next)[0]);
         }
 
         /// <summary>A speech verb elsewhere in the sentence, outside quotation marks, and its subject.</summary>

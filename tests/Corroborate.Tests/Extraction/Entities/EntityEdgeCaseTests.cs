@@ -224,6 +224,62 @@ public sealed class EntityEdgeCaseTests
         Assert.Contains("Brightmoor", organisation.Aliases);
     }
 
+    [Theory]
+    [InlineData(null, null, true)]
+    [InlineData("spokesman", null, false)] // a role shows a person
+    [InlineData(null, "Mr", false)]        // so does a title
+    public void Resolver_reads_a_two_word_short_name_written_as_a_person_as_the_organisation(string? role, string? honorific, bool organisation)
+    {
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Organization, "Halvard Marine Lines"),
+            new MentionRecord("b", "s", new EntityMention(new TextSpan(0, 14), EntityKind.Person, "Halvard Marine", role, honorific), "Halvard Marine"),
+        };
+        var entities = new EntityResolver(records).Entities;
+        Assert.Equal(organisation ? 1 : 2, entities.Length);
+        if (organisation)
+            Assert.Contains("Halvard Marine", entities[0].Aliases);
+    }
+
+    [Fact]
+    public void Resolver_keeps_a_person_whose_surname_the_story_writes_alone()
+    {
+        // "Trayvon Martin" of the "Trayvon Martin Foundation", and "Martin" alone: a person.
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Organization, "Trayvon Martin Foundation"),
+            Mention("b", 0, EntityKind.Person, "Trayvon Martin"),
+            Mention("b", 40, EntityKind.Person, "Martin"),
+        };
+        Assert.Contains(new EntityResolver(records).Entities, e => e.Kind == EntityKind.Person && e.Name == "Trayvon Martin");
+    }
+
+    [Fact]
+    public void Resolver_joins_a_features_lone_name_and_its_other_feature_word_to_it()
+    {
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Place, "Skerrin Island"),
+            Mention("b", 0, EntityKind.Person, "Skerrin"),
+            Mention("a", 40, EntityKind.Place, "Veskar Mountains"),
+            Mention("b", 40, EntityKind.Place, "Veskar range"),
+            Mention("a", 80, EntityKind.Place, "Mount Garrow"),
+            Mention("b", 80, EntityKind.Place, "Garrow Peak"),
+            // A river and a province of one name are two places, and "Hallstan" alone is neither.
+            Mention("a", 120, EntityKind.Place, "Hallstan River"),
+            Mention("b", 120, EntityKind.Place, "Hallstan province"),
+            Mention("c", 0, EntityKind.Place, "Hallstan"),
+        };
+        var entities = new EntityResolver(records, lexicon: Lexicon.Value).Entities;
+        Assert.Contains("Skerrin", Assert.Single(entities, e => e.Name == "Skerrin Island").Aliases);
+        Assert.Equal(EntityKind.Place, Assert.Single(entities, e => e.Name == "Skerrin Island").Kind);
+        Assert.Contains("Veskar range", Assert.Single(entities, e => e.Name == "Veskar Mountains").Aliases);
+        Assert.Contains("Garrow Peak", Assert.Single(entities, e => e.Name == "Mount Garrow").Aliases);
+        Assert.Single(entities, e => e.Name == "Hallstan River");
+        Assert.Single(entities, e => e.Name == "Hallstan province");
+        Assert.Single(entities, e => e.Name == "Hallstan");
+    }
+
     [Fact]
     public void Resolver_keeps_a_lone_name_a_person_of_the_story_has()
     {
