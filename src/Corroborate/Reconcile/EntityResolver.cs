@@ -42,6 +42,7 @@ public sealed class EntityResolver
         var surnames = SurnameOwners(all, keys);
         var shortNames = ShortNameOwners(all, keys);
         var features = lexicon is null ? [] : FeatureStems(all, lexicon.PlaceFeatures);
+        var initials = AcronymOwners(all, keys);
         var entities = new List<(string Id, EntityKind Kind, string Name, List<MentionRecord> Mentions)>();
         var index = new Dictionary<(string Story, EntityKind Kind, string Key), int>();
         foreach (var m in all)
@@ -60,6 +61,9 @@ public sealed class EntityResolver
                 && shortNames.TryGetValue((m.Story, keys.Of(m.Mention.Name, EntityKind.Organization)), out var organisation)
                 && (organisation.AnyKind || m.Mention.Kind == EntityKind.Person))
                 (key, name) = ((m.Story, EntityKind.Organization, organisation.Key), organisation.Name);
+            // "Maddox told CPS" in one report, "Continental Press Service" in another.
+            if (m.Mention.Kind == EntityKind.Organization && initials.TryGetValue((m.Story, name), out var spelled))
+                (key, name) = ((m.Story, EntityKind.Organization, spelled.Key), spelled.Name);
             if (!index.TryGetValue(key, out var i))
             {
                 i = entities.Count;
@@ -263,6 +267,30 @@ public sealed class EntityResolver
         foreach (var ((story, shortKey), set) in candidates)
             if (set.Select(s => s.Key).Distinct().Count() == 1 && !personWords.Contains((story, shortKey)))
                 owners[(story, shortKey)] = (set.First().Key, set.First().Name, set.All(s => s.AnyKind));
+        return owners;
+    }
+
+    /// <summary>
+    /// Organisations written by their initials alone ("CPS", "STRD"), when exactly one organisation of the story has a name
+    /// with those initials and none has the initials as its name. Keyed by story and initials; the full key and name.
+    /// </summary>
+    private static Dictionary<(string Story, string Acronym), (string Key, string Name)> AcronymOwners(List<MentionRecord> all, KeyCache cache)
+    {
+        static bool IsAcronym(string name) => name.Length is >= 2 and <= 6 && !name.AsSpan().ContainsAnyExceptInRange('A', 'Z');
+        var acronyms = all.Where(m => m.Mention.Kind == EntityKind.Organization && IsAcronym(m.Mention.Name))
+            .Select(m => (m.Story, m.Mention.Name)).ToHashSet();
+        var owners = new Dictionary<(string Story, string Acronym), (string Key, string Name)>();
+        if (acronyms.Count == 0)
+            return owners;
+        var names = all.Where(m => m.Mention.Kind == EntityKind.Organization && !IsAcronym(m.Mention.Name) && acronyms.Any(a => a.Story == m.Story))
+            .Select(m => (m.Story, Key: cache.Of(m.Mention.Name, EntityKind.Organization), m.Mention.Name))
+            .DistinctBy(n => (n.Story, n.Key)).ToList();
+        foreach (var (story, acronym) in acronyms)
+        {
+            var spelled = names.Where(n => n.Story == story && Extraction.Entities.EntityRecognizer.InitialsAre(n.Name, acronym)).Take(2).ToList();
+            if (spelled.Count == 1)
+                owners[(story, acronym)] = (spelled[0].Key, spelled[0].Name);
+        }
         return owners;
     }
 

@@ -35,6 +35,27 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         return AppositiveRoles.Fill(text, tokens, [.. scan.Mentions.OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End)], lexicon.Occupations);
     }
 
+    /// <summary>
+    /// Whether the capitalized words of <paramref name="name"/> ("Occupational Safety and Health Administration") begin
+    /// with the letters of <paramref name="acronym"/>, a hyphenated word's parts each giving one ("Sorrel-Tamsin Regional District", STRD).
+    /// </summary>
+    internal static bool InitialsAre(string name, ReadOnlySpan<char> acronym) =>
+        Initials(name, acronym, ' ') || name.Contains('-', StringComparison.Ordinal) && Initials(name, acronym, ' ', '-');
+
+    private static bool Initials(string name, ReadOnlySpan<char> acronym, params char[] separators)
+    {
+        var n = 0;
+        foreach (var word in name.Split(separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!char.IsUpper(word[0]))
+                continue; // "of", "and", "the"
+            if (n >= acronym.Length || char.ToUpperInvariant(word[0]) != acronym[n])
+                return false;
+            n++;
+        }
+        return n == acronym.Length;
+    }
+
     /// <summary>The state of one article's scan: its mentions so far, its people and its acronyms.</summary>
     private sealed class Scan(EntityLexicon lex, string text, ImmutableArray<Token> tokens)
     {
@@ -555,19 +576,20 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             return found;
         }
 
-        /// <summary>Whether the capitalized words of <paramref name="name"/> ("Occupational Safety and Health Administration") begin with the letters of <paramref name="acronym"/>.</summary>
-        private static bool InitialsAre(string name, ReadOnlySpan<char> acronym)
+        /// <summary>
+        /// "Maddox told CPS", "according to the STRD", "The JTF says": capitals no article named before, where an
+        /// organisation speaks or is spoken to. Not inside a line of capitals (a headline, a shouted word).
+        /// </summary>
+        private bool UnknownAcronymSpeaks(int i, int b)
         {
-            var n = 0;
-            foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!char.IsUpper(word[0]))
-                    continue; // "of", "and", "the"
-                if (n >= acronym.Length || char.ToUpperInvariant(word[0]) != acronym[n])
-                    return false;
-                n++;
-            }
-            return n == acronym.Length;
+            var w = Bare(W(i));
+            if (w.Length is < 2 or > MaxAcronym || !AllCaps(i) || w.ContainsAnyExceptInRange('A', 'Z') || _notNames.Contains(w)
+                || i + 1 < b && IsWord(i + 1) && AllCaps(i + 1) || i > 0 && IsWord(i - 1) && AllCaps(i - 1))
+                return false;
+            var prior = i > 0 && W(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase) ? i - 1 : i;
+            return SpeechFollows(i + 1, b)
+                || prior > 0 && W(prior - 1).SequenceEqual("told")
+                || prior >= 2 && W(prior - 2).Equals("according", StringComparison.OrdinalIgnoreCase) && W(prior - 1).SequenceEqual("to");
         }
 
         private int TryAcronym(int i, int b)
@@ -583,6 +605,11 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             {
                 _acronyms[Bare(W(i)).ToString()] = (EntityKind.Organization, named);
                 Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(i)), EntityKind.Organization, named));
+                return i + 1;
+            }
+            if (IsWord(i) && UnknownAcronymSpeaks(i, b))
+            {
+                Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(i)), EntityKind.Organization, Bare(W(i)).ToString()));
                 return i + 1;
             }
             if (!(W(i).SequenceEqual("(") && i + 2 < b && IsWord(i + 1) && AllCaps(i + 1) && W(i + 2).SequenceEqual(")") && i > 0))

@@ -242,6 +242,33 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void Capitals_nobody_spelled_out_speak_as_an_organisation_outside_a_line_of_capitals()
+    {
+        var found = Mentions("\"We will be there,\" Maddox told CPS. The evacuation holds, according to the STRD. " +
+                             "The JTF says the area is closed. BREAKING NEWS: CREWS SAID THE LINE IS DOWN.");
+        foreach (var acronym in new[] { "CPS", "STRD", "JTF" })
+            Assert.Contains(found, m => m.Text == acronym && m.Kind == EntityKind.Organization && m.Name == acronym);
+        Assert.DoesNotContain(found, m => m.Text is "CREWS" or "NEWS" or "SAID");
+    }
+
+    [Fact]
+    public void Resolver_joins_initials_to_the_one_organisation_of_the_story_they_spell()
+    {
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Organization, "Continental Press Service"),
+            Mention("b", 0, EntityKind.Organization, "CPS"),
+            // Two organisations spell "MPA": the initials stay themselves.
+            Mention("a", 40, EntityKind.Organization, "Maritime Port Authority"),
+            Mention("a", 80, EntityKind.Organization, "Meridian Press Agency"),
+            Mention("b", 40, EntityKind.Organization, "MPA"),
+        };
+        var entities = new EntityResolver(records).Entities;
+        Assert.Contains("CPS", Assert.Single(entities, e => e.Name == "Continental Press Service").Aliases);
+        Assert.Single(entities, e => e.Name == "MPA");
+    }
+
+    [Fact]
     public void Resolver_keeps_a_person_whose_surname_the_story_writes_alone()
     {
         // "Trayvon Martin" of the "Trayvon Martin Foundation", and "Martin" alone: a person.
