@@ -40,7 +40,7 @@ public sealed class EntityResolver
         var all = mentions.ToList();
         var keys = new KeyCache();
         var surnames = SurnameOwners(all, keys);
-        var shortNames = ShortNameOwners(all, keys);
+        var shortNames = ShortNameOwners(all, keys, lexicon?.EponymousHeads);
         var features = lexicon is null ? [] : FeatureStems(all, lexicon.PlaceFeatures);
         var initials = AcronymOwners(all, keys);
         var entities = new List<(string Id, EntityKind Kind, string Name, List<MentionRecord> Mentions)>();
@@ -54,7 +54,7 @@ public sealed class EntityResolver
             // "Veskar range" and "Veskar Mountains" are one place; "Skerrin", read as a name, is "Skerrin Island".
             else if (m.Mention.Kind == EntityKind.Place && lexicon?.PlaceFeatures.Split(name) is { } feature)
                 key = (m.Story, EntityKind.Place, FeatureKey(feature.Stem, feature.Class));
-            else if (m.Mention.Kind is EntityKind.Person or EntityKind.Place && features.TryGetValue((m.Story, name.ToLowerInvariant()), out var place))
+            else if (m.Mention.Kind == EntityKind.Person && features.TryGetValue((m.Story, name.ToLowerInvariant()), out var place))
                 (key, name) = ((m.Story, EntityKind.Place, place.Key), place.Name);
             // "Brightmoor said" after "Brightmoor Telecom": the organisation by its short name, not a person.
             else if (m.Mention.Kind is EntityKind.Person or EntityKind.Organization
@@ -187,6 +187,8 @@ public sealed class EntityResolver
     /// The entity mentioned inside an attribution's span: a person if there is one (the
     /// last: "ministry spokesperson Jane Doe"), else any entity mentioned inside it.
     /// </summary>
+    private const int PossessiveLength = 2;
+
     public string? EntityInside(string doc, TextSpan attribution)
     {
         if (!_byDoc.TryGetValue(doc, out var list))
@@ -196,6 +198,9 @@ public sealed class EntityResolver
         foreach (var (span, kind, id) in list)
         {
             if (!attribution.Overlaps(span))
+                continue;
+            // "the Cook County medical examiner": a feature place that more words follow qualifies who speaks.
+            if (kind == EntityKind.Place && span.End + PossessiveLength < attribution.End && _lexicon?.PlaceFeatures.Split(_byId[id].Name) is not null)
                 continue;
             var isPerson = kind == EntityKind.Person;
             if (best is null || isPerson || !bestIsPerson)
@@ -213,7 +218,9 @@ public sealed class EntityResolver
     /// organisation of the story has it and no person of the story is named by it. Keyed by story and short key;
     /// the full key and name.
     /// </summary>
-    private static Dictionary<(string Story, string Key), (string Key, string Name, bool AnyKind)> ShortNameOwners(List<MentionRecord> all, KeyCache cache)
+    /// <param name="eponymous">Last words of organisations named after people ("foundation"): a person's name that opens one is the person's.</param>
+    private static Dictionary<(string Story, string Key), (string Key, string Name, bool AnyKind)> ShortNameOwners(List<MentionRecord> all, KeyCache cache,
+        FrozenSet<string>? eponymous)
     {
         var candidates = new Dictionary<(string Story, string Key), HashSet<(string Key, string Name, bool AnyKind)>>();
         // People by key, and whether anything shows a person: a role or title, the surname alone elsewhere, or an
@@ -257,7 +264,8 @@ public sealed class EntityResolver
             var words = personKey.Split(' ');
             if (!shown && !loneNames.Contains((story, words[^1])) && !personDocs[(story, personKey)].Any(doc => organisationDocs.Contains((doc, personKey)))
                 && candidates.TryGetValue((story, personKey), out var owners1)
-                && owners1.Select(o => o.Key).Distinct().Count() == 1)
+                && owners1.Select(o => o.Key).Distinct().Count() == 1
+                && eponymous?.Contains(owners1.First().Key.Split(' ')[^1]) != true)
                 continue;
             personWords.Add((story, personKey));
             foreach (var w in words)

@@ -11,8 +11,9 @@ public sealed class ReconcileLexicon
 {
     private ReconcileLexicon(FrozenSet<string> placeGenerics, FrozenDictionary<string, string> agencies, FrozenSet<string> stopwords,
         FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords, TopicShifts topicShifts, FrozenSet<string> eventTolls,
-        FrozenSet<string> measuredUnits, FrozenSet<string> measureGenerics, PlaceFeatures placeFeatures)
+        FrozenSet<string> measuredUnits, FrozenSet<string> measureGenerics, PlaceFeatures placeFeatures, FrozenSet<string> eponymousHeads)
     {
+        EponymousHeads = eponymousHeads;
         PlaceFeatures = placeFeatures;
         MeasuredUnits = measuredUnits;
         MeasureGenerics = measureGenerics;
@@ -25,6 +26,8 @@ public sealed class ReconcileLexicon
         PublicBodyWords = publicBodyWords;
     }
 
+    /// <summary>Lowercase last words of organisations often named after a person ("foundation", "library").</summary>
+    public FrozenSet<string> EponymousHeads { get; }
     /// <summary>Words that make capitalized words a geographic feature ("Skerrin Island", "Mount Garrow").</summary>
     public PlaceFeatures PlaceFeatures { get; }
     /// <summary>Lowercase words naming a kind of place or a direction ("region", "western").</summary>
@@ -91,7 +94,8 @@ public sealed class ReconcileLexicon
                     : throw new InvalidDataException($"data/en/quantities/currencies.tsv line {l.Number}: expected a form and its currency code, separated by a tab")))
                 .ToFrozenSet(StringComparer.Ordinal),
             LanguageData.Lines("en/reconcile/measure-generics.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
-            PlaceFeatures.LoadEnglish());
+            PlaceFeatures.LoadEnglish(),
+            LanguageData.Lines("en/reconcile/eponymous-heads.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal));
     }
 }
 

@@ -112,6 +112,22 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         private int _sentenceStart;
 
+        /// <summary>Whether the sentence is a headline in capitals ("Ferry Sinks Off Skerrin Island As Storm Hits"): its capitals tell no names apart.</summary>
+        private bool _titleCase;
+
+        private bool IsTitleCase(int a, int b)
+        {
+            int words = 0, capitals = 0;
+            for (var k = a; k < b; k++)
+                if (IsWord(k) && W(k).Length > 3)
+                {
+                    words++;
+                    if (IsCap(k))
+                        capitals++;
+                }
+            return words >= 4 && capitals * 4 >= words * 3;
+        }
+
         /// <summary>
         /// A token of this sentence where <see cref="OrganizationOrPlaceAt"/> found nothing. Both
         /// tries read only the tokens, the lexicon and the sentence's bounds, so the scan need not repeat them there.
@@ -121,6 +137,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         public void Sentence(int a, int b)
         {
             _sentenceStart = a;
+            _titleCase = IsTitleCase(a, b);
             _noEntityAt = -1;
             _placeMemo = null;
             var i = a;
@@ -273,73 +290,93 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         /// <summary>Most capitalized words a feature's name runs to ("Sorrel-Tamsin Regional District" is an organisation's).</summary>
         private const int MaxFeatureNameWords = 3;
 
-        /// <summary>A capitalized word that may be part of a feature's name: no organisation, title or common capitalized word.</summary>
+        /// <summary>A capitalized word that may be part of a feature's name: no organisation, title, place, demonym or common capitalized word.</summary>
         private bool FeatureNameWord(int k) =>
             IsWord(k) && IsCap(k) && !AllCaps(k) && !_orgHeads.Contains(Bare(W(k))) && !_titles.ContainsKey(W(k)) && !_notNames.Contains(W(k))
-            && !_notOpeners.Contains(W(k)) && !IsPossessive(W(k)) && !_features.After.ContainsKey(Bare(W(k))) && !IsCalendarWord(k);
+            && !_notOpeners.Contains(W(k)) && !IsPossessive(W(k)) && !_features.After.ContainsKey(Bare(W(k))) && MatchPlace(k, k + 1) is null;
 
         /// <summary>
         /// A geographic feature no gazetteer lists: capitalized words and a feature word after them ("Skerrin Island",
-        /// "the Keelan Strait", "Hallstan province") or before them ("Mount Garrow", "Lake Tana"). Not when an organisation
-        /// word follows ("Lake Forest College" is read as the college). Its lone name is a place later in the article.
+        /// "the Keelan Strait", "Hallstan province") or before them ("Mount Garrow", "Lake Tana"). Not a place the
+        /// gazetteer knows ("Kursk region", "Cape Town", "Faeroe Islands"), and not when an organisation word or more
+        /// capitals follow ("Harwick Valley Hospital"). In a headline's capitals only the one word before the feature word
+        /// names it ("Rescuers Reach Skerrin Island"). Its name alone is the place later in the article.
         /// </summary>
         private int TryFeaturePlace(int i, int b)
         {
-            if (!IsWord(i) || !IsCap(i))
+            if (!IsWord(i) || !IsCap(i) || MatchPlace(i, b) is not null)
                 return -1;
-            int first = i, end;
-            if (_features.Before.ContainsKey(W(i)) && i + 1 < b && FeatureNameWord(i + 1))
+            int end;
+            if (_features.Before.ContainsKey(W(i)))
             {
-                end = i + 1;
-                while (end < b && end - i <= MaxFeatureNameWords && FeatureNameWord(end))
+                // "Mount Kenya", "Lake Chad": a feature may take a known place's name.
+                end = i + 1 < b && MatchPlace(i + 1, b) is { Demonym: false } named ? named.End : i + 1;
+                while (end < b && end - i <= (_titleCase ? 1 : MaxFeatureNameWords) && FeatureNameWord(end))
                     end++;
-                first = i + 1;
-                if (end < b && IsWord(end) && IsCap(end) && !FeatureNameWord(end))
+                if (end == i + 1 || end < b && IsWord(end) && IsCap(end))
                     return -1;
-                return EmitFeaturePlace(i, end, first, end);
+                return EmitFeaturePlace(i, end);
+            }
+            if (_titleCase)
+            {
+                // "Ferry Sinks Off Skerrin Island As Storm Hits": the words before the name are the headline's, not a name's.
+                var f = i;
+                while (f < b && f - i <= MaxHeadlineWords && IsWord(f) && IsCap(f) && !_features.After.ContainsKey(Bare(W(f))))
+                    f++;
+                if (f > i + 1 && f < b && IsWord(f) && IsCap(f) && _features.After.ContainsKey(Bare(W(f))) && FeatureNameWord(f - 1)
+                    && MatchPlace(f - 1, b) is null && !(f + 1 < b && IsWord(f + 1) && _orgHeads.Contains(Bare(W(f + 1)))))
+                    return EmitFeaturePlace(f - 1, f + 1);
             }
             end = i;
-            while (end < b && end - i < MaxFeatureNameWords && FeatureNameWord(end))
+            while (end < b && end - i < (_titleCase ? 1 : MaxFeatureNameWords) && FeatureNameWord(end))
                 end++;
             if (end == i || end >= b || !IsWord(end) || !_features.After.ContainsKey(Bare(W(end))) || IsPossessive(W(end - 1)))
                 return -1;
-            // "Kursk region", "Sacramento County": a place the gazetteer knows is read as it knows it.
-            if (MatchPlace(i, b) is { } known && known.End == end)
-                return -1;
             if (end + 1 < b && IsWord(end + 1) && IsCap(end + 1) && (_orgHeads.Contains(Bare(W(end + 1))) || FeatureNameWord(end + 1)))
                 return -1;
-            return EmitFeaturePlace(i, end + 1, i, end);
+            return EmitFeaturePlace(i, end + 1);
         }
 
-        private int EmitFeaturePlace(int start, int end, int nameStart, int nameEnd)
+        /// <summary>Capitalized words of a headline scanned for a feature word.</summary>
+        private const int MaxHeadlineWords = 8;
+
+        private int EmitFeaturePlace(int start, int end)
         {
             var span = new TextSpan(tokens[start].Span.Start, BareEnd(end - 1));
-            Mentions.Add(new EntityMention(span, EntityKind.Place, span.SliceOf(text).ToString()));
-            var stem = text.AsSpan(tokens[nameStart].Span.Start, BareEnd(nameEnd - 1) - tokens[nameStart].Span.Start).ToString();
-            var stems = _featureStems.Dictionary;
-            stems[stem] = stems.TryGetValue(stem, out var other) && other != span.SliceOf(text).ToString() ? null : span.SliceOf(text).ToString();
+            var name = span.SliceOf(text).ToString();
+            Mentions.Add(new EntityMention(span, EntityKind.Place, name));
+            if (_features.Split(name) is { } feature)
+            {
+                // By stem and class: "Hallstan Province" and "Hallstan province" are one place, "Hallstan River" another.
+                var stems = _featureStems.Dictionary;
+                var key = feature.Stem + "\u0001" + feature.Class;
+                stems[feature.Stem] = stems.TryGetValue(feature.Stem, out var other) && other?.Key != key ? null : other ?? (key, name);
+            }
             return end;
         }
 
         private readonly PlaceFeatures _features = lex.PlaceFeatures;
 
-        /// <summary>Names of the article's feature places without their feature word, and the place each stands for (null when two share one).</summary>
-        private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _featureStems =
-            new Dictionary<string, string?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        /// <summary>The article's feature places by their name alone (any case), with their key and a written name (null when two share one).</summary>
+        private readonly Dictionary<string, (string Key, string Name)?>.AlternateLookup<ReadOnlySpan<char>> _featureStems =
+            new Dictionary<string, (string Key, string Name)?>(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-        /// <summary>"Villages across Hallstan" after "Hallstan province": the place by its name alone.</summary>
+        /// <summary>
+        /// "Villages across Hallstan" after "Hallstan province": the place by its name alone. Not a sentence's first word
+        /// ("Black smoke rose" beside the Black Sea) and not a speaker ("Harris said" beside Harris County).
+        /// </summary>
         private int TryFeatureStem(int i, int b)
         {
-            if (_featureStems.Dictionary.Count == 0 || !IsWord(i) || !IsCap(i))
+            if (_featureStems.Dictionary.Count == 0 || i == _sentenceStart || !IsWord(i) || !IsCap(i))
                 return -1;
             var end = i;
             while (end < b && end - i < MaxFeatureNameWords && FeatureNameWord(end))
                 end++;
-            if (end == i || end < b && IsWord(end) && IsCap(end))
+            if (end == i || end < b && IsWord(end) && IsCap(end) || SpeechFollows(end, b) || SpeechPrecedes(i, b, _sentenceStart))
                 return -1;
             if (!_featureStems.TryGetValue(text.AsSpan(tokens[i].Span.Start, BareEnd(end - 1) - tokens[i].Span.Start), out var place) || place is null)
                 return -1;
-            Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end - 1)), EntityKind.Place, place));
+            Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end - 1)), EntityKind.Place, place.Value.Name));
             return end;
         }
 

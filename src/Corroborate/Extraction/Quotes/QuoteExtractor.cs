@@ -369,7 +369,7 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 if (!_quoted[t] && Is(t, "according") && Is(t + 1, "to"))
                 {
                     if ((MentionAt(t + 2, Math.Min(end, t + 8), person: true) ?? MentionAt(t + 2, Math.Min(end, t + 8), person: false)) is { } m
-                        && !(m.Kind == EntityKind.Place && ModifiesNoun(m, end)))
+                        && !(m.Kind == EntityKind.Place && QualifiesSpeaker(m, end)))
                         return new Speaker(AttributionOf(m), "according to");
                     if (NounPhrase(t + 2, end) is { } np)
                         return new Speaker(np, "according to");
@@ -378,12 +378,21 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             return null;
         }
 
-        /// <summary>"the Cook County medical examiner": a place that qualifies the noun after it, which is who speaks.</summary>
-        private bool ModifiesNoun(EntityMention place, int end)
+        /// <summary>"the Cook County medical examiner": a place that qualifies a speaker noun after it, which is who speaks ("Israel and its allies" is Israel).</summary>
+        private bool QualifiesSpeaker(EntityMention place, int end)
         {
-            var next = TokenAt(place.Span.End);
-            return next < end && _tokens[next].Kind == TokenKind.Word && char.IsLower(W(next)[0]);
+            for (var k = TokenAt(place.Span.End); k < end && k < TokenAt(place.Span.End) + MaxQualifiedWords; k++)
+            {
+                if (_tokens[k].Kind != TokenKind.Word || !char.IsLower(W(k)[0]))
+                    return false;
+                if (_lex.SpeakerNouns.Contains(W(k).ToString()))
+                    return true;
+            }
+            return false;
         }
+
+        /// <summary>Words between a place and the speaker noun it qualifies ("Cook County medical examiner").</summary>
+        private const int MaxQualifiedWords = 3;
 
         /// <summary>A speech verb elsewhere in the sentence, outside quotation marks, and its subject.</summary>
         private Speaker? CueInSentence(int s, QuotedSpan? q)

@@ -242,6 +242,32 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void A_features_name_alone_is_no_place_at_a_sentences_start_or_as_a_speaker()
+    {
+        var found = Mentions("Tankers crossed the Black Sea at night. Black smoke rose from the port. " +
+                             "Deputies in Harris County searched the bayou. Harris said the search would go on.");
+        Assert.Contains(found, m => m.Text == "Black Sea" && m.Kind == EntityKind.Place);
+        Assert.DoesNotContain(found, m => m.Text == "Black");
+        Assert.Contains(found, m => m.Text == "Harris" && m.Kind == EntityKind.Person);
+    }
+
+    [Fact]
+    public void A_known_place_before_a_feature_word_stays_the_gazetteers()
+    {
+        var found = Mentions("Cape Town said the ships would dock. Climbers on Mount Kenya were safe.");
+        Assert.Contains(found, m => m.Text == "Cape Town" && m.Kind == EntityKind.Place);
+        Assert.Contains(found, m => m.Text == "Mount Kenya" && m.Kind == EntityKind.Place);
+    }
+
+    [Fact]
+    public void A_feature_word_before_an_organisation_word_or_more_capitals_makes_no_place()
+    {
+        var found = Mentions("Staff at Harwick Valley Hospital treated 12 people, and Orlen River Holdings said its barges were safe. " +
+                             "Forecasters at Mount Arlo Ridge Station saw the storm.");
+        Assert.DoesNotContain(found, m => m.Kind == EntityKind.Place);
+    }
+
+    [Fact]
     public void Capitals_nobody_spelled_out_speak_as_an_organisation_outside_a_line_of_capitals()
     {
         var found = Mentions("\"We will be there,\" Maddox told CPS. The evacuation holds, according to the STRD. " +
@@ -266,6 +292,17 @@ public sealed class EntityEdgeCaseTests
         var entities = new EntityResolver(records).Entities;
         Assert.Contains("CPS", Assert.Single(entities, e => e.Name == "Continental Press Service").Aliases);
         Assert.Single(entities, e => e.Name == "MPA");
+    }
+
+    [Fact]
+    public void Resolver_keeps_a_person_an_organisation_named_after_people_is_named_for()
+    {
+        var records = new[]
+        {
+            Mention("a", 0, EntityKind.Organization, "Elton John AIDS Foundation"),
+            Mention("b", 0, EntityKind.Person, "Elton John"),
+        };
+        Assert.Contains(new EntityResolver(records, lexicon: Lexicon.Value).Entities, e => e.Kind == EntityKind.Person && e.Name == "Elton John");
     }
 
     [Fact]
