@@ -51,17 +51,63 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
     /// <param name="numbered">Groups already numbered in the dossier: ids continue from "g{numbered + 1}".</param>
     public IReadOnlyList<ClaimGroup> Group(IEnumerable<Claim> claims, int numbered = 0)
     {
-        var result = new List<ClaimGroup>();
         var buckets = claims
             .Where(c => c.Quantity.Unit is not null)
             .GroupBy(c => (c.Story, Unit: c.Quantity.Unit!, Rate: c.Quantity.Rate ?? ""))
             .OrderBy(b => b.Key.Story, StringComparer.Ordinal).ThenBy(b => b.Key.Unit, StringComparer.Ordinal).ThenBy(b => b.Key.Rate, StringComparer.Ordinal);
+        var drafts = new List<(string Story, string Unit, string Rate, Draft Draft)>();
         foreach (var bucket in buckets)
-        {
             foreach (var draft in Drafts(bucket))
-                result.Add(Summarize($"g{numbered + result.Count + 1}", bucket.Key.Story, bucket.Key.Unit, bucket.Key.Rate, draft, PlaceLabel(draft), lexicon.MeasuredUnits.Contains(bucket.Key.Unit)));
-        }
+                drafts.Add((bucket.Key.Story, bucket.Key.Unit, bucket.Key.Rate, draft));
+        var result = new List<ClaimGroup>();
+        foreach (var (story, unit, rate, draft) in SameCounts(drafts))
+            result.Add(Summarize($"g{numbered + result.Count + 1}", story, unit, rate, draft, PlaceLabel(draft), lexicon.MeasuredUnits.Contains(unit)));
         return result;
+    }
+
+    /// <summary>Figures a count must share with another before the two are one count: one figure in common is chance.</summary>
+    private const int SharedFigures = 2;
+    /// <summary>Figures below this tell nothing when shared: two, three and four of many things.</summary>
+    private const decimal TellingFigure = 5;
+
+    /// <summary>
+    /// Counts of one story written with other nouns are one count when they give at least <see cref="SharedFigures"/>
+    /// of the same figures: "41 missing students", "Governor Marano says 41. The police began with 64, moved to 72",
+    /// "raised the number of missing students to 72, up from the 64" — one count of the abducted under three nouns.
+    /// Amounts and shares (measured units) stay with their unit, and the dead and the injured are two counts. The merged group takes the unit of its largest part
+    /// and keeps the place of the first; it stands where its first part stood.
+    /// </summary>
+    private List<(string Story, string Unit, string Rate, Draft Draft)> SameCounts(List<(string Story, string Unit, string Rate, Draft Draft)> drafts)
+    {
+        var parent = Enumerable.Range(0, drafts.Count).ToArray();
+        int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
+        var figures = drafts.Select(d => d.Draft.Members.Select(m => m.Claim.Quantity.Value).Where(v => v >= TellingFigure).ToHashSet()).ToList();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            if (lexicon.MeasuredUnits.Contains(drafts[i].Unit))
+                continue;
+            for (var j = i + 1; j < drafts.Count && drafts[j].Story == drafts[i].Story; j++)
+                if (drafts[j].Rate == drafts[i].Rate && !lexicon.MeasuredUnits.Contains(drafts[j].Unit)
+                    && !(lexicon.Outcomes.Contains(drafts[i].Unit) && lexicon.Outcomes.Contains(drafts[j].Unit))
+                    && figures[i].Count(figures[j].Contains) >= SharedFigures)
+                    parent[Root(j)] = Root(i);
+        }
+        var merged = new List<(string Story, string Unit, string Rate, Draft Draft)>();
+        foreach (var part in Enumerable.Range(0, drafts.Count).GroupBy(Root).OrderBy(g => g.Min()))
+        {
+            var first = drafts[part.Min()];
+            if (part.Count() == 1)
+            {
+                merged.Add(first);
+                continue;
+            }
+            var largest = part.Select(i => drafts[i]).OrderByDescending(d => d.Draft.Members.Count).First();
+            var draft = new Draft(first.Draft.Place, first.Draft.Containers);
+            foreach (var i in part)
+                draft.Members.AddRange(drafts[i].Draft.Members);
+            merged.Add((first.Story, largest.Unit, first.Rate, draft));
+        }
+        return merged;
     }
 
     private List<Draft> Drafts(IEnumerable<Claim> claims)

@@ -11,8 +11,9 @@ public sealed class ReconcileLexicon
 {
     private ReconcileLexicon(FrozenSet<string> placeGenerics, FrozenDictionary<string, string> agencies, FrozenSet<string> stopwords,
         FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords, TopicShifts topicShifts, FrozenSet<string> eventTolls,
-        FrozenSet<string> measuredUnits, FrozenSet<string> measureGenerics, PlaceFeatures placeFeatures, FrozenSet<string> eponymousHeads)
+        FrozenSet<string> measuredUnits, FrozenSet<string> measureGenerics, PlaceFeatures placeFeatures, FrozenSet<string> eponymousHeads, FrozenSet<string> outcomes)
     {
+        Outcomes = outcomes;
         EponymousHeads = eponymousHeads;
         PlaceFeatures = placeFeatures;
         MeasuredUnits = measuredUnits;
@@ -26,6 +27,8 @@ public sealed class ReconcileLexicon
         PublicBodyWords = publicBodyWords;
     }
 
+    /// <summary>Casualty classes no report confuses ("killed", "injured"): two of them are two counts, whatever figures they share.</summary>
+    public FrozenSet<string> Outcomes { get; }
     /// <summary>Lowercase last words of organisations often named after a person ("foundation", "library").</summary>
     public FrozenSet<string> EponymousHeads { get; }
     /// <summary>Words that make capitalized words a geographic feature ("Skerrin Island", "Mount Garrow").</summary>
@@ -95,7 +98,8 @@ public sealed class ReconcileLexicon
                 .ToFrozenSet(StringComparer.Ordinal),
             LanguageData.Lines("en/reconcile/measure-generics.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             PlaceFeatures.LoadEnglish(),
-            LanguageData.Lines("en/reconcile/eponymous-heads.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal));
+            LanguageData.Lines("en/reconcile/eponymous-heads.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
+            LanguageData.Lines("en/reconcile/outcomes.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal));
     }
 }
 

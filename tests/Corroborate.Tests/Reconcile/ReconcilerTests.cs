@@ -48,6 +48,21 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void One_count_under_other_nouns_is_one_group_when_they_share_two_figures()
+    {
+        var r = Reconcile(
+            Doc("a", "The police said at least 64 students were missing. Governor Ezekiel Marano gave a figure of 41 missing students."),
+            Doc("b", "The school said 87 students were abducted, against 64 according to the police and 41 according to the governor."),
+            Doc("c", "Rescuers found 12 injured pupils. The army said 12 soldiers were injured and 30 students escaped."));
+        // "missing students" in one report, "students" in the other: 64 and 41 in both, one count.
+        var count = Assert.Single(r.Groups, g => g.Values.Any(v => v.Value == 41m));
+        Assert.Equal(4, count.Members.Length);
+        Assert.Contains(count.Values, v => v.Value == 64m);
+        // One figure in common is chance, and two outcomes are two counts.
+        Assert.DoesNotContain(r.Groups, g => g.Values.Any(v => v.Value == 41m) && g.Values.Any(v => v.Value is 87m or 12m or 30m));
+    }
+
+    [Fact]
     public void Figures_of_one_count_form_a_group_and_disagreeing_sources_make_it_disputed()
     {
         var r = Reconcile(
