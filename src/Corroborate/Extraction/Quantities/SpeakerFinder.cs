@@ -415,6 +415,9 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         // "The ministry ordered": a determiner and a source noun.
         if (k == start + 1 && (v.Is(start, "the") || v.Is(start, "a")) && k < before && IsSourceNoun(v, k))
             k++;
+        // "The International Monetary Fund (IMF) in January cut its forecast": the name's initials in brackets.
+        if (k > start + 1 && k + 2 < before && v.IsChar(k, '(') && v.IsWord(k + 1) && v.IsCapitalized(k + 1) && v.IsChar(k + 2, ')'))
+            k += 3;
         if (k == start || k >= before || !v.IsWord(k) || v.IsCapitalized(k) || k == start + 1 && (v.Is(start, "the") || v.Is(start, "a")))
             return null;
         // "During the fire, Mayor Lee toured …": one opening word before a determiner is a preposition, no subject.
