@@ -69,45 +69,86 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
     private const int SharedFigures = 2;
     /// <summary>Figures below this tell nothing when shared: two, three and four of many things.</summary>
     private const decimal TellingFigure = 5;
+    /// <summary>Characters between two figures of one clause ("killed 12 people and left 30 missing").</summary>
+    private const int SideBySide = 80;
 
     /// <summary>
     /// Counts of one story written with other nouns are one count when they give at least <see cref="SharedFigures"/>
-    /// of the same figures: "41 missing students", "Governor Marano says 41. The police began with 64, moved to 72",
-    /// "raised the number of missing students to 72, up from the 64" — one count of the abducted under three nouns.
-    /// Amounts and shares (measured units) stay with their unit, and the dead and the injured are two counts. The merged group takes the unit of its largest part
-    /// and keeps the place of the first; it stands where its first part stood.
+    /// of the same figures: "Governor Marano says 41. The police began with 64, moved to 72" and "41 missing
+    /// students", "the number of missing students to 72, up from the 64". Not when one source gives two figures of them side
+    /// by side ("killed 12 people and left 30 missing", "10,000 acres … 5,000 people"): they are two counts; not two
+    /// parts of one noun the places or qualifiers told apart; not amounts and shares (measured units); and never the
+    /// dead with the injured, also through a third count. The merged group takes a toll's unit if it has one, else
+    /// that of its largest part, and stands where its first part stood.
     /// </summary>
     private List<(string Story, string Unit, string Rate, Draft Draft)> SameCounts(List<(string Story, string Unit, string Rate, Draft Draft)> drafts)
     {
-        var parent = Enumerable.Range(0, drafts.Count).ToArray();
-        int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
+        var parts = drafts.Select((d, i) => new List<int> { i }).ToList();
+        var partOf = Enumerable.Range(0, drafts.Count).ToArray();
         var figures = drafts.Select(d => d.Draft.Members.Select(m => m.Claim.Quantity.Value).Where(v => v >= TellingFigure).ToHashSet()).ToList();
         for (var i = 0; i < drafts.Count; i++)
         {
             if (lexicon.MeasuredUnits.Contains(drafts[i].Unit))
                 continue;
             for (var j = i + 1; j < drafts.Count && drafts[j].Story == drafts[i].Story; j++)
-                if (drafts[j].Rate == drafts[i].Rate && !lexicon.MeasuredUnits.Contains(drafts[j].Unit)
-                    && !(lexicon.Outcomes.Contains(drafts[i].Unit) && lexicon.Outcomes.Contains(drafts[j].Unit))
-                    && figures[i].Count(figures[j].Contains) >= SharedFigures)
-                    parent[Root(j)] = Root(i);
+            {
+                if (partOf[i] == partOf[j] || drafts[j].Rate != drafts[i].Rate || drafts[j].Unit == drafts[i].Unit
+                    || lexicon.MeasuredUnits.Contains(drafts[j].Unit) || figures[i].Count(figures[j].Contains) < SharedFigures)
+                    continue;
+                var (a, b) = (parts[partOf[i]], parts[partOf[j]]);
+                if (!OneCount(a, b, drafts))
+                    continue;
+                var into = partOf[i];
+                foreach (var k in b)
+                    partOf[k] = into;
+                a.AddRange(b);
+                b.Clear();
+            }
         }
         var merged = new List<(string Story, string Unit, string Rate, Draft Draft)>();
-        foreach (var part in Enumerable.Range(0, drafts.Count).GroupBy(Root).OrderBy(g => g.Min()))
+        foreach (var part in parts.Where(p => p.Count > 0).OrderBy(p => p.Min()))
         {
             var first = drafts[part.Min()];
-            if (part.Count() == 1)
+            if (part.Count == 1)
             {
                 merged.Add(first);
                 continue;
             }
-            var largest = part.Select(i => drafts[i]).OrderByDescending(d => d.Draft.Members.Count).First();
+            var members = part.Select(k => drafts[k]).ToList();
+            var unit = members.Where(d => lexicon.EventTolls.Contains(d.Unit)).Select(d => d.Unit).FirstOrDefault()
+                       ?? members.OrderByDescending(d => d.Draft.Members.Count).First().Unit;
             var draft = new Draft(first.Draft.Place, first.Draft.Containers);
-            foreach (var i in part)
-                draft.Members.AddRange(drafts[i].Draft.Members);
-            merged.Add((first.Story, largest.Unit, first.Rate, draft));
+            foreach (var d in members)
+                draft.Members.AddRange(d.Draft.Members);
+            merged.Add((first.Story, unit, first.Rate, draft));
         }
         return merged;
+    }
+
+    /// <summary>Whether two sets of drafts may be one count (see <see cref="SameCounts"/>), weighed whole, so that no third count bridges two.</summary>
+    private bool OneCount(List<int> a, List<int> b, List<(string Story, string Unit, string Rate, Draft Draft)> drafts)
+    {
+        var units = a.Concat(b).Select(k => drafts[k].Unit).ToHashSet(StringComparer.Ordinal);
+        if (units.Count(lexicon.Outcomes.Contains) > 1 || a.Any(x => b.Any(y => drafts[x].Unit == drafts[y].Unit)))
+            return false;
+        foreach (var x in a)
+            foreach (var y in b)
+            {
+                var (p, q) = (drafts[x].Draft, drafts[y].Draft);
+                if (!(p.Place.Length == 0 || q.Place.Length == 0 || p.Place == q.Place || p.Containers.Contains(q.Place) || q.Containers.Contains(p.Place))
+                    || !p.Members.All(m => q.Members.All(n => Compatible(m.Qualifiers, n.Qualifiers))))
+                    return false;
+            }
+        // Side by side, one source, two figures: two counts ("killed 12 people and left 30 missing", "burned 10,000 acres
+        // and forced 5,000 people out"). Two sources' figures in one report are a dispute ("64 missing, the police
+        // said, while the principal said 87").
+        var left = a.SelectMany(k => drafts[k].Draft.Members).GroupBy(m => m.Claim.Doc).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var m in b.SelectMany(k => drafts[k].Draft.Members))
+            if (left.TryGetValue(m.Claim.Doc, out var others)
+                && others.Any(o => o.Claim.Quantity.Value != m.Claim.Quantity.Value && (o.Claim.SourceKey ?? "") == (m.Claim.SourceKey ?? "")
+                                   && Math.Abs(o.Claim.Quantity.Span.Start - m.Claim.Quantity.Span.Start) <= SideBySide))
+                return false;
+        return true;
     }
 
     private List<Draft> Drafts(IEnumerable<Claim> claims)

@@ -63,6 +63,30 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void The_dead_and_the_injured_stay_two_counts_whatever_figures_they_share_and_through_a_third()
+    {
+        var r = Reconcile(
+            Doc("a", "Police said 12 people were killed in the blast."),
+            Doc("b", "The mayor said 30 people were killed in the blast."),
+            Doc("c", "Doctors said 12 people were injured in the blast."),
+            Doc("d", "Hospitals said 30 people were injured in the blast."),
+            // "People" shares 12 and 30 with both: no bridge between them.
+            Doc("e", "Reporters counted 12 people on stretchers and 30 people at the cordon, witnesses said."));
+        Assert.DoesNotContain(r.Groups, g => g.Members.Select(id => r.Claims.Single(c => c.Id == id).Quantity.Unit).Distinct()
+            .Count(u => u is "killed" or "injured") > 1);
+    }
+
+    [Fact]
+    public void Figures_one_source_gives_side_by_side_are_two_counts()
+    {
+        var r = Reconcile(
+            Doc("a", "The fire burned 10,000 acres and forced 5,000 people from their homes, officials said."),
+            Doc("b", "Firefighters said it had burned 20,000 acres. About 10,000 people were told to leave."),
+            Doc("c", "By Friday 40,000 acres had burned, and 20,000 people had been ordered out, officials said."));
+        Assert.DoesNotContain(r.Groups, g => g.Members.Select(id => r.Claims.Single(c => c.Id == id).Quantity.Unit).Distinct().Count() > 1);
+    }
+
+    [Fact]
     public void Figures_of_one_count_form_a_group_and_disagreeing_sources_make_it_disputed()
     {
         var r = Reconcile(
