@@ -327,6 +327,12 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                     && MatchPlace(f - 1, b) is null && !(f + 1 < b && IsWord(f + 1) && _orgHeads.Contains(Bare(W(f + 1)))))
                     return EmitFeaturePlace(f - 1, f + 1);
             }
+            // Most capitalized words have no feature word after them: look for one before weighing the name's words.
+            var feature = i + 1;
+            while (feature < b && feature - i <= MaxFeatureNameWords && !(IsWord(feature) && _features.After.ContainsKey(Bare(W(feature)))))
+                feature++;
+            if (feature >= b || feature - i > MaxFeatureNameWords)
+                return -1;
             end = i;
             while (end < b && end - i < (_titleCase ? 1 : MaxFeatureNameWords) && FeatureNameWord(end))
                 end++;
