@@ -1,6 +1,6 @@
-using Corroborate.Lexicons;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Corroborate.Lexicons;
 using Corroborate.Model;
 
 namespace Corroborate.Reconcile;
@@ -183,12 +183,13 @@ public sealed class EntityResolver
         return !OtherOffice.Contains(before[(space + 1)..]);
     }
 
+    /// <summary>"'s" after a name: a place so followed still ends the attribution.</summary>
+    private const int PossessiveLength = 2;
+
     /// <summary>
     /// The entity mentioned inside an attribution's span: a person if there is one (the
     /// last: "ministry spokesperson Jane Doe"), else any entity mentioned inside it.
     /// </summary>
-    private const int PossessiveLength = 2;
-
     public string? EntityInside(string doc, TextSpan attribution)
     {
         if (!_byDoc.TryGetValue(doc, out var list))
@@ -280,7 +281,7 @@ public sealed class EntityResolver
 
     /// <summary>
     /// Organisations written by their initials alone ("CPS", "STRD"), when exactly one organisation of the story has a name
-    /// with those initials and none has the initials as its name. Keyed by story and initials; the full key and name.
+    /// with those initials. Keyed by story and initials; the full key and name.
     /// </summary>
     private static Dictionary<(string Story, string Acronym), (string Key, string Name)> AcronymOwners(List<MentionRecord> all, KeyCache cache)
     {
@@ -290,12 +291,13 @@ public sealed class EntityResolver
         var owners = new Dictionary<(string Story, string Acronym), (string Key, string Name)>();
         if (acronyms.Count == 0)
             return owners;
-        var names = all.Where(m => m.Mention.Kind == EntityKind.Organization && !IsAcronym(m.Mention.Name) && acronyms.Any(a => a.Story == m.Story))
+        var stories = acronyms.Select(a => a.Story).ToHashSet(StringComparer.Ordinal);
+        var names = all.Where(m => m.Mention.Kind == EntityKind.Organization && !IsAcronym(m.Mention.Name) && stories.Contains(m.Story))
             .Select(m => (m.Story, Key: cache.Of(m.Mention.Name, EntityKind.Organization), m.Mention.Name))
-            .DistinctBy(n => (n.Story, n.Key)).ToList();
+            .DistinctBy(n => (n.Story, n.Key)).ToLookup(n => n.Story, StringComparer.Ordinal);
         foreach (var (story, acronym) in acronyms)
         {
-            var spelled = names.Where(n => n.Story == story && Extraction.Entities.EntityRecognizer.InitialsAre(n.Name, acronym)).Take(2).ToList();
+            var spelled = names[story].Where(n => Extraction.Entities.EntityRecognizer.InitialsAre(n.Name, acronym)).Take(2).ToList();
             if (spelled.Count == 1)
                 owners[(story, acronym)] = (spelled[0].Key, spelled[0].Name);
         }

@@ -287,7 +287,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             return end;
         }
 
-        /// <summary>Most capitalized words a feature's name runs to ("Sorrel-Tamsin Regional District" is an organisation's).</summary>
+        /// <summary>Most capitalized words a feature's name runs to ("Upper Tarn Valley").</summary>
         private const int MaxFeatureNameWords = 3;
 
         /// <summary>A capitalized word that may be part of a feature's name: no organisation, title, place, demonym or common capitalized word.</summary>
@@ -298,7 +298,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
         /// <summary>
         /// A geographic feature no gazetteer lists: capitalized words and a feature word after them ("Skerrin Island",
         /// "the Keelan Strait", "Hallstan province") or before them ("Mount Garrow", "Lake Tana"). Not a place the
-        /// gazetteer knows ("Kursk region", "Cape Town", "Faeroe Islands"), and not when an organisation word or more
+        /// gazetteer knows ("Hubei Province", "Cape Town", "Faeroe Islands"), and not when an organisation word or more
         /// capitals follow ("Harwick Valley Hospital"). In a headline's capitals only the one word before the feature word
         /// names it ("Rescuers Reach Skerrin Island"). Its name alone is the place later in the article.
         /// </summary>
