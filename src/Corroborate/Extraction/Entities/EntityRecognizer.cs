@@ -292,7 +292,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         /// <summary>A capitalized word that may be part of a feature's name: no organisation, title, place, demonym or common capitalized word.</summary>
         private bool FeatureNameWord(int k) =>
-            IsWord(k) && IsCap(k) && !AllCaps(k) && !_orgHeads.Contains(Bare(W(k))) && !_titles.ContainsKey(W(k)) && !_notNames.Contains(W(k))
+            IsWord(k) && IsCap(k) && !AllCaps(k) && Bare(W(k)).Length > 1 && !_orgHeads.Contains(Bare(W(k))) && !_titles.ContainsKey(W(k)) && !_notNames.Contains(W(k))
             && !_notOpeners.Contains(W(k)) && !IsPossessive(W(k)) && !_features.After.ContainsKey(Bare(W(k))) && MatchPlace(k, k + 1) is null;
 
         /// <summary>
@@ -338,7 +338,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 end++;
             if (end == i || end >= b || !IsWord(end) || !_features.After.ContainsKey(Bare(W(end))) || IsPossessive(W(end - 1)))
                 return -1;
-            if (end + 1 < b && IsWord(end + 1) && IsCap(end + 1) && (_orgHeads.Contains(Bare(W(end + 1))) || FeatureNameWord(end + 1)))
+            // "Injuries range from …": a sentence's first word before a lower-case feature word is its subject, not a name.
+            if (i == _sentenceStart && !IsCap(end))
+                return -1;
+            if (end + 1 < b && IsWord(end + 1) && (IsCap(end + 1) && (_orgHeads.Contains(Bare(W(end + 1))) || FeatureNameWord(end + 1)) || _streets.Contains(W(end + 1))))
                 return -1;
             return EmitFeaturePlace(i, end + 1);
         }

@@ -252,6 +252,14 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void A_sentences_subject_before_a_lower_case_feature_word_or_a_street_makes_no_place()
+    {
+        var found = Mentions("Injuries range from cuts to burns. Police closed Turkey Creek Road and E. Lake St. near Crystal Lake.");
+        Assert.DoesNotContain(found, m => m.Text is "Injuries range" or "Turkey Creek" or "E. Lake");
+        Assert.Contains(found, m => m.Text == "Crystal Lake" && m.Kind == EntityKind.Place);
+    }
+
+    [Fact]
     public void A_known_place_before_a_feature_word_stays_the_gazetteers()
     {
         var found = Mentions("Cape Town said the ships would dock. Climbers on Mount Kenya were safe.");
