@@ -76,8 +76,9 @@ public sealed class LanguageData
     private LanguageData(
         FrozenDictionary<string, AbbreviationClass> abbreviations, FrozenSet<string> sentenceStarters,
         FrozenSet<string> outletWords, IReadOnlyList<FurnitureRule> furnitureRules, int furnitureZoneLines, FrozenSet<string> stopwords, Regex agePattern,
-        FrozenSet<string> urlWords)
+        FrozenSet<string> urlWords, PlaceFeatures placeFeatures)
     {
+        PlaceFeatures = placeFeatures;
         Stopwords = stopwords;
         UrlWords = urlWords;
         AgePattern = agePattern;
@@ -98,6 +99,8 @@ public sealed class LanguageData
     public FrozenSet<string> Stopwords { get; }
     /// <summary>Lowercase words of page addresses' paths that say nothing of a story ("html", "news", "story").</summary>
     public FrozenSet<string> UrlWords { get; }
+    /// <summary>Words that make capitalized words a geographic feature ("Skerrin Island"), read by the recognizer and the resolver alike.</summary>
+    public PlaceFeatures PlaceFeatures { get; }
     /// <summary>How a report gives a person's age ("17-year-old", "aged 17", "Smith, 34,"): the patterns of <c>ages.txt</c> as one.</summary>
     public Regex AgePattern { get; }
 
@@ -131,7 +134,7 @@ public sealed class LanguageData
         if (ages.Count == 0)
             throw new InvalidDataException("data/en/ages.txt: no pattern");
         agePattern.IsMatch(""); // compiled now, at load, not on the first article
-        return new LanguageData(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, outletWords, rules, zone, stopwords, agePattern, urlWords);
+        return new LanguageData(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, outletWords, rules, zone, stopwords, agePattern, urlWords, PlaceFeatures.LoadEnglish());
     }
 
     private static (IReadOnlyList<FurnitureRule>, int) LoadFurniture(string name)

@@ -54,7 +54,7 @@ public sealed class EntityResolver
             // "Veskar range" and "Veskar Mountains" are one place; "Skerrin", read as a name, is "Skerrin Island".
             else if (m.Mention.Kind == EntityKind.Place && lexicon?.PlaceFeatures.Split(name) is { } feature)
                 key = (m.Story, EntityKind.Place, FeatureKey(feature.Stem, feature.Class));
-            else if (m.Mention.Kind == EntityKind.Person && features.TryGetValue((m.Story, name.ToLowerInvariant()), out var place))
+            else if (m.Mention.Kind == EntityKind.Person && features.Count > 0 && features.TryGetValue((m.Story, name.ToLowerInvariant()), out var place))
                 (key, name) = ((m.Story, EntityKind.Place, place.Key), place.Name);
             // "Brightmoor said" after "Brightmoor Telecom": the organisation by its short name, not a person.
             else if (m.Mention.Kind is EntityKind.Person or EntityKind.Organization

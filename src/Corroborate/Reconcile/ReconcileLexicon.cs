@@ -97,7 +97,7 @@ public sealed class ReconcileLexicon
                     : throw new InvalidDataException($"data/en/quantities/currencies.tsv line {l.Number}: expected a form and its currency code, separated by a tab")))
                 .ToFrozenSet(StringComparer.Ordinal),
             LanguageData.Lines("en/reconcile/measure-generics.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
-            PlaceFeatures.LoadEnglish(),
+            data.PlaceFeatures,
             LanguageData.Lines("en/reconcile/eponymous-heads.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             LanguageData.Lines("en/reconcile/outcomes.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal));
     }

@@ -60,7 +60,7 @@ public static class StandardPipeline
         .Add(new FurnitureStage(data))
         .Add(new SentenceStage(data))
         .Add(new TimeStage(new TimeExtractor(TimeLexicon.LoadEnglish())))
-        .Add(new EntityStage(EntityLexicon.LoadEnglish()))
+        .Add(new EntityStage(EntityLexicon.LoadEnglish(data.PlaceFeatures)))
         .Add(new QuoteStage(QuoteLexicon.LoadEnglish()))
         .Add(new QuantityStage(QuantityLexicon.LoadEnglish()))
         .Build();

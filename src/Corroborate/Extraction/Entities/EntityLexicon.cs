@@ -85,7 +85,8 @@ public sealed class EntityLexicon
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganizationHeadLookup => OrganizationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Loads the English lexicons. Throws <see cref="InvalidDataException"/> naming the file at fault.</summary>
-    public static EntityLexicon LoadEnglish()
+    /// <param name="placeFeatures">The language's feature words (<see cref="LanguageData.PlaceFeatures"/>), loaded once for the recognizer and the resolver.</param>
+    public static EntityLexicon LoadEnglish(PlaceFeatures placeFeatures)
     {
         var titles = new Dictionary<string, List<TitleClass>>(StringComparer.OrdinalIgnoreCase);
         foreach (var f in EmbeddedData.Fields("en/entities/titles.tsv", 2))
@@ -200,7 +201,7 @@ public sealed class EntityLexicon
             Demonyms = demonyms.ToFrozenDictionary(StringComparer.Ordinal),
             Countries = countries.ToFrozenDictionary(StringComparer.Ordinal),
             RegionSuffixes = suffixes,
-            PlaceFeatures = PlaceFeatures.LoadEnglish(),
+            PlaceFeatures = placeFeatures,
             SpeechVerbs = Words("en/quotes/speech-verbs.txt", StringComparer.Ordinal),
             StreetWords = Words("en/entities/street-words.txt", StringComparer.Ordinal),
             DescriptiveTails = Words("en/entities/descriptive-tails.txt", StringComparer.Ordinal),

@@ -381,7 +381,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
         /// <summary>"the Cook County medical examiner": a place that qualifies a speaker noun after it, which is who speaks ("Israel and its allies" is Israel).</summary>
         private bool QualifiesSpeaker(EntityMention place, int end)
         {
-            for (var k = TokenAt(place.Span.End); k < end && k < TokenAt(place.Span.End) + MaxQualifiedWords; k++)
+            var after = TokenAt(place.Span.End);
+            for (var k = after; k < end && k < after + MaxQualifiedWords; k++)
             {
                 if (_tokens[k].Kind != TokenKind.Word || !char.IsLower(W(k)[0]))
                     return false;
