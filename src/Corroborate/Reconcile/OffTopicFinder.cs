@@ -40,9 +40,31 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
     private const double MaxForeignTurned = 0.6;
     /// <summary>Fewer salient terms than this are too few to judge even after a turn.</summary>
     private const int MinTermsTurned = 4;
+    /// <summary>A drift with no turn opens after the lead and the paragraph after it.</summary>
+    private const int TailFrom = 3;
+    /// <summary>A drift with no turn runs at least this many paragraphs, to the article's end.</summary>
+    private const int MinTailParagraphs = 2;
+    /// <summary>The share of known names and terms over all of a drift's paragraphs, below this.</summary>
+    private const double MaxTailKnown = 0.35;
+    /// <summary>The share of known names and terms of each of a drift's paragraphs, below this.</summary>
+    private const double MaxTailParagraphKnown = 0.65;
+    /// <summary>How many of the terms every report of the story uses a drift may use, all its paragraphs together.</summary>
+    private const int MaxTailCore = 1;
+    /// <summary>How many of the terms half the story's reports use in their lead a drift may use, all its paragraphs together.</summary>
+    private const int MaxTailLead = 1;
+    /// <summary>
+    /// A drift with no turn is judged only in a story of this many reports: with fewer, what the
+    /// others say is too little to call a report's closing paragraphs foreign (gva-dev, stories of
+    /// two or three reports: a neighbour, the funeral, a fund for the family, the court date).
+    /// </summary>
+    private const int MinTailArticles = 4;
 
     /// <summary>A paragraph's distinct term hashes: names, other words, and those it uses more than once.</summary>
-    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words, int[] Repeated, Turn Turns, string Preview);
+    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words, int[] Repeated, Turn Turns, string Preview)
+    {
+        /// <summary>The paragraph's first character: a quotation mark opens a quote, not a drift.</summary>
+        public char Opening => Preview.Length > 0 ? Preview[0] : ' ';
+    }
     private sealed record ArticleTerms(string Doc, ImmutableArray<ParagraphTerms> Paragraphs);
 
     private readonly Dictionary<string, List<ArticleTerms>> _stories = new(StringComparer.Ordinal);
@@ -144,6 +166,14 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                 foreach (var w in a.Paragraphs.SelectMany(p => p.Words).Distinct())
                     words[w] = words.GetValueOrDefault(w) + 1;
             }
+            // The story's lead terms: what at least half of its reports say in their first two paragraphs.
+            var leads = new Dictionary<int, int>();
+            foreach (var a in articles)
+            {
+                foreach (var h in a.Paragraphs.Take(2).SelectMany(p => p.Names.Concat(p.Words)).Distinct())
+                    leads[h] = leads.GetValueOrDefault(h) + 1;
+            }
+            bool IsLead(int h) => 2 * leads.GetValueOrDefault(h) >= articles.Count;
             // The story's core: terms every one of its reports uses.
             bool IsCore(int h) => names.GetValueOrDefault(h) >= articles.Count || words.GetValueOrDefault(h) >= articles.Count;
             foreach (var a in articles)
@@ -194,11 +224,83 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                         drifting = false;
                     }
                 }
+                foreach (var p in articles.Count < MinTailArticles ? [] : TailDrift(a, names, words, IsCore, IsLead, spans))
+                {
+                    spans.Add(p.Span);
+                    _previews[(a.Doc, p.Span)] = p.Preview;
+                }
                 if (spans.Count > 0)
+                {
+                    spans.Sort((x, y) => x.Start.CompareTo(y.Start));
                     result[a.Doc] = spans.ToImmutable();
+                }
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// A report that ends on another story with no turn to it ("The city council approved a plan
+    /// to …" after a stadium crush): its last paragraphs, read against the story's other reports
+    /// and what the article said before them, are foreign together, and the first of them names a
+    /// foreign subject that those after it name again: a drift keeps to its subject, while a
+    /// report's closing witness or official each bring new words once. A drift does not open on a
+    /// quotation. The earliest such opening wins; paragraphs already found off-topic stay so.
+    /// </summary>
+    private static List<ParagraphTerms> TailDrift(ArticleTerms a, Dictionary<int, int> storyNames, Dictionary<int, int> storyWords, Func<int, bool> isCore, Func<int, bool> isLead, ImmutableArray<TextSpan>.Builder found)
+    {
+        var judged = new List<int>();
+        for (var i = TailFrom; i < a.Paragraphs.Length; i++)
+        {
+            if (a.Paragraphs[i].Names.Length + a.Paragraphs[i].Words.Length >= MinTermsTurned)
+                judged.Add(i);
+        }
+        for (var j = 0; j + MinTailParagraphs <= judged.Count; j++)
+        {
+            var first = a.Paragraphs[judged[j]];
+            if (first.Opening is '"' or '“' or '\'' or '‘' or '«')
+                continue;
+            // Known: the story's other reports, and this report's paragraphs before the opening that are on-topic.
+            var said = new HashSet<int>();
+            for (var i = 0; i < judged[j]; i++)
+            {
+                if (!found.Contains(a.Paragraphs[i].Span))
+                {
+                    said.UnionWith(a.Paragraphs[i].Names);
+                    said.UnionWith(a.Paragraphs[i].Words);
+                }
+            }
+            bool Known(int h, bool name) => said.Contains(h) || (name ? storyNames : storyWords).GetValueOrDefault(h) > 1;
+            double known = 0, total = 0, firstKnown = 0, firstTotal = 0, worst = 0;
+            var core = new HashSet<int>();
+            var lead = new HashSet<int>();
+            var later = new HashSet<int>();
+            foreach (var i in judged.Skip(j))
+            {
+                var p = a.Paragraphs[i];
+                var k = NameWeight * p.Names.Count(h => Known(h, true)) + p.Words.Count(h => Known(h, false));
+                var t = NameWeight * p.Names.Length + p.Words.Length;
+                known += k;
+                total += t;
+                worst = Math.Max(worst, k / t);
+                core.UnionWith(p.Names.Concat(p.Words).Where(isCore));
+                lead.UnionWith(p.Names.Concat(p.Words).Where(isLead));
+                if (i == judged[j])
+                {
+                    firstKnown = k;
+                    firstTotal = t;
+                }
+                else
+                {
+                    later.UnionWith(p.Names);
+                    later.UnionWith(p.Words);
+                }
+            }
+            var subject = first.Names.Where(h => !Known(h, true)).Concat(first.Words.Where(h => !Known(h, false))).Any(later.Contains);
+            if (firstKnown / firstTotal < MaxForeign && known / total < MaxTailKnown && worst < MaxTailParagraphKnown && core.Count <= MaxTailCore && lead.Count <= MaxTailLead && subject)
+                return [.. a.Paragraphs[judged[j]..(judged[^1] + 1)].Where(p => !found.Contains(p.Span))];
+        }
+        return [];
     }
 
     /// <summary>The word lower-cased into <paramref name="buffer"/>, apostrophes unified, a final "'s" cut: no string per token.</summary>

@@ -238,6 +238,73 @@ public sealed class ReconcilerTests
         Assert.StartsWith("Council member", spans[1].SliceOf(a.Text).ToString(), StringComparison.Ordinal);
     }
 
+    // A bridge collapse told by four reports; the first ends on a council's road works, with no turn to them.
+    private const string BridgeLead = "The Tamsel Bridge collapsed into the Orrin River on Sunday night, killing at least nine people, the regional fire service said.";
+    private const string BridgeLead2 = "Divers searched the river below the collapsed bridge through Monday, and the fire service said 14 people were still missing.";
+    private const string BridgeMore = "Engineers had warned in 2023 that the bridge's steel cables were corroded, the transport ministry confirmed on Monday.";
+    private const string BridgeWitness = "Rescuers pulled two survivors from a car that hung from the broken deck, the fire service said, and both were taken to the Orrin General Hospital.";
+    private const string CouncilDrift = "Halvern city council approved a 3 million crown plan to resurface the cycle path along Vesta Park and add lighting to its northern section, deputy mayor Ines Korda said.";
+    private const string CouncilDrift2 = "The work will close the cycle path for about four months; residents had complained about potholes for years, Korda told the council.";
+
+    private static AnalyzedDocument[] BridgeStory(string firstReport, int reports) =>
+    [
+        Doc("a", firstReport),
+        .. new[]
+        {
+            Doc("b", string.Join("\n\n", "The Tamsel Bridge over the Orrin River collapsed on Sunday night; the fire service put the dead at nine.", BridgeLead2)),
+            Doc("c", string.Join("\n\n", "At least nine people died when the Tamsel Bridge fell into the Orrin River, the fire service said on Monday.", "The fire service said 14 people were missing and divers searched the river.")),
+            Doc("d", string.Join("\n\n", "The fire service said nine people were killed in the Tamsel Bridge collapse on Sunday night.", "The transport ministry said engineers had inspected the bridge cables in 2023.")),
+        }.Take(reports - 1),
+    ];
+
+    [Fact]
+    public void A_report_that_ends_on_another_story_without_a_turn_is_off_topic_there()
+    {
+        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness, CouncilDrift, CouncilDrift2);
+        var r = Reconcile(BridgeStory(a, reports: 4));
+        var spans = r.OffTopicOf("a");
+        Assert.Equal(2, spans.Length);
+        Assert.StartsWith("Halvern city council", spans[0].SliceOf(a).ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("The work will close", spans[1].SliceOf(a).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_drift_without_a_turn_is_not_judged_in_a_story_of_few_reports()
+    {
+        // Against one other report a long report's closing paragraphs are all foreign: a neighbour, a fund, the court date.
+        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness, CouncilDrift, CouncilDrift2);
+        Assert.Empty(Reconcile(BridgeStory(a, reports: 2)).OffTopicOf("a"));
+    }
+
+    [Fact]
+    public void A_report_that_closes_on_new_people_of_its_own_story_is_on_topic()
+    {
+        // The closing paragraphs bring new names and words, and a subject they share (the mourners),
+        // but they tell of the bridge and its dead: the story's lead terms are there.
+        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness,
+            "In Halvern, mourners left flowers for the nine people killed at the bridge, and a vigil was held at St. Ansel's church.",
+            "Parish priest Oren Vask said the mourners prayed for the 14 missing and for the divers searching the river.");
+        Assert.Empty(Reconcile(BridgeStory(a, reports: 4)).OffTopicOf("a"));
+    }
+
+    [Fact]
+    public void A_report_that_closes_on_a_quote_is_not_a_drift()
+    {
+        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness,
+            "\"I heard a sound like thunder and then the cars were gone,\" said Mara Lind, who lives by the water.",
+            "Lind said her neighbours ran down with ropes and torches before any boat arrived.");
+        Assert.Empty(Reconcile(BridgeStory(a, reports: 4)).OffTopicOf("a"));
+    }
+
+    [Fact]
+    public void Meanwhile_turns_to_another_story_when_what_follows_is_foreign()
+    {
+        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore,
+            "Meanwhile, Halvern city council voted on Thursday to close the harbour ferry line at the end of the year, saying it cost too much to run.");
+        var r = Reconcile(BridgeStory(a, reports: 4));
+        Assert.StartsWith("Meanwhile", Assert.Single(r.OffTopicOf("a")).SliceOf(a).ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_weak_turn_that_goes_on_with_the_story_is_on_topic()
     {
