@@ -16,7 +16,9 @@ namespace Corroborate.Text;
 public sealed class FurnitureDetector(LanguageData data)
 {
     /// <summary>What the detector found, and the metadata the furniture gave.</summary>
-    public sealed record Result(ImmutableArray<Furniture> Furniture, Published? Published, string? Outlet, string? Url = null);
+    /// <param name="Heading">The article's first line under a page's name and menu when it reads as a headline but stays
+    /// prose (its figures and names are the report's), for the title; null when a headline was marked.</param>
+    public sealed record Result(ImmutableArray<Furniture> Furniture, Published? Published, string? Outlet, string? Url = null, TextSpan? Heading = null);
 
     private readonly record struct Line(int Start, int End, int Words);
 
@@ -73,7 +75,7 @@ public sealed class FurnitureDetector(LanguageData data)
             }
         }
 
-        MarkOutletAndHeadlines(text, lines, marked, found, title, outlet, ref foundOutlet);
+        var heading = MarkOutletAndHeadlines(text, lines, marked, found, title, outlet, ref foundOutlet);
 
         if (lines.Count > 1 && !marked[^1])
         {
@@ -94,13 +96,16 @@ public sealed class FurnitureDetector(LanguageData data)
         }
 
         found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return new Result([.. found], published, foundOutlet, foundUrl);
+        return new Result([.. found], published, foundOutlet, foundUrl, heading);
     }
 
-    private void MarkOutletAndHeadlines(string text, List<Line> lines, bool[] marked, List<Furniture> found,
+    /// <summary>Marks the page's name and headline lines at the top; returns the heading kept as prose, if any.</summary>
+    private TextSpan? MarkOutletAndHeadlines(string text, List<Line> lines, bool[] marked, List<Furniture> found,
         string? title, string? outlet, ref string? foundOutlet)
     {
         var top = Math.Min(lines.Count, 4);
+        var masthead = true;
+        var named = false;
         var normTitle = Normalize(title);
         var normOutlet = outlet is null ? null : Normalize(outlet);
         for (var i = 0; i < top; i++)
@@ -110,26 +115,41 @@ public sealed class FurnitureDetector(LanguageData data)
             var line = lines[i];
             var content = text.AsSpan(line.Start, line.End - line.Start);
             FurnitureKind? kind = null;
-            if (normOutlet is not null && Normalize(content) == normOutlet || LooksLikeOutletName(content, line.Words))
+            var menu = IsMenu(content);
+            // Under the page's name a menu is a menu ("NEWS | HARWICK"); as the first line it may carry the name ("DTV24 | News | Region").
+            if (!(menu && named) && (normOutlet is not null && Normalize(content) == normOutlet || LooksLikeOutletName(content, line.Words)))
             {
                 kind = FurnitureKind.Outlet;
                 foundOutlet ??= content.Trim("*#_ ").ToString();
+                named = true;
+            }
+            else if (menu)
+            {
+                kind = FurnitureKind.Navigation;
             }
             else if (LooksLikeHeadline(content, line.Words, i, lines.Count, normTitle, i > 0 && marked[i - 1]))
             {
                 kind = FurnitureKind.Headline;
+                masthead = false;
             }
             if (kind is { } k)
             {
                 found.Add(new Furniture(new TextSpan(line.Start, line.End), k));
                 marked[i] = true;
+                // Above the headline a page may carry only its name and its menu.
+                masthead &= k is FurnitureKind.Outlet or FurnitureKind.Navigation;
             }
-            else if (i > 0 || lines.Count > 1)
+            else
             {
+                // The first line under them, read as a headline would be at the top of the text, names the article.
+                if (masthead && i > 0 && LooksLikeHeadline(content, line.Words, 0, lines.Count, normTitle, afterFurniture: true))
+                    return new TextSpan(line.Start, line.End);
                 // Furniture sits above the article: once prose starts, stop looking.
-                break;
+                if (i > 0 || lines.Count > 1)
+                    break;
             }
         }
+        return null;
     }
 
     private bool LooksLikeOutletName(ReadOnlySpan<char> line, int words)
@@ -137,6 +157,11 @@ public sealed class FurnitureDetector(LanguageData data)
         if (words > 6 || line.IsEmpty || Terminal(line[^1]))
             return false;
         var any = false;
+        // A masthead in capitals ("THE HARWICK COURIER") is read as its words are listed, capitalized; a short one
+        // only, as a headline in capitals is longer.
+        var capitals = words <= MaxMastheadWords && !line.ContainsAny(Lowercase);
+        Span<char> buffer = stackalloc char[32];
+        var outletWords = data.OutletWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var range in line.Split(' '))
         {
             var word = line[range].Trim("*_#|");
@@ -144,7 +169,14 @@ public sealed class FurnitureDetector(LanguageData data)
                 continue;
             if (!char.IsUpper(word[0]) && !char.IsDigit(word[0]))
                 return false;
-            any |= data.OutletWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+            scoped ReadOnlySpan<char> key = word;
+            if (capitals && word.Length <= buffer.Length)
+            {
+                word.ToLowerInvariant(buffer);
+                buffer[0] = word[0];
+                key = buffer[..word.Length];
+            }
+            any |= outletWords.Contains(key);
         }
         return any;
     }
@@ -167,6 +199,65 @@ public sealed class FurnitureDetector(LanguageData data)
             return false;
         // The first line, unterminated, above prose; a later one only if it is in title case.
         return index == 0 || afterFurniture && TitleCase(line);
+    }
+
+    /// <summary>The most words of a publication's name written in capitals.</summary>
+    private const int MaxMastheadWords = 4;
+
+    private static readonly System.Buffers.SearchValues<char> Lowercase = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>The most words one item of a menu has ("Home | News | Local Politics | Sport").</summary>
+    private const int MaxMenuItemWords = 3;
+
+    /// <summary>
+    /// A site's menu, breadcrumb or section label at the top of a page: short items split by bars,
+    /// chevrons, bullets or spaced slashes ("Home | News | Regions | Sport", "Sport > Football",
+    /// "Home / World / Europe", "NEWS | OSKOVA"). Three items make a menu; two do when a chevron or
+    /// slash leads from one to the other or both are in capitals. "Bus crash | Live updates" is a headline.
+    /// </summary>
+    private static bool IsMenu(ReadOnlySpan<char> line)
+    {
+        int items = 0, words = 0, capitals = 0;
+        var path = false;
+        var upper = true;
+        var inWord = false;
+        bool Close()
+        {
+            if (words == 0)
+                return true;
+            if (words > MaxMenuItemWords)
+                return false;
+            items++;
+            capitals += upper ? 1 : 0;
+            words = 0;
+            upper = true;
+            return true;
+        }
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            var spaced = i > 0 && i + 1 < line.Length && line[i - 1] == ' ' && line[i + 1] == ' ';
+            if (c is '|' or '•' or '·' || c is '›' or '»' || c is '/' or '>' && spaced)
+            {
+                path |= c is not ('|' or '•' or '·');
+                inWord = false;
+                if (!Close())
+                    return false;
+                continue;
+            }
+            if (char.IsWhiteSpace(c))
+            {
+                inWord = false;
+                continue;
+            }
+            if (!inWord)
+                words++;
+            inWord = true;
+            upper &= !char.IsLower(c);
+        }
+        if (!Close() || Terminal(line.TrimEnd()[^1]))
+            return false;
+        return items >= 3 || items == 2 && (path || capitals == 2);
     }
 
     /// <summary>Headlines are short; a longer unterminated first line is more often a dek or a clipped sentence.</summary>

@@ -28,7 +28,8 @@ public sealed class FurnitureStage(LanguageData data) : IDocumentStage
                 Outlet = doc.Outlet ?? result.Outlet,
                 Url = doc.Url ?? result.Url,
                 Title = doc.Title ?? result.Furniture.Where(f => f.Kind == Model.FurnitureKind.Headline)
-                    .Select(f => f.Span.Of(doc.Text).Trim('*', '#', ' ')).FirstOrDefault(),
+                    .Select(f => f.Span.Of(doc.Text).Trim('*', '#', ' ')).FirstOrDefault()
+                    ?? (result.Heading is { } heading ? heading.Of(doc.Text).Trim('*', '#', ' ') : null),
             },
             Furniture = result.Furniture,
         };
