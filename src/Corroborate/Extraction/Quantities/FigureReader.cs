@@ -92,8 +92,8 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             if (TryNumber(v, k, start, end, out _, out var last2, out var high, out var vague2, out var words2, out var scaled2, out _)
                 && vague2 is null && words2 == words)
             {
-                // "8 to 10 million": the first end takes the second's scale.
-                if (scaled is null && scaled2 is { } m && value * m <= high)
+                // "8 to 10 million": the first end takes the second's scale; a vague amount keeps its own ("dozens to 10 million").
+                if (scaled is null && vague is null && scaled2 is { } m && value * m <= high)
                     value *= m;
                 if (high > value && high <= value * 10)
                 {

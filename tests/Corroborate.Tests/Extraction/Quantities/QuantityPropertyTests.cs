@@ -55,6 +55,11 @@ public sealed class QuantityPropertyTests
     public void A_figure_followed_by_between_at_the_end_of_the_text_is_safe() =>
         Assert.True(Holds("555-123-4567 31 troops between"));
 
+    /// <summary>Found by the property below: a range the second end's scale would make (12 billion to 10,000 billion) too wide to be one.</summary>
+    [Fact]
+    public void A_vague_amount_before_a_scaled_figure_keeps_its_own_value() =>
+        Assert.True(Holds("said dozens to 10,000 bn troops"));
+
     [Fact]
     public void Strings_of_figure_pieces_are_safe_and_bounded()
     {
