@@ -142,7 +142,7 @@ public sealed class FurnitureDetector(LanguageData data)
             else
             {
                 // The first line under them, read as a headline would be at the top of the text, names the article.
-                if (masthead && i > 0 && LooksLikeHeadline(content, line.Words, 0, lines.Count, normTitle, afterFurniture: true))
+                if (masthead && i > 0 && LetterWords(content) >= MinHeadingWords && !IsStamp(content) && LooksLikeHeadline(content, line.Words, 0, lines.Count, normTitle, afterFurniture: true))
                     return new TextSpan(line.Start, line.End);
                 // Furniture sits above the article: once prose starts, stop looking.
                 if (i > 0 || lines.Count > 1)
@@ -199,6 +199,39 @@ public sealed class FurnitureDetector(LanguageData data)
             return false;
         // The first line, unterminated, above prose; a later one only if it is in title case.
         return index == 0 || afterFurniture && TitleCase(line);
+    }
+
+    /// <summary>Words of three letters or more a heading has at least: "May 2, 2013, 1:12 PM" under a link names nothing.</summary>
+    private const int MinHeadingWords = 3;
+
+    /// <summary>A page's time stamp ("21 July 2013 Last updated at 11:11 GMT", "Posted 4:08 p.m."): a clock time or a word of posting.</summary>
+    private static bool IsStamp(ReadOnlySpan<char> line)
+    {
+        if (line.Contains("updated", StringComparison.OrdinalIgnoreCase) || line.Contains("published", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("posted", StringComparison.OrdinalIgnoreCase))
+            return true;
+        for (var i = line.IndexOf(':'); i >= 0; i = line.Slice(i + 1).IndexOf(':') is var next and >= 0 ? i + 1 + next : -1)
+        {
+            var before = line[..i].TrimEnd();
+            var after = line[(i + 1)..].TrimStart();
+            if (before.Length > 0 && char.IsDigit(before[^1]) && after.Length > 0 && char.IsDigit(after[0]))
+                return true;
+        }
+        return false;
+    }
+
+    private static int LetterWords(ReadOnlySpan<char> line)
+    {
+        var count = 0;
+        foreach (var range in line.Split(' '))
+        {
+            var word = line[range];
+            var letters = 0;
+            foreach (var c in word)
+                letters += char.IsLetter(c) ? 1 : 0;
+            count += letters >= 3 ? 1 : 0;
+        }
+        return count;
     }
 
     /// <summary>The most words of a publication's name written in capitals.</summary>

@@ -19,7 +19,7 @@ public sealed class FurnitureSpecTests
 
     public sealed record Case(
         string Name, string Text, string? Title, string? Outlet,
-        Expected[]? Furniture, string[]? NotFurniture, string? Published, string? FoundOutlet, string? FoundUrl = null, bool NoPublished = false, string? Heading = null)
+        Expected[]? Furniture, string[]? NotFurniture, string? Published, string? FoundOutlet, string? FoundUrl = null, bool NoPublished = false, string? Heading = null, bool NoHeading = false)
     {
         public override string ToString() => Name;
     }
@@ -98,6 +98,8 @@ public sealed class FurnitureSpecTests
             Assert.Null(result.Published);
         if (c.Heading is { } heading)
             Assert.Equal(heading, result.Heading is { } h ? c.Text[h.Start..h.End] : null);
+        if (c.NoHeading)
+            Assert.Null(result.Heading);
     }
 
     [Fact]
