@@ -554,7 +554,8 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
                 Add(counts, word, name ? options.NameWeight : 1.0);
             }
         }
-        if (article.Document.Title is { } title)
+        // A title the text carries as prose (a headline under the page's name) is counted there already.
+        if (article.Document.Title is { } title && !(!article.Sentences.IsDefaultOrEmpty && article.Sentences.Take(3).Any(s => s.Span.SliceOf(text).Contains(title, StringComparison.Ordinal))))
         {
             foreach (var word in title.Split([' ', ',', ':', ';', '"', '\'', '(', ')', '|', '-', '—', '–', '.', '?', '!', '‘', '’', '“', '”'], StringSplitOptions.RemoveEmptyEntries))
                 if (word.Length >= 3 && char.IsLetter(word[0]))

@@ -48,6 +48,21 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void A_title_the_text_carries_as_prose_counts_once()
+    {
+        // A headline under a page's name stays prose and names the report: its words count as the text's, not
+        // again as a title's. The same line ended by a full stop is prose naming nothing; the two score alike.
+        const string Heading = "Kelbrook flood: Aldermoor River bursts its banks";
+        var headed = Doc("x", "THE HARWICK COURIER\n\n" + Heading + "\n\n" + Flood[1], "2024-03-05");
+        Assert.Equal(Heading, headed.Document.Title);
+        var plain = Doc("x", "THE HARWICK COURIER\n\n" + Heading + ".\n\n" + Flood[1], "2024-03-05");
+        Assert.Null(plain.Document.Title);
+        Assert.Equal(
+            LastScore(new ClusteringOptions(), [Doc("f0", Flood[0], "2024-03-05"), plain]),
+            LastScore(new ClusteringOptions(), [Doc("f0", Flood[0], "2024-03-05"), headed]), 6);
+    }
+
+    [Fact]
     public void In_a_young_stream_a_report_of_the_same_days_and_toll_joins_at_a_lower_bar()
     {
         // Two reports of one earthquake that share few of their strongest words: the second names the same day and
