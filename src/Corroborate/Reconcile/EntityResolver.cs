@@ -328,7 +328,8 @@ public sealed class EntityResolver
     /// <summary>
     /// The shorter names an organisation's key may be written as: its first words ("valdora" and "valdora motor" of
     /// "valdora motor group"), its name before "of" ("national bank" of "national bank of ostrevia") and its last
-    /// two or more words ("agrarian league" of "veskarian agrarian league"); none that begins or ends with a
+    /// two or more words ("agrarian league" of "veskarian agrarian league"), its head after the first word past "of"
+    /// ("transport ministry" of "ministry of transport and infrastructure"); none that begins or ends with a
     /// joining word. AnyKind: an organisation's mention may be it (the name before "of", the last words); the
     /// other first words only a mention read as a person ("Valdora said"): "United Nations", written as an
     /// organisation, is not the United Nations Development Programme.
@@ -344,6 +345,10 @@ public sealed class EntityResolver
             if (words.Length - n >= 2 && !Joining(words[n]))
                 yield return (string.Join(' ', words[n..]), true);
         }
+        // "transport ministry" of "ministry of transport and infrastructure", "foreign ministry" of "ministry of foreign
+        // affairs": the first word after "of" before the head (a single word after "of" the recognizer turns already).
+        if (words.Length >= 4 && words[1] == "of" && !Joining(words[2]))
+            yield return (words[2] + " " + words[0], true);
     }
 
     /// <summary>Lone person names ("Doe") that belong to exactly one fuller name of the story.</summary>

@@ -470,11 +470,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
 
         /// <summary>
         /// Whether a phrase from a title word at <paramref name="j"/> to the organisation word at <paramref name="end"/> is an
-        /// organisation: no title's head inside it and no capitalized word after it ("Deputy Police Chief Jane Doe" is a role).
+        /// organisation: no title's head inside it and no capitalized word after it ("Deputy Police Chief Jane Doe" is a role);
+        /// two words when the first only qualifies titles ("Transport Ministry").
         /// </summary>
         private bool TitleLedOrganization(int j, int end, int b)
         {
-            if (end < j + 2 || end + 1 < b && IsWord(end + 1) && IsCap(end + 1))
+            // "the Transport Ministry", "the Interior Ministry": a word that only qualifies titles names the body before its organisation word.
+            var qualified = end == j + 1 && !HasClass(j, TitleClass.Head);
+            if (end < j + 2 && !qualified || end + 1 < b && IsWord(end + 1) && IsCap(end + 1))
                 return false;
             for (var x = j; x <= end; x++)
                 if (HasClass(x, TitleClass.Head))

@@ -225,6 +225,27 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Theory]
+    [InlineData("Ministry of Transport and Infrastructure", "Transport Ministry", true)]
+    [InlineData("Ministry of Foreign Affairs", "Foreign Ministry", true)]
+    [InlineData("Ministry of Transport and Infrastructure", "Infrastructure Ministry", false)] // only the first word after "of"
+    public void Resolver_reads_a_bodys_head_after_its_first_word_past_of_as_the_body(string full, string brief, bool one)
+    {
+        var records = new[] { Mention("a", 0, EntityKind.Organization, full), Mention("b", 0, EntityKind.Organization, brief) };
+        var entities = new EntityResolver(records).Entities;
+        Assert.Equal(one ? 1 : 2, entities.Length);
+        if (one)
+            Assert.Contains(brief, entities[0].Aliases);
+    }
+
+    [Fact]
+    public void A_word_that_only_qualifies_titles_names_a_body_before_its_organisation_word()
+    {
+        var found = Mentions("Officials at the Transport Ministry said 15 people had died. Deputy Police Chief Jane Doe said the road was closed.");
+        Assert.Contains(found, m => m.Text == "Transport Ministry" && m.Kind == EntityKind.Organization);
+        Assert.DoesNotContain(found, m => m.Text.StartsWith("Deputy Police", StringComparison.Ordinal) && m.Kind == EntityKind.Organization);
+    }
+
+    [Theory]
     [InlineData(null, null, true)]
     [InlineData("spokesman", null, false)] // a role shows a person
     [InlineData(null, "Mr", false)]        // so does a title
