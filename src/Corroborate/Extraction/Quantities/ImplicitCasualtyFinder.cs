@@ -266,6 +266,9 @@ internal sealed class ImplicitCasualtyFinder(QuantityLexicon lexicon)
     /// <summary>An auxiliary of implicit.tsv ("was", "been", "remained"): a predicate follows it.</summary>
     internal bool IsAux(in TokenView v, int i) => Role(v, i) == "aux";
 
+    /// <summary>An adverb that may stand between a subject and its predicate ("still", "reportedly", "later").</summary>
+    internal bool IsSkip(in TokenView v, int i) => Role(v, i) == "skip";
+
     /// <summary>"a man was", "the victim, 25, later", "he", "John Smith": a singular person right before the predicate.</summary>
     private bool HasSingularSubject(in TokenView v, int start, int predicate, bool needsAux)
     {

@@ -457,6 +457,9 @@ public sealed class QuantityExtractor
             }
             if (!v.IsWord(limit) || IsStop(v, limit) || _lexicon.CueLookup.Contains(v.Chars(limit)))
                 break;
+            // An adverb right after the figure is no noun: "eight still missing", "three reportedly hurt".
+            if (limit == first && _implicit.IsSkip(v, limit))
+                break;
             // A capitalized article opens a clause the sentence splitter missed ("Image 7 of 14 A teen died").
             if (v.IsCapitalized(limit) && (v.Is(limit, "a") || v.Is(limit, "an") || v.Is(limit, "the")))
                 break;
