@@ -58,6 +58,8 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             return false;
         if (!words && vague is null && !IsQuantityContext(v, first, last, start, end, value, scaled, ref next))
             return false;
+        if (value == decimal.Truncate(value) && value is >= 1 and <= 59 && vague is null && ToldTheTime(v, first, last, start, end, value))
+            return false;
         // "28 year-old", "a two year-old", "52 years old": an age.
         if (IsContext(v, last + 1, ContextKind.AgeAfter) || (IsContext(v, last + 1, ContextKind.Period) && v.Is(last + 2, "old")))
             return false;
@@ -176,6 +178,45 @@ public sealed class FigureReader(QuantityLexicon lexicon)
         if (v.Is(j, "and") && first - 1 >= start && v.Is(first - 1, "between"))
             return true;
         return v.Is(j, "or") && v.Kind(first) == TokenKind.Word;
+    }
+
+    /// <summary>
+    /// A time of day told in words: "a quarter past ten", "half past nine", "ten past six", the hour after "past" or
+    /// "to" ("twenty to midnight", "five to eight" read by its first figure only before a number past 12 is no time),
+    /// and an hour with its part of day ("ten in the morning", "three at night").
+    /// </summary>
+    private static bool ToldTheTime(in TokenView v, int first, int last, int start, int end, decimal value)
+    {
+        // The hour: "quarter past ten", "half past nine", "ten past six", "twenty to seven".
+        if (first - 2 >= start && (v.Is(first - 1, "past") || v.Is(first - 1, "to")) && value <= 12
+            && (v.Is(first - 2, "quarter") || v.Is(first - 2, "half") || v.Is(first - 1, "past") && v.IsWord(first - 2) && IsMinuteWord(v.Chars(first - 2))))
+            return true;
+        // The minutes: "twenty past ten", "twenty to midnight", "ten past six".
+        if (last + 2 < end && (v.Is(last + 1, "past") && v.IsWord(last + 2) && IsHourWord(v.Chars(last + 2))
+                || v.Is(last + 1, "to") && (v.Is(last + 2, "midnight") || v.Is(last + 2, "noon"))))
+            return true;
+        // "ten in the morning", "three at night": an hour and its part of day, with no noun between.
+        return value <= 12 && last + 3 < end && (v.Is(last + 1, "in") && v.Is(last + 2, "the") && (v.Is(last + 3, "morning") || v.Is(last + 3, "afternoon") || v.Is(last + 3, "evening"))
+            || v.Is(last + 1, "at") && v.Is(last + 2, "night"));
+    }
+
+    private static readonly string[] MinuteWords = ["five", "ten", "twenty", "twenty-five", "quarter", "half"];
+    private static readonly string[] HourWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "midnight", "noon"];
+
+    private static bool IsMinuteWord(ReadOnlySpan<char> w)
+    {
+        foreach (var m in MinuteWords)
+            if (w.Equals(m, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    private static bool IsHourWord(ReadOnlySpan<char> w)
+    {
+        foreach (var h in HourWords)
+            if (w.Equals(h, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return w.Length is 1 or 2 && int.TryParse(w, out var n) && n is >= 1 and <= 12;
     }
 
     /// <summary>A number at token i: digits (with a scale word or suffix), number words, or a vague amount.</summary>
