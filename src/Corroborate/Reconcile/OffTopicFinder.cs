@@ -58,13 +58,14 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
     /// two or three reports: a neighbour, the funeral, a fund for the family, the court date).
     /// </summary>
     private const int MinTailArticles = 4;
+    /// <summary>A drift with no turn is a report's coda: it opens among its last this many judged paragraphs.</summary>
+    private const int MaxTailParagraphs = 6;
+
+    private static readonly System.Buffers.SearchValues<char> QuotationMarks = System.Buffers.SearchValues.Create("\"“”«»„");
 
     /// <summary>A paragraph's distinct term hashes: names, other words, and those it uses more than once.</summary>
-    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words, int[] Repeated, Turn Turns, string Preview)
-    {
-        /// <summary>The paragraph's first character: a quotation mark opens a quote, not a drift.</summary>
-        public char Opening => Preview.Length > 0 ? Preview[0] : ' ';
-    }
+    /// <param name="Quotes">Whether the paragraph holds a quotation mark: a witness or an official speaking, not a drift's opening.</param>
+    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words, int[] Repeated, Turn Turns, string Preview, bool Quotes);
     private sealed record ArticleTerms(string Doc, ImmutableArray<ParagraphTerms> Paragraphs);
 
     private readonly Dictionary<string, List<ArticleTerms>> _stories = new(StringComparer.Ordinal);
@@ -124,7 +125,8 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
             }
             // Furniture (a byline, a caption) has no sentences, so its paragraphs give no terms and are no part of the lead.
             if (names.Count + words.Count > 0)
-                paragraphs.Add(new ParagraphTerms(paragraph.Span, [.. names], [.. words], [.. repeated], lexicon.TopicShifts.Marks(opening), Preview(paragraph.Span.SliceOf(text))));
+                paragraphs.Add(new ParagraphTerms(paragraph.Span, [.. names], [.. words], [.. repeated], lexicon.TopicShifts.Marks(opening), Preview(paragraph.Span.SliceOf(text)),
+                    paragraph.Span.SliceOf(text).ContainsAny(QuotationMarks)));
         }
         if (!_stories.TryGetValue(story, out var list))
             _stories[story] = list = [];
@@ -243,9 +245,10 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
     /// A report that ends on another story with no turn to it ("The city council approved a plan
     /// to …" after a stadium crush): its last paragraphs, read against the story's other reports
     /// and what the article said before them, are foreign together, and the first of them names a
-    /// foreign subject that those after it name again: a drift keeps to its subject, while a
-    /// report's closing witness or official each bring new words once. A drift does not open on a
-    /// quotation. The earliest such opening wins; paragraphs already found off-topic stay so.
+    /// foreign subject that those after it name again: a drift keeps to its subject. A drift does
+    /// not open on a paragraph that quotes someone (a witness's words are new at every turn). The
+    /// earliest such opening among the last paragraphs wins, and the drift runs to the article's
+    /// end; paragraphs already found off-topic stay so.
     /// </summary>
     private static List<ParagraphTerms> TailDrift(ArticleTerms a, Dictionary<int, int> storyNames, Dictionary<int, int> storyWords, Func<int, bool> isCore, Func<int, bool> isLead, ImmutableArray<TextSpan>.Builder found)
     {
@@ -255,21 +258,25 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
             if (a.Paragraphs[i].Names.Length + a.Paragraphs[i].Words.Length >= MinTermsTurned)
                 judged.Add(i);
         }
-        for (var j = 0; j + MinTailParagraphs <= judged.Count; j++)
+        if (judged.Count < MinTailParagraphs)
+            return [];
+        var off = found.ToHashSet();
+        // Known: the story's other reports, and this report's on-topic paragraphs before the opening, gathered as the opening moves on.
+        var said = new HashSet<int>();
+        var before = 0;
+        for (var j = Math.Max(0, judged.Count - MaxTailParagraphs); j + MinTailParagraphs <= judged.Count; j++)
         {
-            var first = a.Paragraphs[judged[j]];
-            if (first.Opening is '"' or '“' or '\'' or '‘' or '«')
-                continue;
-            // Known: the story's other reports, and this report's paragraphs before the opening that are on-topic.
-            var said = new HashSet<int>();
-            for (var i = 0; i < judged[j]; i++)
+            for (; before < judged[j]; before++)
             {
-                if (!found.Contains(a.Paragraphs[i].Span))
+                if (!off.Contains(a.Paragraphs[before].Span))
                 {
-                    said.UnionWith(a.Paragraphs[i].Names);
-                    said.UnionWith(a.Paragraphs[i].Words);
+                    said.UnionWith(a.Paragraphs[before].Names);
+                    said.UnionWith(a.Paragraphs[before].Words);
                 }
             }
+            var first = a.Paragraphs[judged[j]];
+            if (first.Quotes)
+                continue;
             bool Known(int h, bool name) => said.Contains(h) || (name ? storyNames : storyWords).GetValueOrDefault(h) > 1;
             double known = 0, total = 0, firstKnown = 0, firstTotal = 0, worst = 0;
             var core = new HashSet<int>();
@@ -298,7 +305,7 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
             }
             var subject = first.Names.Where(h => !Known(h, true)).Concat(first.Words.Where(h => !Known(h, false))).Any(later.Contains);
             if (firstKnown / firstTotal < MaxForeign && known / total < MaxTailKnown && worst < MaxTailParagraphKnown && core.Count <= MaxTailCore && lead.Count <= MaxTailLead && subject)
-                return [.. a.Paragraphs[judged[j]..(judged[^1] + 1)].Where(p => !found.Contains(p.Span))];
+                return [.. a.Paragraphs[judged[j]..].Where(p => !off.Contains(p.Span))];
         }
         return [];
     }
