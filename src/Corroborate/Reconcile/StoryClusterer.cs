@@ -518,6 +518,8 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     {
         var text = article.Text;
         var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        // The first sentences whose words count (not seen in other articles twice already).
+        var keptOpening = new List<TextSpan>();
         // The outlet's own name ("statesman", "reviewjournal") recurs in all its articles, whatever the story.
         var outlet = new string(((article.Document.Outlet ?? "") + " " + HostOf(article.Document.Url)).ToLowerInvariant().Where(char.IsLetter).ToArray());
         if (!article.Tokens.IsDefault)
@@ -538,6 +540,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
                 if (_sentenceSeen[b] < byte.MaxValue)
                     _sentenceSeen[b]++;
             }
+            keptOpening.AddRange(kept.Take(3));
             var k = 0;
             foreach (var token in article.Tokens)
             {
@@ -555,7 +558,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             }
         }
         // A title the text carries as prose (a headline under the page's name) is counted there already.
-        if (article.Document.Title is { } title && !(!article.Sentences.IsDefaultOrEmpty && article.Sentences.Take(3).Any(s => s.Span.SliceOf(text).Contains(title, StringComparison.Ordinal))))
+        if (article.Document.Title is { } title && !keptOpening.Any(s => s.SliceOf(text).Contains(title, StringComparison.Ordinal)))
         {
             foreach (var word in title.Split([' ', ',', ':', ';', '"', '\'', '(', ')', '|', '-', '—', '–', '.', '?', '!', '‘', '’', '“', '”'], StringSplitOptions.RemoveEmptyEntries))
                 if (word.Length >= 3 && char.IsLetter(word[0]))

@@ -141,7 +141,8 @@ public sealed class FurnitureDetector(LanguageData data)
             }
             else
             {
-                // The first line under them, read as a headline would be at the top of the text, names the article.
+                // The first line under them (or under a byline or dateline a rule marked), read as a headline would be at
+                // the top of the text, names the article.
                 if (masthead && i > 0 && LetterWords(content) >= MinHeadingWords && !IsStamp(content) && LooksLikeHeadline(content, line.Words, 0, lines.Count, normTitle, afterFurniture: true))
                     return new TextSpan(line.Start, line.End);
                 // Furniture sits above the article: once prose starts, stop looking.
@@ -157,8 +158,8 @@ public sealed class FurnitureDetector(LanguageData data)
         if (words > 6 || line.IsEmpty || Terminal(line[^1]))
             return false;
         var any = false;
-        // A masthead in capitals ("THE HARWICK COURIER") is read as its words are listed, capitalized; a short one
-        // only, as a headline in capitals is longer.
+        // A masthead in capitals ("THE HARWICK COURIER", "ASSOCIATED PRESS") is read as its words are listed,
+        // capitalized, when a short line ends in one: "RECORD FLOODS HIT HARWICK" is a headline.
         var capitals = words <= MaxMastheadWords && !line.ContainsAny(Lowercase);
         Span<char> buffer = stackalloc char[32];
         var outletWords = data.OutletWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -176,7 +177,7 @@ public sealed class FurnitureDetector(LanguageData data)
                 buffer[0] = word[0];
                 key = buffer[..word.Length];
             }
-            any |= outletWords.Contains(key);
+            any = outletWords.Contains(key) || any && !capitals;
         }
         return any;
     }
@@ -204,17 +205,30 @@ public sealed class FurnitureDetector(LanguageData data)
     /// <summary>Words of three letters or more a heading has at least: "May 2, 2013, 1:12 PM" under a link names nothing.</summary>
     private const int MinHeadingWords = 3;
 
-    /// <summary>A page's time stamp ("21 July 2013 Last updated at 11:11 GMT", "Posted 4:08 p.m."): a clock time or a word of posting.</summary>
+    /// <summary>
+    /// A page's time stamp: a line opening with "Posted", "Updated" or "Published", one with "last updated", or a clock
+    /// time with its suffix ("21 July 2013 Last updated at 11:11 GMT", "May 2, 2013, 1 : 12 PM"). "Police posted at
+    /// schools" and "Arsenal 2:1 Chelsea" are headlines.
+    /// </summary>
     private static bool IsStamp(ReadOnlySpan<char> line)
     {
-        if (line.Contains("updated", StringComparison.OrdinalIgnoreCase) || line.Contains("published", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("posted", StringComparison.OrdinalIgnoreCase))
+        var firstWord = line[..(line.IndexOf(' ') is var sp and >= 0 ? sp : line.Length)];
+        if (firstWord.Equals("posted", StringComparison.OrdinalIgnoreCase) || firstWord.Equals("updated", StringComparison.OrdinalIgnoreCase)
+            || firstWord.Equals("published", StringComparison.OrdinalIgnoreCase) || line.Contains("last updated", StringComparison.OrdinalIgnoreCase))
             return true;
-        for (var i = line.IndexOf(':'); i >= 0; i = line.Slice(i + 1).IndexOf(':') is var next and >= 0 ? i + 1 + next : -1)
+        for (var i = line.IndexOf(':'); i >= 0; i = line[(i + 1)..].IndexOf(':') is var next and >= 0 ? i + 1 + next : -1)
         {
             var before = line[..i].TrimEnd();
             var after = line[(i + 1)..].TrimStart();
-            if (before.Length > 0 && char.IsDigit(before[^1]) && after.Length > 0 && char.IsDigit(after[0]))
+            var digits = 0;
+            while (digits < after.Length && char.IsDigit(after[digits]))
+                digits++;
+            if (before.Length == 0 || !char.IsDigit(before[^1]) || digits != 2)
+                continue;
+            var suffix = after[digits..].TrimStart();
+            if (suffix.StartsWith("am", StringComparison.OrdinalIgnoreCase) || suffix.StartsWith("pm", StringComparison.OrdinalIgnoreCase)
+                || suffix.StartsWith("a.m", StringComparison.OrdinalIgnoreCase) || suffix.StartsWith("p.m", StringComparison.OrdinalIgnoreCase)
+                || suffix.StartsWith("GMT", StringComparison.Ordinal) || suffix.StartsWith("UTC", StringComparison.Ordinal) || suffix.StartsWith("ET", StringComparison.Ordinal))
                 return true;
         }
         return false;
@@ -254,11 +268,13 @@ public sealed class FurnitureDetector(LanguageData data)
         var path = false;
         var upper = true;
         var inWord = false;
+        // The first item is a label, each word capitalized: "Gunman kills three | World news | The Guardian" is a headline.
+        var label = true;
         bool Close()
         {
             if (words == 0)
                 return true;
-            if (words > MaxMenuItemWords)
+            if (words > MaxMenuItemWords || items == 0 && !label)
                 return false;
             items++;
             capitals += upper ? 1 : 0;
@@ -284,7 +300,10 @@ public sealed class FurnitureDetector(LanguageData data)
                 continue;
             }
             if (!inWord)
+            {
                 words++;
+                label &= !char.IsLower(c);
+            }
             inWord = true;
             upper &= !char.IsLower(c);
         }
