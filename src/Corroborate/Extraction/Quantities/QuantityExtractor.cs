@@ -1235,14 +1235,46 @@ public sealed class QuantityExtractor
             var v = doc.V;
             // In its own sentence "it" is the subject that spoke ("Chandler Insurance Co. said it expects"); before it, an
             // organisation's phrase only.
-            return IsIt(cue)
-                ? SpeakerBefore(doc, sentence, cue, 0, _ => true) ?? SpeakerBefore(doc, sentence, cue, PronounReach, earlier => _speakers.Impersonal(v, earlier))
-                : SpeakerBefore(doc, sentence, cue, PronounReach, _ => true);
+            if (IsIt(cue))
+                return SpeakerBefore(doc, sentence, cue, 0, _ => true) ?? SpeakerBefore(doc, sentence, cue, PronounReach, earlier => _speakers.Impersonal(v, earlier));
+            return IsPersonal(cue) ? PersonBefore(doc, sentence, cue) : SpeakerBefore(doc, sentence, cue, PronounReach, _ => true);
         }
         if (cue.Speaker is not { } speaker || _speakers.DefiniteRole(doc.V, speaker) is not { } role)
             return cue.Speaker;
         return SpeakerBefore(doc, sentence, cue, RoleReach, earlier => _speakers.DefiniteRole(doc.V, earlier) is null
             && earlier.Text.Contains(role, StringComparison.OrdinalIgnoreCase) && earlier.Text.Skip(1).Any(char.IsUpper)) ?? speaker;
+    }
+
+    /// <summary>"he said", "she told": a pronoun that stands for one person.</summary>
+    private static bool IsPersonal(SpeechCue cue) => cue.Pronoun && cue.Speaker is { Text: var pronoun }
+        && (pronoun.Equals("he", StringComparison.OrdinalIgnoreCase) || pronoun.Equals("she", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The person "he" or "she" stands for: the latest person before the cue, in its sentence or the
+    /// <see cref="PronounReach"/> before, who spoke or opened a sentence as its subject ("District Judge Ana Reyes also
+    /// ordered … She said restitution would be at least $200 million"); not a body ("prosecutors say", "the ministry").
+    /// </summary>
+    private Attribution? PersonBefore(DocumentContext doc, int sentence, SpeechCue cue)
+    {
+        var v = doc.V;
+        var limit = v.Start(cue.Cue);
+        for (var s = sentence; s >= Math.Max(0, sentence - PronounReach); s--)
+        {
+            Attribution? latest = null;
+            foreach (var c in CuesOf(doc, s))
+            {
+                if (s == sentence && c.Cue >= cue.Cue)
+                    continue;
+                if (c.Speaker is { } earlier && !c.Pronoun && !_speakers.Impersonal(v, earlier) && (latest is null || earlier.Span.Start > latest.Span.Start))
+                    latest = earlier;
+            }
+            var (start, end, _) = doc.Sentences[s];
+            if (_speakers.PersonalSubject(v, start, end) is { } subject && subject.Span.End <= limit && (latest is null || subject.Span.Start > latest.Span.Start))
+                latest = subject;
+            if (latest is not null)
+                return latest;
+        }
+        return null;
     }
 
     private static bool IsIt(SpeechCue cue) => cue.Pronoun && cue.Speaker is { Text: var pronoun } && pronoun.Equals("it", StringComparison.OrdinalIgnoreCase);

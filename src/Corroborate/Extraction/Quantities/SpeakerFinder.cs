@@ -398,6 +398,20 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
     }
 
     /// <summary>
+    /// The person that opens the sentence [start, end) as its subject, written with two capitalized words at least
+    /// ("District Judge Ana Reyes ordered"; not "More than 1,500 buildings", "He added"), or null.
+    /// </summary>
+    public Attribution? PersonalSubject(in TokenView v, int start, int end)
+    {
+        if (SentenceSubject(v, start, end) is not { } subject || Impersonal(v, subject) || IsPronoun(v, subject))
+            return null;
+        var capitalized = 0;
+        for (var k = v.FirstAtOrAfter(subject.Span.Start); k < v.Count && v.End(k) <= subject.Span.End; k++)
+            capitalized += v.IsWord(k) && v.IsCapitalized(k) ? 1 : 0;
+        return capitalized >= 2 ? subject : null;
+    }
+
+    /// <summary>
     /// The phrase that opens the sentence [start, before) as its subject: a name or source noun followed by a word in
     /// lower case, its verb ("Prime Minister Carolina Edde ordered"); null after an opening preposition or clause.
     /// </summary>
