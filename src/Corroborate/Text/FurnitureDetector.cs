@@ -116,11 +116,15 @@ public sealed class FurnitureDetector(LanguageData data)
             var content = text.AsSpan(line.Start, line.End - line.Start);
             FurnitureKind? kind = null;
             var menu = IsMenu(content);
+            // A masthead may carry a tagline after a bar ("THE HARWICK COURIER | Your valley, your news"): its first part names the outlet.
+            var bar = content.IndexOf('|');
+            var name = bar > 0 ? content[..bar].TrimEnd() : content;
             // Under the page's name a menu is a menu ("NEWS | HARWICK"); as the first line it may carry the name ("DTV24 | News | Region").
-            if (!(menu && named) && (normOutlet is not null && Normalize(content) == normOutlet || LooksLikeOutletName(content, line.Words)))
+            if (!(menu && named) && (normOutlet is not null && Normalize(content) == normOutlet || LooksLikeOutletName(content, line.Words)
+                || bar > 0 && !menu && LooksLikeOutletName(name, WordCount(name))))
             {
                 kind = FurnitureKind.Outlet;
-                foundOutlet ??= content.Trim("*#_ ").ToString();
+                foundOutlet ??= (bar > 0 && !menu ? name : content).Trim("*#_ ").ToString();
                 named = true;
             }
             else if (menu)
@@ -166,7 +170,8 @@ public sealed class FurnitureDetector(LanguageData data)
         foreach (var range in line.Split(' '))
         {
             var word = line[range].Trim("*_#|");
-            if (word.IsEmpty)
+            // "GRID & UTILITY REPORT", "Ferry & Ro-Ro Review": an ampersand joins the name's words.
+            if (word.IsEmpty || word is "&")
                 continue;
             if (!char.IsUpper(word[0]) && !char.IsDigit(word[0]))
                 return false;
@@ -232,6 +237,14 @@ public sealed class FurnitureDetector(LanguageData data)
                 return true;
         }
         return false;
+    }
+
+    private static int WordCount(ReadOnlySpan<char> line)
+    {
+        var count = 0;
+        foreach (var range in line.Split(' '))
+            count += line[range].IsEmpty ? 0 : 1;
+        return count;
     }
 
     private static int LetterWords(ReadOnlySpan<char> line)
