@@ -4,7 +4,7 @@
 # A user's batch is often a handful of reports of one story, or of two: each corpus must come out as
 # one story, and two corpora as two.
 #
-#   eval/mixed.sh            (about 13 minutes on 2 cores for 21 corpora: 231 runs)
+#   eval/mixed.sh            (about 16 minutes on 2 cores for 23 corpora: 276 runs)
 #
 # Prints each run that is not perfect (pairwise F1 < 1) and a count. Exit: 0 when measured, 2 when
 # python3 is missing.
