@@ -276,24 +276,16 @@ public sealed class ReconcilerTests
         Assert.Empty(Reconcile(BridgeStory(a, reports: 2)).OffTopicOf("a"));
     }
 
-    [Fact]
-    public void A_report_that_closes_on_new_people_of_its_own_story_is_on_topic()
+    [Theory]
+    // New names and words, and a subject they share (the mourners), but of the bridge and its dead: the story's lead terms are there.
+    [InlineData("In Halvern, mourners left flowers for the nine people killed at the bridge, and a vigil was held at St. Ansel's church.",
+        "Parish priest Oren Vask said the mourners prayed for the 14 missing and for the divers searching the river.")]
+    // Foreign words, but each paragraph its own: a fund, then an inquest. A drift keeps naming what it is about.
+    [InlineData("A fundraising page set up by the Rotary Club had raised 40,000 crowns for the families by Tuesday evening.",
+        "An inquest will open at the county court in March, a coroner's officer told reporters.")]
+    public void A_report_that_closes_on_its_own_story_is_on_topic(string closing, string last)
     {
-        // The closing paragraphs bring new names and words, and a subject they share (the mourners),
-        // but they tell of the bridge and its dead: the story's lead terms are there.
-        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness,
-            "In Halvern, mourners left flowers for the nine people killed at the bridge, and a vigil was held at St. Ansel's church.",
-            "Parish priest Oren Vask said the mourners prayed for the 14 missing and for the divers searching the river.");
-        Assert.Empty(Reconcile(BridgeStory(a, reports: 4)).OffTopicOf("a"));
-    }
-
-    [Fact]
-    public void Closing_paragraphs_that_keep_to_no_subject_are_not_a_drift()
-    {
-        // Foreign words, but each paragraph its own: a fund, then an inquest. A drift keeps naming what it is about.
-        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness,
-            "A fundraising page set up by the Rotary Club had raised 40,000 crowns for the families by Tuesday evening.",
-            "An inquest will open at the county court in March, a coroner's officer told reporters.");
+        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness, closing, last);
         Assert.Empty(Reconcile(BridgeStory(a, reports: 4)).OffTopicOf("a"));
     }
 
