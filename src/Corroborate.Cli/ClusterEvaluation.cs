@@ -23,6 +23,8 @@ internal static class ClusterEvaluation
         var failed = 0;
         var unlabelled = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        // As brief does: a dateline without its year takes the year of the reports around it.
+        var years = new DatelineYears(pipeline);
         foreach (var item in new ArticleReader().Read(inputs))
         {
             if (item.Error is { } e)
@@ -39,8 +41,10 @@ internal static class ClusterEvaluation
                 continue;
             }
             // Clustering must not see the answer. Articles are analyzed first so that the clustering time shows on its own.
-            analyzed.Add((pipeline.Run(doc with { Story = null }), gold));
+            var original = doc with { Story = null };
+            analyzed.AddRange(years.Feed(gold, original, pipeline.Run(original)).Select(r => (r.Analyzed, r.Item)));
         }
+        analyzed.AddRange(years.Flush<string>().Select(r => (r.Analyzed, r.Item)));
         var analysis = clock.Elapsed;
         clock.Restart();
         var clusterer = new StoryClusterer(data, options) { Explain = dumpPath is not null };

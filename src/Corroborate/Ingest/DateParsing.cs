@@ -34,6 +34,20 @@ public static class DateParsing
     public static Published? TryParse(string? value, PublishedFrom from) =>
         Parse(value, from) is { Date.Year: >= FirstYear and <= LastYear } published ? published : null;
 
+    private static readonly string[] MonthDayFormats = ["MMMM d", "MMM d", "d MMMM", "d MMM"];
+
+    /// <summary>A day written without its year, as wire datelines write it ("Oct 18", "July 13", "13 July"); null otherwise.</summary>
+    public static MonthDay? TryParseMonthDay(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 24)
+            return null;
+        var s = value.Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Replace("Sept ", "Sep ", StringComparison.Ordinal).Trim();
+        // A leap year, so that "Feb 29" reads.
+        return DateTime.TryParseExact(s + " 2000", [.. MonthDayFormats.Select(f => f + " yyyy")], CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var d)
+            ? new MonthDay(d.Month, d.Day)
+            : null;
+    }
+
     // The first printed newspapers are of the 17th century; a date past 2200 is a typing error.
     private const int FirstYear = 1600;
     private const int LastYear = 2200;

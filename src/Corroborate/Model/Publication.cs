@@ -22,3 +22,22 @@ public sealed record Published(DateOnly Date, DateTimeOffset? Moment, PublishedF
         ? m.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)
         : Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>A day of the year with no year, as a wire dateline writes it ("SELDAN, July 13 (CPA) -").</summary>
+public readonly record struct MonthDay(int Month, int Day)
+{
+    /// <summary>The day in the year that puts it nearest <paramref name="near"/>; null when it is no day of any of those years (Feb 29).</summary>
+    public DateOnly? Nearest(DateOnly near)
+    {
+        DateOnly? best = null;
+        for (var year = near.Year - 1; year <= near.Year + 1; year++)
+        {
+            if (Day > DateTime.DaysInMonth(year, Month))
+                continue;
+            var date = new DateOnly(year, Month, Day);
+            if (best is null || Math.Abs(date.DayNumber - near.DayNumber) < Math.Abs(best.Value.DayNumber - near.DayNumber))
+                best = date;
+        }
+        return best;
+    }
+}

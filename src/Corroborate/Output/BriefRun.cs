@@ -60,26 +60,35 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
                 .WithDegreeOfParallelism(Math.Max(1, Parallelism))
                 .WithMergeOptions(ParallelMergeOptions.NotBuffered)
                 .Select(item => (Item: item, Analyzed: item.Document is { } d ? pipeline.Run(d) : null));
+            // A report dated by a dateline without its year takes the year of the reports around it (and may wait for one).
+            var years = new DatelineYears(pipeline);
             foreach (var (item, done) in results)
             {
                 if (item.Error is { } error)
                 {
                     failures.Add(error);
+                    onItem?.Invoke(item, articles, failures.Count);
+                    continue;
                 }
-                else
-                {
-                    var doc = UniqueId(item.Document!, seen);
-                    var analyzed = ReferenceEquals(doc, item.Document) ? done! : done! with { Document = doc };
-                    // A keyed article is noted as keyed either way; a stored story is kept, not clustered again.
-                    var story = stories.KeyOf(doc) ?? assignedStory?.Invoke(item.Document!) ?? stories.Cluster(analyzed);
-                    dossier.WriteDocument(analyzed, story);
-                    spool.Add(story, analyzed);
-                    var summary = DocumentSummary.Of(analyzed, story);
-                    stories.Add(summary);
-                    articleErrors.AddRange(summary.Errors);
-                    articles++;
-                    chars += doc.Text.Length;
-                }
+                foreach (var (ready, analyzed) in years.Feed(item, item.Document!, done!))
+                    Accept(ready, analyzed);
+            }
+            foreach (var (ready, analyzed) in years.Flush<IngestItem>())
+                Accept(ready, analyzed);
+
+            void Accept(IngestItem item, AnalyzedDocument done)
+            {
+                var doc = UniqueId(done.Document, seen);
+                var analyzed = ReferenceEquals(doc, done.Document) ? done : done with { Document = doc };
+                // A keyed article is noted as keyed either way; a stored story is kept, not clustered again.
+                var story = stories.KeyOf(doc) ?? assignedStory?.Invoke(item.Document!) ?? stories.Cluster(analyzed);
+                dossier.WriteDocument(analyzed, story);
+                spool.Add(story, analyzed);
+                var summary = DocumentSummary.Of(analyzed, story);
+                stories.Add(summary);
+                articleErrors.AddRange(summary.Errors);
+                articles++;
+                chars += doc.Text.Length;
                 onItem?.Invoke(item, articles, failures.Count);
             }
             list = stories.Stories();

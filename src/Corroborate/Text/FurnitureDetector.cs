@@ -18,7 +18,9 @@ public sealed class FurnitureDetector(LanguageData data)
     /// <summary>What the detector found, and the metadata the furniture gave.</summary>
     /// <param name="Heading">The article's first line under a page's name and menu when it reads as a headline but stays
     /// prose (its figures and names are the report's), for the title; null when a headline was marked.</param>
-    public sealed record Result(ImmutableArray<Furniture> Furniture, Published? Published, string? Outlet, string? Url = null, TextSpan? Heading = null);
+    /// <param name="DatelineDay">The day a dateline gives without its year ("TALMOR, Oct 18 (Meridian) -"), when it gave no date.</param>
+    public sealed record Result(ImmutableArray<Furniture> Furniture, Published? Published, string? Outlet, string? Url = null, TextSpan? Heading = null,
+        MonthDay? DatelineDay = null);
 
     private readonly record struct Line(int Start, int End, int Words);
 
@@ -28,6 +30,7 @@ public sealed class FurnitureDetector(LanguageData data)
         var found = new List<Furniture>();
         var marked = new bool[lines.Count];
         Published? published = null;
+        MonthDay? datelineDay = null;
         string? foundOutlet = null;
         string? foundUrl = null;
         var zone = data.FurnitureZoneLines;
@@ -69,6 +72,7 @@ public sealed class FurnitureDetector(LanguageData data)
                     continue;
                 }
                 published ??= DateFrom(m);
+                datelineDay ??= published is null && m.Groups["date"] is { Success: true } day ? DateParsing.TryParseMonthDay(day.Value) : null;
                 foundOutlet ??= m.Groups["outlet"] is { Success: true } o ? o.Value.Trim() : null;
                 foundUrl ??= m.Groups["url"] is { Success: true } u ? WithoutSpaces(u.Value) : null;
                 break;
@@ -96,7 +100,7 @@ public sealed class FurnitureDetector(LanguageData data)
         }
 
         found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return new Result([.. found], published, foundOutlet, foundUrl, heading);
+        return new Result([.. found], published, foundOutlet, foundUrl, heading, published is null ? datelineDay : null);
     }
 
     /// <summary>Marks the page's name and headline lines at the top; returns the heading kept as prose, if any.</summary>

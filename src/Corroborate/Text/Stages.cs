@@ -32,6 +32,7 @@ public sealed class FurnitureStage(LanguageData data) : IDocumentStage
                     ?? (result.Heading is { } heading ? heading.Of(doc.Text).Trim('*', '#', ' ') : null),
             },
             Furniture = result.Furniture,
+            DatelineDay = doc.Published is null ? result.DatelineDay : null,
         };
     }
 }

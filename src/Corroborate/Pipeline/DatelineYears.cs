@@ -1,0 +1,78 @@
+using Corroborate.Model;
+
+namespace Corroborate.Pipeline;
+
+/// <summary>
+/// Gives a report whose dateline has no year ("SELDAN, July 13 (CPA) -", as wire copy writes it) and that
+/// nothing else dates the year of the reports around it in the stream: the year that puts its day nearest
+/// the median publication date of the latest dated arrivals. The report is analyzed again with that date,
+/// so its "on Monday" resolves and its story is dated. One that comes before any dated report waits for
+/// the first (at most <see cref="MaxWaiting"/> wait; past that, or at the stream's end, they go on
+/// undated), so reports may leave in another order than they came. Deterministic for the same input;
+/// not thread-safe: one per run, fed in input order.
+/// </summary>
+public sealed class DatelineYears(DocumentPipeline pipeline)
+{
+    /// <summary>Reports that wait for a dated one, at most: memory stays bounded.</summary>
+    public const int MaxWaiting = 256;
+
+    private const int Recent = 63;
+    private readonly int[] _recent = new int[Recent];
+    private int _next;
+    private int _count;
+    private readonly Queue<(object Item, NewsDocument Original, AnalyzedDocument Analyzed)> _waiting = new();
+
+    /// <summary>
+    /// The reports ready to go on after <paramref name="analyzed"/> arrives, in order: none while it waits; it,
+    /// then those that waited, once it is dated.
+    /// </summary>
+    public IEnumerable<(T Item, AnalyzedDocument Analyzed)> Feed<T>(T item, NewsDocument original, AnalyzedDocument analyzed) where T : notnull
+    {
+        if (IsYearless(analyzed))
+        {
+            if (_count > 0)
+            {
+                yield return (item, Dated(original, analyzed));
+                yield break;
+            }
+            _waiting.Enqueue((item, original, analyzed));
+            if (_waiting.Count > MaxWaiting)
+            {
+                var (oldest, _, undated) = _waiting.Dequeue();
+                yield return ((T)oldest, undated);
+            }
+            yield break;
+        }
+        if (analyzed.Document.Published is { From: not PublishedFrom.Content } published)
+        {
+            _recent[_next] = published.Date.DayNumber;
+            _next = (_next + 1) % Recent;
+            _count = Math.Min(_count + 1, Recent);
+        }
+        yield return (item, analyzed);
+        if (_count > 0)
+        {
+            while (_waiting.TryDequeue(out var w))
+                yield return ((T)w.Item, Dated(w.Original, w.Analyzed));
+        }
+    }
+
+    /// <summary>At the stream's end: those still waiting, undated.</summary>
+    public IEnumerable<(T Item, AnalyzedDocument Analyzed)> Flush<T>() where T : notnull
+    {
+        while (_waiting.TryDequeue(out var w))
+            yield return ((T)w.Item, w.Analyzed);
+    }
+
+    private static bool IsYearless(AnalyzedDocument a) =>
+        a.DatelineDay is not null && a.Document.Published is null or { From: PublishedFrom.Content };
+
+    private AnalyzedDocument Dated(NewsDocument original, AnalyzedDocument analyzed)
+    {
+        var days = _recent[.._count].Order().ToArray();
+        var median = DateOnly.FromDayNumber(days[days.Length / 2]);
+        return analyzed.DatelineDay!.Value.Nearest(median) is { } date
+            ? pipeline.Run(original with { Published = new Published(date, null, PublishedFrom.Dateline) })
+            : analyzed;
+    }
+}

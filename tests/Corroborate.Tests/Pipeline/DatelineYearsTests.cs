@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Corroborate.Cli;
+using Corroborate.Ingest;
+using Corroborate.Model;
+using Xunit;
+
+namespace Corroborate.Tests.Pipeline;
+
+public sealed class DatelineYearsTests
+{
+    [Theory]
+    [InlineData("Oct 18", 10, 18)]
+    [InlineData("July 13", 7, 13)]
+    [InlineData("13 July", 7, 13)]
+    [InlineData("Sept. 4", 9, 4)]
+    [InlineData("Feb 29", 2, 29)]
+    public void A_dateline_day_without_its_year_reads(string text, int month, int day) =>
+        Assert.Equal(new MonthDay(month, day), DateParsing.TryParseMonthDay(text));
+
+    [Theory]
+    [InlineData("Oct 18, 2026")]
+    [InlineData("Monday")]
+    [InlineData("Oct 32")]
+    public void Other_text_is_no_dateline_day(string text) => Assert.Null(DateParsing.TryParseMonthDay(text));
+
+    [Theory]
+    [InlineData(7, 13, "2026-07-20", "2026-07-13")]
+    [InlineData(12, 31, "2027-01-02", "2026-12-31")]
+    [InlineData(1, 2, "2026-12-30", "2027-01-02")]
+    public void The_year_is_the_one_nearest_the_reports_around(int month, int day, string near, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            new MonthDay(month, day).Nearest(DateOnly.Parse(near, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void A_leap_day_with_no_leap_year_near_is_no_date() =>
+        Assert.Null(new MonthDay(2, 29).Nearest(new DateOnly(2026, 3, 1)));
+
+    [Fact]
+    public void A_wire_report_dated_without_a_year_takes_the_year_of_the_reports_after_it()
+    {
+        using var dir = new TempDir();
+        var input = Path.Combine(dir.Path, "in");
+        Directory.CreateDirectory(input);
+        // First in the stream, nothing before it to date it by: it waits for the next dated report.
+        File.WriteAllText(Path.Combine(input, "a.txt"),
+            "TALMOR, Oct 18 (Meridian) - At least 14 people were killed when a bus left a mountain road near Brennick late on Saturday, police said.\n\nRescuers worked through the night.");
+        File.WriteAllText(Path.Combine(input, "b.txt"), "Police said 16 people were killed when the bus left the road near Brennick on Saturday night.");
+        File.WriteAllText(Path.Combine(input, "b.meta.json"), """{"published": "2026-10-19"}""");
+        var code = CorroborateCommand.Run(["brief", input, "--out", Path.Combine(dir.Path, "out")], new StringWriter(), new StringWriter());
+        Assert.Equal(ExitCodes.Ok, code);
+        using var dossier = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "dossier.json")));
+        var a = dossier.RootElement.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "a");
+        Assert.Equal("2026-10-18", a.GetProperty("published").GetString());
+        Assert.Equal("dateline", a.GetProperty("publishedFrom").GetString());
+        var saturday = dossier.RootElement.GetProperty("times").EnumerateArray()
+            .Single(t => t.GetProperty("doc").GetString() == "a" && t.GetProperty("text").GetString()!.Contains("Saturday", StringComparison.Ordinal));
+        Assert.Equal("2026-10-17", saturday.GetProperty("value").GetString()![..10]);
+    }
+
+    [Fact]
+    public void With_no_dated_report_in_the_stream_it_stays_undated()
+    {
+        using var dir = new TempDir();
+        var input = Path.Combine(dir.Path, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "TALMOR, Oct 18 (Meridian) - At least 14 people were killed when a bus left a mountain road late on Saturday, police said.");
+        var code = CorroborateCommand.Run(["brief", input, "--out", Path.Combine(dir.Path, "out")], new StringWriter(), new StringWriter());
+        Assert.Equal(ExitCodes.Ok, code);
+        using var dossier = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "dossier.json")));
+        var a = dossier.RootElement.GetProperty("documents")[0];
+        Assert.Equal(JsonValueKind.Null, a.GetProperty("published").ValueKind);
+    }
+}
