@@ -26,8 +26,11 @@ public sealed record Published(DateOnly Date, DateTimeOffset? Moment, PublishedF
 /// <summary>A day of the year with no year, as a wire dateline writes it ("SELDAN, July 13 (CPA) -").</summary>
 public readonly record struct MonthDay(int Month, int Day)
 {
-    /// <summary>The day in the year that puts it nearest <paramref name="near"/>; null when it is no day of any of those years (Feb 29).</summary>
-    public DateOnly? Nearest(DateOnly near)
+    /// <summary>
+    /// The day in the year that puts it nearest <paramref name="near"/>, and not after <paramref name="notAfter"/> when
+    /// given (a report does not come out after the latest report around it); null when it is no day of those years (Feb 29).
+    /// </summary>
+    public DateOnly? Nearest(DateOnly near, DateOnly? notAfter = null)
     {
         DateOnly? best = null;
         for (var year = near.Year - 1; year <= near.Year + 1; year++)
@@ -35,6 +38,8 @@ public readonly record struct MonthDay(int Month, int Day)
             if (Day > DateTime.DaysInMonth(year, Month))
                 continue;
             var date = new DateOnly(year, Month, Day);
+            if (date > notAfter)
+                continue;
             if (best is null || Math.Abs(date.DayNumber - near.DayNumber) < Math.Abs(best.Value.DayNumber - near.DayNumber))
                 best = date;
         }

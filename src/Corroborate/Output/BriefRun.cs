@@ -70,16 +70,18 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
                     onItem?.Invoke(item, articles, failures.Count);
                     continue;
                 }
-                foreach (var (ready, analyzed) in years.Feed(item, item.Document!, done!))
+                // Ids are made unique in input order, before a report may wait for its year.
+                var original = UniqueId(item.Document!, seen);
+                var renamed = ReferenceEquals(original, item.Document) ? done! : done! with { Document = WithId(done!.Document, original.Id) };
+                foreach (var (ready, analyzed) in years.Feed(item, original, renamed))
                     Accept(ready, analyzed);
             }
             foreach (var (ready, analyzed) in years.Flush<IngestItem>())
                 Accept(ready, analyzed);
 
-            void Accept(IngestItem item, AnalyzedDocument done)
+            void Accept(IngestItem item, AnalyzedDocument analyzed)
             {
-                var doc = UniqueId(done.Document, seen);
-                var analyzed = ReferenceEquals(doc, done.Document) ? done : done with { Document = doc };
+                var doc = analyzed.Document;
                 // A keyed article is noted as keyed either way; a stored story is kept, not clustered again.
                 var story = stories.KeyOf(doc) ?? assignedStory?.Invoke(item.Document!) ?? stories.Cluster(analyzed);
                 dossier.WriteDocument(analyzed, story);
@@ -204,11 +206,12 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
             return doc;
         }
         seen[doc.Id] = n + 1;
-        var renamed = new NewsDocument($"{doc.Id}~{n + 1}", doc.Source, doc.Text)
-        {
-            Title = doc.Title, Outlet = doc.Outlet, Url = doc.Url, Published = doc.Published, Story = doc.Story,
-            Extra = doc.Extra, Errors = doc.Errors,
-        };
-        return renamed;
+        return WithId(doc, $"{doc.Id}~{n + 1}");
     }
+
+    private static NewsDocument WithId(NewsDocument doc, string id) => new(id, doc.Source, doc.Text)
+    {
+        Title = doc.Title, Outlet = doc.Outlet, Url = doc.Url, Published = doc.Published, Story = doc.Story,
+        Extra = doc.Extra, Errors = doc.Errors,
+    };
 }

@@ -17,6 +17,8 @@ public sealed class DatelineYears(DocumentPipeline pipeline)
     public const int MaxWaiting = 256;
 
     private const int Recent = 63;
+    /// <summary>Days past the latest dated arrival a report's inferred date may fall.</summary>
+    private const int LateDays = 2;
     private readonly int[] _recent = new int[Recent];
     private int _next;
     private int _count;
@@ -71,7 +73,9 @@ public sealed class DatelineYears(DocumentPipeline pipeline)
     {
         var days = _recent[.._count].Order().ToArray();
         var median = DateOnly.FromDayNumber(days[days.Length / 2]);
-        return analyzed.DatelineDay!.Value.Nearest(median) is { } date
+        // A wire report is no later than the latest report around it, give or take a day or two of time zones and filing.
+        var latest = DateOnly.FromDayNumber(days[^1]).AddDays(LateDays);
+        return analyzed.DatelineDay!.Value.Nearest(median, latest) is { } date
             ? pipeline.Run(original with { Published = new Published(date, null, PublishedFrom.Dateline) })
             : analyzed;
     }

@@ -124,11 +124,12 @@ public sealed class FurnitureDetector(LanguageData data)
             var bar = content.IndexOf('|');
             var name = bar > 0 ? content[..bar].TrimEnd() : content;
             // Under the page's name a menu is a menu ("NEWS | HARWICK"); as the first line it may carry the name ("DTV24 | News | Region").
-            if (!(menu && named) && (normOutlet is not null && Normalize(content) == normOutlet || LooksLikeOutletName(content, line.Words)
-                || bar > 0 && !menu && LooksLikeOutletName(name, WordCount(name))))
+            // (The part before the bar in capitals only: "Record Heat Grips Texas | Harwick Courier" is a headline and its site.)
+            var tagged = bar > 0 && !menu && !name.ContainsAny(Lowercase) && LooksLikeOutletName(name, WordCount(name));
+            if (!(menu && named) && (normOutlet is not null && Normalize(content) == normOutlet || LooksLikeOutletName(content, line.Words) || tagged))
             {
                 kind = FurnitureKind.Outlet;
-                foundOutlet ??= (bar > 0 && !menu ? name : content).Trim("*#_ ").ToString();
+                foundOutlet ??= (tagged && !LooksLikeOutletName(content, line.Words) ? name : content).Trim("*#_ ").ToString();
                 named = true;
             }
             else if (menu)
@@ -174,8 +175,8 @@ public sealed class FurnitureDetector(LanguageData data)
         foreach (var range in line.Split(' '))
         {
             var word = line[range].Trim("*_#|");
-            // "GRID & UTILITY REPORT", "Ferry & Ro-Ro Review": an ampersand joins the name's words.
-            if (word.IsEmpty || word is "&")
+            // "GRID & UTILITY REPORT": in capitals an ampersand joins the name's words ("Stocks & Bonds Post Gains" is a headline).
+            if (word.IsEmpty || word is "&" && capitals)
                 continue;
             if (!char.IsUpper(word[0]) && !char.IsDigit(word[0]))
                 return false;

@@ -32,6 +32,11 @@ public sealed class DatelineYearsTests
             new MonthDay(month, day).Nearest(DateOnly.Parse(near, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
+    public void The_year_puts_no_report_after_the_latest_around_it() =>
+        // April 3 is nearer October 19 in the next year than in this one, but a report comes out before the reports after it.
+        Assert.Equal(new DateOnly(2026, 4, 3), new MonthDay(4, 3).Nearest(new DateOnly(2026, 10, 19), notAfter: new DateOnly(2026, 10, 21)));
+
+    [Fact]
     public void A_leap_day_with_no_leap_year_near_is_no_date() =>
         Assert.Null(new MonthDay(2, 29).Nearest(new DateOnly(2026, 3, 1)));
 

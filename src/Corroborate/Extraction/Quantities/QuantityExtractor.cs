@@ -1250,29 +1250,32 @@ public sealed class QuantityExtractor
         && (pronoun.Equals("he", StringComparison.OrdinalIgnoreCase) || pronoun.Equals("she", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The person "he" or "she" stands for: the latest person before the cue, in its sentence or the
-    /// <see cref="PronounReach"/> before, who spoke or opened a sentence as its subject ("District Judge Ana Reyes also
-    /// ordered … She said restitution would be at least $200 million"); not a body ("prosecutors say", "the ministry").
+    /// The person "he" or "she" stands for: the latest person who spoke before the cue, in its sentence or the
+    /// <see cref="PronounReach"/> before, not a body ("prosecutors say", "the agency said"); with none, the latest person
+    /// with a title who opened a sentence as its subject ("District Judge Ana Reyes also ordered … She said restitution
+    /// would be at least $200 million").
     /// </summary>
     private Attribution? PersonBefore(DocumentContext doc, int sentence, SpeechCue cue)
     {
         var v = doc.V;
+        for (var s = sentence; s >= Math.Max(0, sentence - PronounReach); s--)
+        {
+            var list = CuesOf(doc, s);
+            for (var k = list.Length - 1; k >= 0; k--)
+            {
+                var c = list[k];
+                if (s == sentence && c.Cue >= cue.Cue)
+                    continue;
+                if (c.Speaker is { } earlier && !c.Pronoun && !_speakers.Impersonal(v, earlier))
+                    return earlier;
+            }
+        }
         var limit = v.Start(cue.Cue);
         for (var s = sentence; s >= Math.Max(0, sentence - PronounReach); s--)
         {
-            Attribution? latest = null;
-            foreach (var c in CuesOf(doc, s))
-            {
-                if (s == sentence && c.Cue >= cue.Cue)
-                    continue;
-                if (c.Speaker is { } earlier && !c.Pronoun && !_speakers.Impersonal(v, earlier) && (latest is null || earlier.Span.Start > latest.Span.Start))
-                    latest = earlier;
-            }
             var (start, end, _) = doc.Sentences[s];
-            if (_speakers.PersonalSubject(v, start, end) is { } subject && subject.Span.End <= limit && (latest is null || subject.Span.Start > latest.Span.Start))
-                latest = subject;
-            if (latest is not null)
-                return latest;
+            if (_speakers.PersonalSubject(v, start, end) is { } subject && subject.Span.End <= limit)
+                return subject;
         }
         return null;
     }

@@ -398,17 +398,22 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
     }
 
     /// <summary>
-    /// The person that opens the sentence [start, end) as its subject, written with two capitalized words at least
-    /// ("District Judge Ana Reyes ordered"; not "More than 1,500 buildings", "He added"), or null.
+    /// The person that opens the sentence [start, end) as its subject, a title and a name ("District Judge Ana Reyes
+    /// ordered"; not "Storm Babet brought", "Manchester United lost", "More than 1,500 buildings"), or null.
     /// </summary>
     public Attribution? PersonalSubject(in TokenView v, int start, int end)
     {
         if (SentenceSubject(v, start, end) is not { } subject || Impersonal(v, subject) || IsPronoun(v, subject))
             return null;
-        var capitalized = 0;
-        for (var k = v.FirstAtOrAfter(subject.Span.Start); k < v.Count && v.End(k) <= subject.Span.End; k++)
-            capitalized += v.IsWord(k) && v.IsCapitalized(k) ? 1 : 0;
-        return capitalized >= 2 ? subject : null;
+        var last = v.FirstAtOrAfter(subject.Span.End) - 1;
+        for (var k = v.FirstAtOrAfter(subject.Span.Start); k < last; k++)
+        {
+            // A title with a capitalized name after it.
+            if (v.IsCapitalized(k) && lexicon.Attribution.MatchForward(v, k, last + 1, out var len, out var role) && role == AttributionRole.Title
+                && k + len <= last && v.IsCapitalized(k + len))
+                return subject;
+        }
+        return null;
     }
 
     /// <summary>
