@@ -17,8 +17,12 @@ public sealed class DatelineYears(DocumentPipeline pipeline)
     public const int MaxWaiting = 256;
 
     private const int Recent = 63;
-    /// <summary>Days past the latest dated arrival a report's inferred date may fall.</summary>
-    private const int LateDays = 2;
+    /// <summary>
+    /// Days past the latest dated arrival a report's inferred date may fall: a mixed stream may bring a story's
+    /// reports weeks after another story's (eval/mixed.sh: two days split a corpus whose wire report came
+    /// six weeks after its neighbour's), but half a year ahead is last year's day, not next year's.
+    /// </summary>
+    private const int LateDays = 62;
     private readonly int[] _recent = new int[Recent];
     private int _next;
     private int _count;
@@ -73,7 +77,7 @@ public sealed class DatelineYears(DocumentPipeline pipeline)
     {
         var days = _recent[.._count].Order().ToArray();
         var median = DateOnly.FromDayNumber(days[days.Length / 2]);
-        // A wire report is no later than the latest report around it, give or take a day or two of time zones and filing.
+        // A wire report comes out no later than the reports around it, give or take the gaps of a mixed stream.
         var latest = DateOnly.FromDayNumber(days[^1]).AddDays(LateDays);
         return analyzed.DatelineDay!.Value.Nearest(median, latest) is { } date
             ? pipeline.Run(original with { Published = new Published(date, null, PublishedFrom.Dateline) })
