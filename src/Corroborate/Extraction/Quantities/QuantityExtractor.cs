@@ -1258,18 +1258,8 @@ public sealed class QuantityExtractor
     private Attribution? PersonBefore(DocumentContext doc, int sentence, SpeechCue cue)
     {
         var v = doc.V;
-        for (var s = sentence; s >= Math.Max(0, sentence - PronounReach); s--)
-        {
-            var list = CuesOf(doc, s);
-            for (var k = list.Length - 1; k >= 0; k--)
-            {
-                var c = list[k];
-                if (s == sentence && c.Cue >= cue.Cue)
-                    continue;
-                if (c.Speaker is { } earlier && !c.Pronoun && !_speakers.Impersonal(v, earlier))
-                    return earlier;
-            }
-        }
+        if (SpeakerBefore(doc, sentence, cue, PronounReach, earlier => !_speakers.Impersonal(doc.V, earlier)) is { } spoke)
+            return spoke;
         var limit = v.Start(cue.Cue);
         for (var s = sentence; s >= Math.Max(0, sentence - PronounReach); s--)
         {
