@@ -24,7 +24,7 @@ internal static class ClusterEvaluation
         var unlabelled = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // As brief does: a dateline without its year takes the year of the reports around it.
-        var years = new DatelineYears(pipeline);
+        var years = new DatelineYears<string>(pipeline);
         foreach (var item in new ArticleReader().Read(inputs))
         {
             if (item.Error is { } e)
@@ -44,7 +44,7 @@ internal static class ClusterEvaluation
             var original = doc with { Story = null };
             analyzed.AddRange(years.Feed(gold, original, pipeline.Run(original)).Select(r => (r.Analyzed, r.Item)));
         }
-        analyzed.AddRange(years.Flush<string>().Select(r => (r.Analyzed, r.Item)));
+        analyzed.AddRange(years.Flush().Select(r => (r.Analyzed, r.Item)));
         var analysis = clock.Elapsed;
         clock.Restart();
         var clusterer = new StoryClusterer(data, options) { Explain = dumpPath is not null };

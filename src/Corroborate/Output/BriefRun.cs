@@ -61,7 +61,7 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
                 .WithMergeOptions(ParallelMergeOptions.NotBuffered)
                 .Select(item => (Item: item, Analyzed: item.Document is { } d ? pipeline.Run(d) : null));
             // A report dated by a dateline without its year takes the year of the reports around it (and may wait for one).
-            var years = new DatelineYears(pipeline);
+            var years = new DatelineYears<IngestItem>(pipeline);
             foreach (var (item, done) in results)
             {
                 if (item.Error is { } error)
@@ -76,7 +76,7 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
                 foreach (var (ready, analyzed) in years.Feed(item, original, renamed))
                     Accept(ready, analyzed);
             }
-            foreach (var (ready, analyzed) in years.Flush<IngestItem>())
+            foreach (var (ready, analyzed) in years.Flush())
                 Accept(ready, analyzed);
 
             void Accept(IngestItem item, AnalyzedDocument analyzed)

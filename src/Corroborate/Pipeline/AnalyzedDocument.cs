@@ -33,7 +33,7 @@ public sealed record AnalyzedDocument(NewsDocument Document)
     public ImmutableArray<EntityMention> Entities { get; init; }
     public ImmutableArray<Quote> Quotes { get; init; }
     public ImmutableArray<Quantity> Quantities { get; init; }
-    /// <summary>The day a dateline gave without its year, for an article with no publication date (see <see cref="DatelineYears"/>).</summary>
+    /// <summary>The day a dateline gave without its year, for an article with no publication date (see <see cref="DatelineYears{T}"/>).</summary>
     public MonthDay? DatelineDay { get; init; }
 
     /// <summary>Stage failures recorded on this article; the batch goes on.</summary>

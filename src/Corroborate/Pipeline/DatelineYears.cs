@@ -11,7 +11,7 @@ namespace Corroborate.Pipeline;
 /// undated), so reports may leave in another order than they came. Deterministic for the same input;
 /// not thread-safe: one per run, fed in input order.
 /// </summary>
-public sealed class DatelineYears(DocumentPipeline pipeline)
+public sealed class DatelineYears<T>(DocumentPipeline pipeline) where T : notnull
 {
     /// <summary>Reports that wait for a dated one, at most: memory stays bounded.</summary>
     public const int MaxWaiting = 256;
@@ -23,20 +23,18 @@ public sealed class DatelineYears(DocumentPipeline pipeline)
     /// six weeks after its neighbour's), but half a year ahead is last year's day, not next year's.
     /// </summary>
     private const int LateDays = 62;
-    private readonly int[] _recent = new int[Recent];
-    private int _next;
-    private int _count;
-    private readonly Queue<(object Item, NewsDocument Original, AnalyzedDocument Analyzed)> _waiting = new();
+    private readonly RecentDates _recent = new(Recent);
+    private readonly Queue<(T Item, NewsDocument Original, AnalyzedDocument Analyzed)> _waiting = new();
 
     /// <summary>
     /// The reports ready to go on after <paramref name="analyzed"/> arrives, in order: none while it waits; it,
     /// then those that waited, once it is dated.
     /// </summary>
-    public IEnumerable<(T Item, AnalyzedDocument Analyzed)> Feed<T>(T item, NewsDocument original, AnalyzedDocument analyzed) where T : notnull
+    public IEnumerable<(T Item, AnalyzedDocument Analyzed)> Feed(T item, NewsDocument original, AnalyzedDocument analyzed)
     {
         if (IsYearless(analyzed))
         {
-            if (_count > 0)
+            if (!_recent.IsEmpty)
             {
                 yield return (item, Dated(original, analyzed));
                 yield break;
@@ -45,29 +43,25 @@ public sealed class DatelineYears(DocumentPipeline pipeline)
             if (_waiting.Count > MaxWaiting)
             {
                 var (oldest, _, undated) = _waiting.Dequeue();
-                yield return ((T)oldest, undated);
+                yield return (oldest, undated);
             }
             yield break;
         }
         if (analyzed.Document.Published is { From: not PublishedFrom.Content } published)
-        {
-            _recent[_next] = published.Date.DayNumber;
-            _next = (_next + 1) % Recent;
-            _count = Math.Min(_count + 1, Recent);
-        }
+            _recent.Add(published.Date);
         yield return (item, analyzed);
-        if (_count > 0)
+        if (!_recent.IsEmpty)
         {
             while (_waiting.TryDequeue(out var w))
-                yield return ((T)w.Item, Dated(w.Original, w.Analyzed));
+                yield return (w.Item, Dated(w.Original, w.Analyzed));
         }
     }
 
     /// <summary>At the stream's end: those still waiting, undated.</summary>
-    public IEnumerable<(T Item, AnalyzedDocument Analyzed)> Flush<T>() where T : notnull
+    public IEnumerable<(T Item, AnalyzedDocument Analyzed)> Flush()
     {
         while (_waiting.TryDequeue(out var w))
-            yield return ((T)w.Item, w.Analyzed);
+            yield return (w.Item, w.Analyzed);
     }
 
     private static bool IsYearless(AnalyzedDocument a) =>
@@ -75,11 +69,9 @@ public sealed class DatelineYears(DocumentPipeline pipeline)
 
     private AnalyzedDocument Dated(NewsDocument original, AnalyzedDocument analyzed)
     {
-        var days = _recent[.._count].Order().ToArray();
-        var median = DateOnly.FromDayNumber(days[days.Length / 2]);
         // A wire report comes out no later than the reports around it, give or take the gaps of a mixed stream.
-        var latest = DateOnly.FromDayNumber(days[^1]).AddDays(LateDays);
-        return analyzed.DatelineDay!.Value.Nearest(median, latest) is { } date
+        var latest = _recent.Latest()!.Value.AddDays(LateDays);
+        return analyzed.DatelineDay!.Value.Nearest(_recent.Median()!.Value, latest) is { } date
             ? pipeline.Run(original with { Published = new Published(date, null, PublishedFrom.Dateline) })
             : analyzed;
     }

@@ -168,12 +168,16 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                 foreach (var w in a.Paragraphs.SelectMany(p => p.Words).Distinct())
                     words[w] = words.GetValueOrDefault(w) + 1;
             }
-            // The story's lead terms: what at least half of its reports say in their first two paragraphs.
+            // The story's lead terms: what at least half of its reports say in their first two paragraphs (only
+            // stories the closing-drift rule judges need them).
             var leads = new Dictionary<int, int>();
-            foreach (var a in articles)
+            if (articles.Count >= MinTailArticles)
             {
-                foreach (var h in a.Paragraphs.Take(2).SelectMany(p => p.Names.Concat(p.Words)).Distinct())
-                    leads[h] = leads.GetValueOrDefault(h) + 1;
+                foreach (var a in articles)
+                {
+                    foreach (var h in a.Paragraphs.Take(2).SelectMany(p => p.Names.Concat(p.Words)).Distinct())
+                        leads[h] = leads.GetValueOrDefault(h) + 1;
+                }
             }
             bool IsLead(int h) => 2 * leads.GetValueOrDefault(h) >= articles.Count;
             // The story's core: terms every one of its reports uses.

@@ -166,9 +166,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     /// <summary>How many of the latest arrivals' dates give the stream's now: odd, so the median is one of them.</summary>
     private const int RecentArrivals = 255;
     // Publication dates (day numbers) of the latest arrivals, a ring: their median is the stream's now.
-    private readonly int[] _recentDates = new int[RecentArrivals];
-    private int _recentNext;
-    private int _recentCount;
+    private readonly RecentDates _recentDates = new(RecentArrivals);
 
     public StoryClusterer(LanguageData data) : this(data, new ClusteringOptions()) { }
 
@@ -200,9 +198,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         // an archive arrives out of order, and one follow-up a year on must not close the stories around it.
         if (date is { } seen)
         {
-            _recentDates[_recentNext] = seen.DayNumber;
-            _recentNext = (_recentNext + 1) % _recentDates.Length;
-            _recentCount = Math.Min(_recentCount + 1, _recentDates.Length);
+            _recentDates.Add(seen);
         }
         if (_clock % 64 == 0 || _open.Count > options.MaxOpenStories)
             Evict(Now());
@@ -727,14 +723,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     }
 
     /// <summary>The median publication date of the latest <see cref="RecentArrivals"/> dated arrivals; null before any.</summary>
-    private DateOnly? Now()
-    {
-        if (_recentCount == 0)
-            return null;
-        var dates = _recentDates[.._recentCount];
-        Array.Sort(dates);
-        return DateOnly.FromDayNumber(dates[_recentCount / 2]);
-    }
+    private DateOnly? Now() => _recentDates.Median();
 
     private void Evict(DateOnly? now)
     {

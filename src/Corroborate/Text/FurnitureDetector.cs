@@ -125,7 +125,7 @@ public sealed class FurnitureDetector(LanguageData data)
             var name = bar > 0 ? content[..bar].TrimEnd() : content;
             // Under the page's name a menu is a menu ("NEWS | HARWICK"); as the first line it may carry the name ("DTV24 | News | Region").
             // (The part before the bar in capitals only: "Record Heat Grips Texas | Harwick Courier" is a headline and its site.)
-            var tagged = bar > 0 && !menu && !name.ContainsAny(Lowercase) && LooksLikeOutletName(name, WordCount(name));
+            var tagged = bar > 0 && !menu && !name.ContainsAny(Lowercase) && LooksLikeOutletName(name, CountWords(name));
             if (!(menu && named) && (normOutlet is not null && Normalize(content) == normOutlet || LooksLikeOutletName(content, line.Words) || tagged))
             {
                 kind = FurnitureKind.Outlet;
@@ -242,14 +242,6 @@ public sealed class FurnitureDetector(LanguageData data)
                 return true;
         }
         return false;
-    }
-
-    private static int WordCount(ReadOnlySpan<char> line)
-    {
-        var count = 0;
-        foreach (var range in line.Split(' '))
-            count += line[range].IsEmpty ? 0 : 1;
-        return count;
     }
 
     private static int LetterWords(ReadOnlySpan<char> line)

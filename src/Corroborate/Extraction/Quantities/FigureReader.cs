@@ -185,7 +185,7 @@ public sealed class FigureReader(QuantityLexicon lexicon)
     /// "to" ("twenty to midnight", "five to eight" read by its first figure only before a number past 12 is no time),
     /// and an hour with its part of day ("ten in the morning", "three at night").
     /// </summary>
-    private static bool ToldTheTime(in TokenView v, int first, int last, int start, int end, decimal value)
+    private bool ToldTheTime(in TokenView v, int first, int last, int start, int end, decimal value)
     {
         // The hour: "quarter past ten", "half past nine", "ten past six", "twenty to seven".
         if (first - 2 >= start && (v.Is(first - 1, "past") || v.Is(first - 1, "to")) && value <= 12
@@ -200,24 +200,13 @@ public sealed class FigureReader(QuantityLexicon lexicon)
             || v.Is(last + 1, "at") && v.Is(last + 2, "night"));
     }
 
-    private static readonly string[] MinuteWords = ["five", "ten", "twenty", "twenty-five", "quarter", "half"];
-    private static readonly string[] HourWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "midnight", "noon"];
+    /// <summary>Minutes told before "past": "five", "ten", "twenty", "twenty-five" (quarter and half are read apart).</summary>
+    private bool IsMinuteWord(ReadOnlySpan<char> w) => WordValue(w, out var n) && n is 5 or 10 or 20 or 25;
 
-    private static bool IsMinuteWord(ReadOnlySpan<char> w)
-    {
-        foreach (var m in MinuteWords)
-            if (w.Equals(m, StringComparison.OrdinalIgnoreCase))
-                return true;
-        return false;
-    }
-
-    private static bool IsHourWord(ReadOnlySpan<char> w)
-    {
-        foreach (var h in HourWords)
-            if (w.Equals(h, StringComparison.OrdinalIgnoreCase))
-                return true;
-        return w.Length is 1 or 2 && int.TryParse(w, out var n) && n is >= 1 and <= 12;
-    }
+    /// <summary>An hour told after "past": a number from one to twelve, in words or digits, or midnight and noon.</summary>
+    private bool IsHourWord(ReadOnlySpan<char> w) =>
+        w.Equals("midnight", StringComparison.OrdinalIgnoreCase) || w.Equals("noon", StringComparison.OrdinalIgnoreCase)
+        || (WordValue(w, out var n) || w.Length is 1 or 2 && decimal.TryParse(w, out n)) && n is >= 1 and <= 12;
 
     /// <summary>A number at token i: digits (with a scale word or suffix), number words, or a vague amount.</summary>
     private bool TryNumber(in TokenView v, int i, int start, int end, out int first, out int last, out decimal value,
