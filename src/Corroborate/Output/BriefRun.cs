@@ -111,9 +111,9 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
     }
 
     /// <summary>
-    /// The cross-article steps, story by story: each story is reconciled (on up to
+    /// The cross-article steps, story by story: each story is reconciled and rendered (on up to
     /// <see cref="Parallelism"/> threads, a bounded number of stories ahead, so only those stories'
-    /// articles are in memory), then added in order to the dossier's sections, brief.md, brief.html
+    /// articles are in memory), then appended in order to the dossier's sections, brief.md, brief.html
     /// and claims.csv. A story's ids are numbered from the most the stories before it may use, not
     /// from what they used, so they do not wait for each other and the output is the same for any
     /// number of threads.
@@ -127,20 +127,26 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
         using (var csv = new ClaimsCsv(csvText))
         {
             MarkdownBrief.Begin(markdown, articles, stories.Count, failures.Count);
-            foreach (var (reconciliation, view) in Reconciled(stories, spool))
+            // Stories come rendered: this thread only appends, so it does not hold up the threads reconciling.
+            foreach (var story in Reconciled(stories, spool))
             {
-                dossier.WriteStory(reconciliation);
-                MarkdownBrief.Write(markdown, view);
-                html.Write(view);
-                csv.Write(reconciliation);
+                dossier.WriteStory(story.Dossier);
+                markdown.Write(story.Markdown);
+                html.Write(story.Html);
+                csv.Write(story.Csv);
             }
             MarkdownBrief.End(markdown, failures);
         }
         html.Complete(failures);
     }
 
-    /// <summary>Each story reconciled, in the stories' order; with more than one thread, several at once.</summary>
-    private IEnumerable<(Reconciliation Reconciliation, StoryView View)> Reconciled(IReadOnlyList<Story> stories, AnalysisSpool spool)
+    private const int StoriesAhead = 8;
+
+    /// <summary>A story reconciled and rendered for each output.</summary>
+    private sealed record RenderedStory(DossierWriter.StorySections Dossier, string Markdown, HtmlBrief.Section Html, string Csv);
+
+    /// <summary>Each story reconciled and rendered, in the stories' order; with more than one thread, several at once.</summary>
+    private IEnumerable<RenderedStory> Reconciled(IReadOnlyList<Story> stories, AnalysisSpool spool)
     {
         var numbered = new DossierIds();
         DossierIds NumbersFor(Story story)
@@ -151,22 +157,23 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
         }
         if (Parallelism <= 1)
         {
-            foreach (var story in stories)
-                yield return Reconcile(story, NumbersFor(story), spool);
+            for (var k = 0; k < stories.Count; k++)
+                yield return Reconcile(stories[k], k + 1, NumbersFor(stories[k]), spool);
             yield break;
         }
-        // Two stories a thread in flight: a thread rarely waits, and memory holds a few stories, not the stream.
-        var ahead = new Queue<Task<(Reconciliation, StoryView)>>();
+        // Stories are written in order, so a long story at the head holds the ones behind it: eight a thread in
+        // flight keep the threads busy (two left them idle a quarter of the time), and memory holds a few stories, not the stream.
+        var ahead = new Queue<Task<RenderedStory>>();
         try
         {
             var k = 0;
             while (k < stories.Count || ahead.Count > 0)
             {
-                while (k < stories.Count && ahead.Count < 2 * Parallelism)
+                while (k < stories.Count && ahead.Count < StoriesAhead * Parallelism)
                 {
                     var story = stories[k++];
-                    var ids = NumbersFor(story);
-                    ahead.Enqueue(Task.Run(() => Reconcile(story, ids, spool)));
+                    var (number, ids) = (k, NumbersFor(story));
+                    ahead.Enqueue(Task.Run(() => Reconcile(story, number, ids, spool)));
                 }
                 yield return ahead.Dequeue().GetAwaiter().GetResult();
             }
@@ -188,13 +195,16 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
         }
     }
 
-    private (Reconciliation, StoryView) Reconcile(Story story, DossierIds numbered, AnalysisSpool spool)
+    /// <param name="number">The story's place in the brief, from 1.</param>
+    private RenderedStory Reconcile(Story story, int number, DossierIds numbered, AnalysisSpool spool)
     {
         var reconciler = new Reconciler(lexicon, numbered);
         foreach (var analyzed in spool.Read(story.Id))
             reconciler.Observe(analyzed, story.Id);
         var reconciliation = reconciler.Complete();
-        return (reconciliation, StoryView.Build([story], reconciliation)[0]);
+        var view = StoryView.Build([story], reconciliation)[0];
+        return new RenderedStory(DossierWriter.Render(reconciliation), MarkdownBrief.Render(view), HtmlBrief.Section.Of(view, number),
+            ClaimsCsv.Render(reconciliation));
     }
 
     /// <summary>Ids must be unique in a dossier: a repeated id (the same article under two stories) gets a suffix.</summary>

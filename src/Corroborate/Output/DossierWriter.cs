@@ -50,20 +50,13 @@ public sealed class DossierWriter : IDisposable
     private sealed class ValueSpool : IDisposable
     {
         private readonly SpoolFile _file = new();
-        private readonly Utf8JsonWriter _json = new(Stream.Null, new JsonWriterOptions { Encoder = Options.Encoder });
-        private readonly ArrayBufferWriter<byte> _record = new(1 << 12);
         private long _length;
 
-        public void Append(Action<Utf8JsonWriter> write)
+        /// <summary>Appends values as <see cref="Values"/> wrote them, each after its length.</summary>
+        public void Append(ReadOnlySpan<byte> values)
         {
-            _record.ResetWrittenCount();
-            _json.Reset(_record);
-            write(_json);
-            _json.Flush();
-            Span<byte> length = stackalloc byte[sizeof(int)];
-            BinaryPrimitives.WriteInt32LittleEndian(length, _record.WrittenCount);
-            _file.Append(length);
-            _length = _file.Append(_record.WrittenSpan).End;
+            if (!values.IsEmpty)
+                _length = _file.Append(values).End;
         }
 
         public void CopyTo(Utf8JsonWriter w, string name)
@@ -79,32 +72,81 @@ public sealed class DossierWriter : IDisposable
             w.WriteEndArray();
         }
 
-        public void Dispose()
+        public void Dispose() => _file.Dispose();
+    }
+
+    /// <summary>Values one after another, each after its length, as a <see cref="ValueSpool"/> keeps them.</summary>
+    private sealed class Values(Utf8JsonWriter json, ArrayBufferWriter<byte> record)
+    {
+        private readonly ArrayBufferWriter<byte> _values = new();
+
+        public Values Add<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
         {
-            _json.Dispose();
-            _file.Dispose();
+            foreach (var item in items)
+            {
+                record.ResetWrittenCount();
+                json.Reset(record);
+                write(json, item);
+                json.Flush();
+                BinaryPrimitives.WriteInt32LittleEndian(_values.GetSpan(sizeof(int)), record.WrittenCount);
+                _values.Advance(sizeof(int));
+                _values.Write(record.WrittenSpan);
+            }
+            return this;
         }
+
+        public byte[] ToArray() => _values.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A story's values of the cross-article sections, rendered by <see cref="Render"/> on any thread and added in order by <see cref="WriteStory(StorySections)"/>.</summary>
+    public sealed class StorySections
+    {
+        internal StorySections(byte[] entities, byte[] times, byte[] quantities, byte[] quotes, byte[] groups, byte[] origins, byte[] timeline,
+            IReadOnlyDictionary<string, ImmutableArray<TextSpan>> offTopic) =>
+            (Entities, Times, Quantities, Quotes, Groups, Origins, Timeline, OffTopic) = (entities, times, quantities, quotes, groups, origins, timeline, offTopic);
+
+        internal byte[] Entities { get; }
+        internal byte[] Times { get; }
+        internal byte[] Quantities { get; }
+        internal byte[] Quotes { get; }
+        internal byte[] Groups { get; }
+        internal byte[] Origins { get; }
+        internal byte[] Timeline { get; }
+        internal IReadOnlyDictionary<string, ImmutableArray<TextSpan>> OffTopic { get; }
+    }
+
+    /// <summary>The story's values of the cross-article sections. Thread-safe: it touches no writer.</summary>
+    public static StorySections Render(Reconciliation r)
+    {
+        var entities = r.Entities;
+        using var json = new Utf8JsonWriter(Stream.Null, new JsonWriterOptions { Encoder = Options.Encoder });
+        var record = new ArrayBufferWriter<byte>(1 << 12);
+        byte[] Section<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write) => new Values(json, record).Add(items, write).ToArray();
+        return new StorySections(
+            Section(entities.Entities, WriteEntity),
+            Section(r.Times, WriteTime),
+            Section(r.Claims, (w, c) => WriteQuantity(w, entities, r, c)),
+            Section(r.Quotes, (w, q) => WriteQuote(w, entities, q)),
+            Section(r.Groups, WriteGroup),
+            Section(r.Origins, WriteOrigin),
+            Section(r.Timeline, WriteTimelineEvent),
+            r.OffTopic);
     }
 
     /// <summary>Adds one reconciled story (or any set of stories) to the cross-article sections.</summary>
-    public void WriteStory(Reconciliation r)
+    public void WriteStory(Reconciliation r) => WriteStory(Render(r));
+
+    /// <summary>Adds one story's sections rendered by <see cref="Render"/>, in the stories' order.</summary>
+    public void WriteStory(StorySections s)
     {
-        var entities = r.Entities;
-        foreach (var e in entities.Entities)
-            _entities.Append(w => WriteEntity(w, e));
-        foreach (var t in r.Times)
-            _times.Append(w => WriteTime(w, t));
-        foreach (var c in r.Claims)
-            _quantities.Append(w => WriteQuantity(w, entities, r, c));
-        foreach (var q in r.Quotes)
-            _quotes.Append(w => WriteQuote(w, entities, q));
-        foreach (var g in r.Groups)
-            _groups.Append(w => WriteGroup(w, g));
-        foreach (var o in r.Origins)
-            _origins.Append(w => WriteOrigin(w, o));
-        foreach (var e in r.Timeline)
-            _timeline.Append(w => WriteTimelineEvent(w, e));
-        foreach (var (doc, spans) in r.OffTopic)
+        _entities.Append(s.Entities);
+        _times.Append(s.Times);
+        _quantities.Append(s.Quantities);
+        _quotes.Append(s.Quotes);
+        _groups.Append(s.Groups);
+        _origins.Append(s.Origins);
+        _timeline.Append(s.Timeline);
+        foreach (var (doc, spans) in s.OffTopic)
             _offTopic[doc] = spans;
     }
 

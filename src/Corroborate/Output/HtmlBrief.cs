@@ -52,12 +52,15 @@ public static class HtmlBrief
             _sectionText = new StreamWriter(_sections, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         }
 
-        public void Write(StoryView view)
+        public void Write(StoryView view) => Write(Section.Of(view, _contents.Count + 1));
+
+        /// <summary>Adds a story rendered by <see cref="Section.Of"/>; stories come in the order they were numbered.</summary>
+        public void Write(Section section)
         {
-            var sb = new StringBuilder();
-            _contents.Add((view.Story.Title, view.Story.Documents.Count, view.Groups.Length));
-            RenderStory(sb, view, _contents.Count);
-            _sectionText.Write(sb);
+            if (section.Number != _contents.Count + 1)
+                throw new InvalidOperationException($"story {section.Number} of the brief came after story {_contents.Count}");
+            _contents.Add((section.Title, section.Articles, section.Groups));
+            _sectionText.Write(section.Html);
         }
 
         public void Complete(IReadOnlyList<DocumentError> failures)
@@ -81,6 +84,18 @@ public static class HtmlBrief
         {
             _sectionText.Dispose();
             _sections.Dispose();
+        }
+    }
+
+    /// <summary>One story's section of the page and its line in the contents, rendered on any thread.</summary>
+    public sealed record Section(int Number, string Title, int Articles, int Groups, string Html)
+    {
+        /// <param name="number">The story's place on the page, from 1: its anchor.</param>
+        public static Section Of(StoryView view, int number)
+        {
+            var sb = new StringBuilder();
+            RenderStory(sb, view, number);
+            return new Section(number, view.Story.Title, view.Story.Documents.Count, view.Groups.Length, sb.ToString());
         }
     }
 

@@ -25,11 +25,14 @@ public static class MarkdownBrief
         output.Write(sb);
     }
 
-    public static void Write(TextWriter output, StoryView view)
+    public static void Write(TextWriter output, StoryView view) => output.Write(Render(view));
+
+    /// <summary>One story's part of the brief, on any thread: the writer then adds the parts in order.</summary>
+    public static string Render(StoryView view)
     {
         var sb = new StringBuilder();
         RenderStory(sb, view);
-        output.Write(sb);
+        return sb.ToString();
     }
 
     public static void End(TextWriter output, IReadOnlyList<DocumentError> failures)
