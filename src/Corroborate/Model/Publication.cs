@@ -30,18 +30,26 @@ public readonly record struct MonthDay(int Month, int Day)
     /// The day in the year that puts it nearest <paramref name="near"/>, and not after <paramref name="notAfter"/> when
     /// given (a report does not come out after the latest report around it); null when it is no day of those years (Feb 29).
     /// </summary>
-    public DateOnly? Nearest(DateOnly near, DateOnly? notAfter = null)
+    public DateOnly? Nearest(DateOnly near, DateOnly? notAfter = null) => Nearest([near], notAfter);
+
+    /// <summary>The day in the year that puts it nearest any of <paramref name="anchors"/> (the first on a tie), as <see cref="Nearest(DateOnly, DateOnly?)"/>.</summary>
+    public DateOnly? Nearest(ReadOnlySpan<DateOnly> anchors, DateOnly? notAfter = null)
     {
         DateOnly? best = null;
-        for (var year = near.Year - 1; year <= near.Year + 1; year++)
+        var bestDistance = int.MaxValue;
+        foreach (var near in anchors)
         {
-            if (Day > DateTime.DaysInMonth(year, Month))
-                continue;
-            var date = new DateOnly(year, Month, Day);
-            if (date > notAfter)
-                continue;
-            if (best is null || Math.Abs(date.DayNumber - near.DayNumber) < Math.Abs(best.Value.DayNumber - near.DayNumber))
-                best = date;
+            for (var year = near.Year - 1; year <= near.Year + 1; year++)
+            {
+                if (Day > DateTime.DaysInMonth(year, Month))
+                    continue;
+                var date = new DateOnly(year, Month, Day);
+                if (date > notAfter)
+                    continue;
+                var distance = Math.Abs(date.DayNumber - near.DayNumber);
+                if (distance < bestDistance)
+                    (best, bestDistance) = (date, distance);
+            }
         }
         return best;
     }

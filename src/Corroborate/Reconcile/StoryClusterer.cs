@@ -100,8 +100,9 @@ public sealed record ClusteringOptions
     /// <summary>
     /// A stream of fewer documents than this is young: its document frequencies cannot yet tell common words from
     /// rare ones (the prior makes every word rare), so the reports of one story share little of their strongest
-    /// terms. A report whose event days agree with the story's and that shares two people's full names (as
-    /// <see cref="StrongNames"/>) or a rare age or toll with it joins it from <see cref="YoungThreshold"/>: one official
+    /// terms. A report whose event days agree with the story's and that shares two full names of people or of
+    /// organisations of three words or more (as <see cref="StrongNames"/>: the hospital's director and "Halvenka
+    /// District Hospital") or a rare age or toll with it joins it from <see cref="YoungThreshold"/>: one official
     /// named on one day is no tie (a town's mayor speaks of its flood and of its budget).
     /// </summary>
     public int YoungStream { get; init; } = 50;
@@ -219,7 +220,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             top = Math.Max(top, score);
             candidates++;
             var bar = young && DaysAgreement(features.Days, story) is true
-                && (RareNamesShared(features.Names, story) >= options.StrongNames || RareFiguresShared(features.Figures, story, youngStream: true))
+                && (RareNamesShared(features.Names, story, organisations: true) >= options.StrongNames || RareFiguresShared(features.Figures, story, youngStream: true))
                 ? options.YoungThreshold : options.Threshold;
             if (score > bar && (best is null || score > bestScore || score == bestScore && string.CompareOrdinal(story.Id, best.Id) < 0))
             {
@@ -319,11 +320,13 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     private const string OneDeath = "killed:1";
 
     /// <summary>How many full names of people the article shares with the story that no other open story holds.</summary>
-    private int RareNamesShared(string[] names, OpenStory story)
+    /// <param name="organisations">Whether an organisation's name of <see cref="SpecificOrganisationWords"/> or more words counts as a person's
+    /// does ("Halvenka District Hospital"; not "Interior Ministry").</param>
+    private int RareNamesShared(string[] names, OpenStory story, bool organisations = false)
     {
         var n = 0;
         foreach (var name in names)
-            if (name.StartsWith(PersonMark, StringComparison.Ordinal) && story.Names.ContainsKey(name)
+            if ((name.StartsWith(PersonMark, StringComparison.Ordinal) || organisations && IsSpecificOrganisation(name)) && story.Names.ContainsKey(name)
                 && _nameIndex.TryGetValue(name, out var holders) && holders.Count == 1)
                 n++;
         return n;
@@ -401,7 +404,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
                 continue;
             // Kind-marked, so that a person's full name can be told from a place or an organisation.
             // Keyed as the entity resolver keys them: "Randall R. Coffland" and "Randall Coffland" are one person.
-            var name = (e.Kind == EntityKind.Person ? PersonMark : e.Kind == EntityKind.Place ? "l:" : "o:") + EntityResolver.Key(e.Name, e.Kind);
+            var name = (e.Kind == EntityKind.Person ? PersonMark : e.Kind == EntityKind.Place ? "l:" : OrganisationMark) + EntityResolver.Key(e.Name, e.Kind);
             if (!names.Contains(name))
                 names.Add(name);
         }
@@ -438,6 +441,13 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     }
 
     private const string PersonMark = "p:";
+    private const string OrganisationMark = "o:";
+
+    /// <summary>Words of an organisation's name that make it as telling as a person's: a place's hospital or council, not a ministry of every country.</summary>
+    private const int SpecificOrganisationWords = 3;
+
+    private static bool IsSpecificOrganisation(string name) =>
+        name.StartsWith(OrganisationMark, StringComparison.Ordinal) && name.AsSpan(OrganisationMark.Length).Count(' ') >= SpecificOrganisationWords - 1;
     private const string AgeMark = "age:";
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Corroborate.Ingest;
@@ -120,8 +121,9 @@ public sealed class FurnitureDetector(LanguageData data)
             var content = text.AsSpan(line.Start, line.End - line.Start);
             FurnitureKind? kind = null;
             var menu = IsMenu(content);
-            // A masthead may carry a tagline after a bar ("THE HARWICK COURIER | Your valley, your news"): its first part names the outlet.
-            var bar = content.IndexOf('|');
+            // A masthead may carry a tagline after a bar or a dot ("THE HARWICK COURIER | Your valley, your news",
+            // "DTV9 NEWS · Harwick & the valley"): its first part names the outlet.
+            var bar = content.IndexOfAny(TaglineBars);
             var name = bar > 0 ? content[..bar].TrimEnd() : content;
             // Under the page's name a menu is a menu ("NEWS | HARWICK"); as the first line it may carry the name ("DTV24 | News | Region").
             // (The part before the bar in capitals only: "Record Heat Grips Texas | Harwick Courier" is a headline and its site.)
@@ -161,6 +163,8 @@ public sealed class FurnitureDetector(LanguageData data)
         }
         return null;
     }
+
+    private static readonly SearchValues<char> TaglineBars = SearchValues.Create("|·•");
 
     private bool LooksLikeOutletName(ReadOnlySpan<char> line, int words)
     {

@@ -37,6 +37,11 @@ public sealed class DatelineYearsTests
         Assert.Equal(new DateOnly(2026, 4, 3), new MonthDay(4, 3).Nearest(new DateOnly(2026, 10, 19), notAfter: new DateOnly(2026, 10, 21)));
 
     [Fact]
+    public void The_year_is_the_one_nearest_either_report_around() =>
+        // Before it, another story's report of February; after it, its own of May 5: May 4 of that year, not of the last.
+        Assert.Equal(new DateOnly(2026, 5, 4), new MonthDay(5, 4).Nearest([new DateOnly(2026, 2, 15), new DateOnly(2026, 5, 5)], notAfter: new DateOnly(2026, 7, 6)));
+
+    [Fact]
     public void A_leap_day_with_no_leap_year_near_is_no_date() =>
         Assert.Null(new MonthDay(2, 29).Nearest(new DateOnly(2026, 3, 1)));
 
@@ -60,6 +65,29 @@ public sealed class DatelineYearsTests
         var saturday = dossier.RootElement.GetProperty("times").EnumerateArray()
             .Single(t => t.GetProperty("doc").GetString() == "a" && t.GetProperty("text").GetString()!.Contains("Saturday", StringComparison.Ordinal));
         Assert.Equal("2026-10-17", saturday.GetProperty("value").GetString()![..10]);
+    }
+
+    [Fact]
+    public void In_a_mixed_stream_it_takes_the_year_of_its_own_story_after_it_and_the_order_is_kept()
+    {
+        using var dir = new TempDir();
+        var input = Path.Combine(dir.Path, "in");
+        Directory.CreateDirectory(input);
+        // Another story's report of February comes first; May 4 is more than two months past it, so by it alone the
+        // wire report would be last year's. The next dated report, of its own story, is of May 5.
+        File.WriteAllText(Path.Combine(input, "a.txt"), "The river at Dunmore rose two metres overnight and 300 homes were flooded, the council said on Sunday.");
+        File.WriteAllText(Path.Combine(input, "a.meta.json"), """{"published": "2026-02-15"}""");
+        File.WriteAllText(Path.Combine(input, "b.txt"),
+            "TALMOR, May 4 (Meridian) - At least 14 people were killed when a bus left a mountain road near Brennick late on Saturday, police said.\n\nRescuers worked through the night.");
+        File.WriteAllText(Path.Combine(input, "c.txt"), "A second survivor of Saturday's bus crash near Brennick left hospital on Monday.");
+        File.WriteAllText(Path.Combine(input, "d.txt"), "Police said 16 people were killed when the bus left the road near Brennick on Saturday night.");
+        File.WriteAllText(Path.Combine(input, "d.meta.json"), """{"published": "2026-05-05"}""");
+        var code = CorroborateCommand.Run(["brief", input, "--out", Path.Combine(dir.Path, "out")], new StringWriter(), new StringWriter());
+        Assert.Equal(ExitCodes.Ok, code);
+        using var dossier = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "dossier.json")));
+        var documents = dossier.RootElement.GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal(["a", "b", "c", "d"], documents.Select(d => d.GetProperty("id").GetString()));
+        Assert.Equal("2026-05-04", documents[1].GetProperty("published").GetString());
     }
 
     [Fact]

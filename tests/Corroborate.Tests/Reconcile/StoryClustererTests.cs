@@ -86,6 +86,24 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void In_a_young_stream_a_named_hospital_and_its_director_tie_a_report_of_the_same_days()
+    {
+        // The second report names one person of the first and an organisation of three words: two names few stories
+        // share. A third names the same person and a ministry every story of a country may name.
+        var first = Doc("a", "Shelling killed at least seven people in Halvenka late on Sunday, regional officials said. Pavel Steinic, director of Halvenka District Hospital, said 23 wounded had been admitted.", "2026-05-04");
+        var second = Doc("b", "The number of people killed in Sunday night's attack has risen to 11, Mayor Anselm Vrakic said on Tuesday. Halvenka District Hospital said 46 injured had been admitted; Director Pavel Steinic appealed for blood donors.", "2026-05-05");
+        var other = Doc("c", "Pavel Steinic, a surgeon, told the Interior Ministry's inquiry on Tuesday that the new wing opened late.", "2026-05-05");
+        string[] Run(ClusteringOptions options)
+        {
+            var c = new StoryClusterer(TestData.Data, options);
+            return [c.Assign(first), c.Assign(second), c.Assign(other)];
+        }
+        var young = Run(new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0 });
+        Assert.Equal(young[0], young[1]);
+        Assert.NotEqual(young[0], young[2]);
+    }
+
+    [Fact]
     public void The_same_stream_gives_the_same_stories()
     {
         string[] Run()
