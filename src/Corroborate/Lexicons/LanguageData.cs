@@ -76,8 +76,9 @@ public sealed class LanguageData
     private LanguageData(
         FrozenDictionary<string, AbbreviationClass> abbreviations, FrozenSet<string> sentenceStarters,
         FrozenSet<string> outletWords, IReadOnlyList<FurnitureRule> furnitureRules, int furnitureZoneLines, FrozenSet<string> stopwords, Regex agePattern,
-        FrozenSet<string> urlWords, PlaceFeatures placeFeatures)
+        FrozenSet<string> urlWords, PlaceFeatures placeFeatures, FrozenSet<string> sectionLabels)
     {
+        SectionLabels = sectionLabels;
         PlaceFeatures = placeFeatures;
         Stopwords = stopwords;
         UrlWords = urlWords;
@@ -93,6 +94,8 @@ public sealed class LanguageData
     public FrozenDictionary<string, AbbreviationClass> Abbreviations { get; }
     public FrozenSet<string> SentenceStarters { get; }
     public FrozenSet<string> OutletWords { get; }
+    /// <summary>Names of a news site's sections ("world", "business"), lowercase, compared ignoring case.</summary>
+    public FrozenSet<string> SectionLabels { get; }
     public IReadOnlyList<FurnitureRule> FurnitureRules { get; }
     public int FurnitureZoneLines { get; }
     /// <summary>Lowercase words left out of story-clustering terms.</summary>
@@ -118,6 +121,7 @@ public sealed class LanguageData
 
         var starters = Lines("en/sentence-starters.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
         var outletWords = Lines("en/outlet-words.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
+        var sectionLabels = Lines("en/section-labels.txt").Select(l => l.Line).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         var (rules, zone) = LoadFurniture("en/furniture.json");
         var stopwords = Lines("en/stopwords.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
         var urlWords = Lines("en/url-words.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal);
@@ -134,7 +138,7 @@ public sealed class LanguageData
         if (ages.Count == 0)
             throw new InvalidDataException("data/en/ages.txt: no pattern");
         agePattern.IsMatch(""); // compiled now, at load, not on the first article
-        return new LanguageData(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, outletWords, rules, zone, stopwords, agePattern, urlWords, PlaceFeatures.LoadEnglish());
+        return new LanguageData(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, outletWords, rules, zone, stopwords, agePattern, urlWords, PlaceFeatures.LoadEnglish(), sectionLabels);
     }
 
     private static (IReadOnlyList<FurnitureRule>, int) LoadFurniture(string name)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Corroborate.Ingest;
@@ -111,16 +112,20 @@ public sealed class FurnitureDetector(LanguageData data)
         var top = Math.Min(lines.Count, 4);
         var masthead = true;
         var named = false;
+        // Whether the line just read is the page's name: a tagline may follow it.
+        var underName = false;
         var normTitle = Normalize(title);
         var normOutlet = outlet is null ? null : Normalize(outlet);
         for (var i = 0; i < top; i++)
         {
+            var afterName = underName;
+            underName = false;
             if (marked[i])
                 continue;
             var line = lines[i];
             var content = text.AsSpan(line.Start, line.End - line.Start);
             FurnitureKind? kind = null;
-            var menu = IsMenu(content);
+            var menu = IsMenu(content, data.SectionLabels);
             // A masthead may carry a tagline after a bar or a dot ("THE HARWICK COURIER | Your valley, your news",
             // "DTV9 NEWS · Harwick & the valley"): its first part names the outlet.
             var bar = content.IndexOfAny(TaglineBars);
@@ -143,12 +148,21 @@ public sealed class FurnitureDetector(LanguageData data)
                 kind = FurnitureKind.Headline;
                 masthead = false;
             }
+            underName = kind is FurnitureKind.Outlet;
             if (kind is { } k)
             {
                 found.Add(new Furniture(new TextSpan(line.Start, line.End), k));
                 marked[i] = true;
                 // Above the headline a page may carry only its name and its menu.
                 masthead &= k is FurnitureKind.Outlet or FurnitureKind.Navigation;
+            }
+            else if (masthead && afterName && i + 1 < lines.Count && !marked[i + 1]
+                && IsMenu(text.AsSpan(lines[i + 1].Start, lines[i + 1].End - lines[i + 1].Start), data.SectionLabels))
+            {
+                // A line between the page's name and its menu is the name's tagline ("RELIEF LOGISTICS TODAY", "News and
+                // analysis for aid supply chains", "Field Operations › Region"): a menu comes above the headline, not under it.
+                found.Add(new Furniture(new TextSpan(line.Start, line.End), FurnitureKind.Outlet));
+                marked[i] = true;
             }
             else
             {
@@ -204,8 +218,11 @@ public sealed class FurnitureDetector(LanguageData data)
             return true;
         // A close button ("× Four People Shot") may precede the headline.
         line = line.TrimStart("×•· ");
-        if (lineCount < 3 || words < 3 || words > MaxHeadlineWords || line.IsEmpty || Terminal(line[^1])
-            || !(char.IsUpper(line[0]) || char.IsDigit(line[0])))
+        // Under a page's name or menu a headline may open on a quotation ("'We have buried six already': town mourns");
+        // first on the page, such a line stays prose, its quotation a quote.
+        var opening = afterFurniture ? line.TrimStart("'‘\"“") : line;
+        if (lineCount < 3 || words < 3 || words > MaxHeadlineWords || opening.IsEmpty || Terminal(line[^1])
+            || !(char.IsUpper(opening[0]) || char.IsDigit(opening[0])))
             return false;
         // A sentence with a trailing credit ("... were shot. (Source: WOIO)") is a caption, and a
         // line holding two sentences or ending in an attribution (", police say") is prose.
@@ -274,11 +291,13 @@ public sealed class FurnitureDetector(LanguageData data)
     /// A site's menu, breadcrumb or section label at the top of a page: short items split by bars,
     /// chevrons, bullets or spaced slashes ("Home | News | Regions | Sport", "Sport > Football",
     /// "Home / World / Europe", "NEWS | OSKOVA"). Three items make a menu; two do when a chevron or
-    /// slash leads from one to the other or both are in capitals. "Bus crash | Live updates" is a headline.
+    /// slash leads from one to the other, both are in capitals or the first names a section of a site
+    /// ("World | Eastern frontier"). "Bus crash | Live updates" is a headline.
     /// </summary>
-    private static bool IsMenu(ReadOnlySpan<char> line)
+    private static bool IsMenu(ReadOnlySpan<char> line, FrozenSet<string> sectionLabels)
     {
         int items = 0, words = 0, capitals = 0;
+        var firstItem = ReadOnlySpan<char>.Empty;
         var path = false;
         var upper = true;
         var inWord = false;
@@ -303,6 +322,8 @@ public sealed class FurnitureDetector(LanguageData data)
             if (c is '|' or '•' or '·' || c is '›' or '»' || c is '/' or '>' && spaced)
             {
                 path |= c is not ('|' or '•' or '·');
+                if (items == 0)
+                    firstItem = line[..i].Trim();
                 inWord = false;
                 if (!Close())
                     return false;
@@ -323,7 +344,7 @@ public sealed class FurnitureDetector(LanguageData data)
         }
         if (!Close() || Terminal(line.TrimEnd()[^1]))
             return false;
-        return items >= 3 || items == 2 && (path || capitals == 2);
+        return items >= 3 || items == 2 && (path || capitals == 2 || sectionLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(firstItem));
     }
 
     /// <summary>Headlines are short; a longer unterminated first line is more often a dek or a clipped sentence.</summary>
