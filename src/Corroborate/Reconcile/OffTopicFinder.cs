@@ -48,8 +48,11 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
     private const double MaxTailKnown = 0.35;
     /// <summary>The share of known names and terms of each of a drift's paragraphs, below this.</summary>
     private const double MaxTailParagraphKnown = 0.65;
-    /// <summary>How many of the terms every report of the story uses a drift may use, all its paragraphs together.</summary>
-    private const int MaxTailCore = 1;
+    /// <summary>
+    /// How many of the terms every report of the story uses a drift may use, all its paragraphs together: a town's
+    /// roadworks drift may name the town and its council as every report does (one let a blind corpus's drift through).
+    /// </summary>
+    private const int MaxTailCore = 2;
     /// <summary>How many of the terms half the story's reports use in their lead a drift may use, all its paragraphs together.</summary>
     private const int MaxTailLead = 1;
     /// <summary>

@@ -269,6 +269,27 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void A_drift_without_a_turn_may_name_two_things_every_report_names()
+    {
+        // Every report of the mill fire names its warehouse and its insurers; the rugby club's warehouse sale names both too.
+        var a = string.Join("\n\n",
+            "A fire destroyed the Korvel paper mill in Drenwick on Sunday night, killing two workers, the fire brigade said.",
+            "The blaze began in the warehouse where rolls of paper were stored, and insurers sent assessors on Monday.",
+            "Mill manager Petr Halas said the company would pay the families of the dead and rebuild within a year.",
+            "About 120 people worked at the mill, the largest employer in the valley.",
+            "The town's rugby club has sold its old warehouse on Quay Street to a brewery, club secretary Ines Korda said, and insurers approved its new stand.",
+            "Korda said the brewery would open a taproom in the warehouse by summer and the club would play its first match at the stand in May.");
+        var r = Reconcile(
+            Doc("a", a),
+            Doc("b", "Two workers died when fire swept through the Korvel paper mill in Drenwick late on Sunday, firefighters said.\n\nThe mill had made paper in the valley since 1921.\n\nInsurers said the warehouse held stock worth 2 million crowns."),
+            Doc("c", "The Korvel paper mill in Drenwick burned down on Sunday night; two workers were killed.\n\nThe company said production would stop for months.\n\nThe fire started in a warehouse, and the mill's insurers will investigate."),
+            Doc("d", "Fire gutted the Korvel paper mill in Drenwick overnight on Sunday, killing two of its workers.\n\nFirefighters fought the blaze for six hours.\n\nAssessors from the insurers inspected the burnt warehouse on Monday."));
+        var spans = r.OffTopicOf("a");
+        Assert.Equal(2, spans.Length);
+        Assert.StartsWith("The town's rugby club", spans[0].SliceOf(a).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_drift_without_a_turn_is_not_judged_in_a_story_of_few_reports()
     {
         // Against one other report a long report's closing paragraphs are all foreign: a neighbour, a fund, the court date.
