@@ -141,6 +141,8 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
     }
 
     private const int StoriesAhead = 8;
+    /// <summary>Stories in flight at most, however many threads: what memory holds of the stream.</summary>
+    private const int MaxStoriesAhead = 64;
 
     /// <summary>A story reconciled and rendered for each output.</summary>
     private sealed record RenderedStory(DossierWriter.StorySections Dossier, string Markdown, HtmlBrief.Section Html, string Csv);
@@ -169,7 +171,7 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
             var k = 0;
             while (k < stories.Count || ahead.Count > 0)
             {
-                while (k < stories.Count && ahead.Count < StoriesAhead * Parallelism)
+                while (k < stories.Count && ahead.Count < Math.Min(StoriesAhead * Parallelism, MaxStoriesAhead))
                 {
                     var story = stories[k++];
                     var (number, ids) = (k, NumbersFor(story));

@@ -9,6 +9,8 @@ public sealed class ClaimsCsv : IDisposable
 {
     private readonly TextWriter _output;
     private readonly CsvWriter _csv;
+    // Rows the CSV writer holds that rendered rows must follow; a flush of it flushes the file too, so only then.
+    private bool _held;
 
     /// <summary>Starts the file with its header row; <see cref="Write(Reconciliation)"/> then adds each reconciliation's claims.</summary>
     public ClaimsCsv(TextWriter output)
@@ -17,14 +19,21 @@ public sealed class ClaimsCsv : IDisposable
         _csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
         _csv.WriteRecord((string[])["id", "story", "group", "verdict", "doc", "outlet", "published", "text", "value", "low", "high", "hedge",
             "unit", "subject", "where", "when", "rate", "source", "start", "end", "sentence"]);
+        _held = true;
     }
 
-    public void Write(Reconciliation r) => WriteRows(_csv, r);
+    public void Write(Reconciliation r)
+    {
+        WriteRows(_csv, r);
+        _held = true;
+    }
 
     /// <summary>Adds rows rendered by <see cref="Render"/>.</summary>
     public void Write(string rows)
     {
-        _csv.Flush();
+        if (_held)
+            _csv.Flush();
+        _held = false;
         _output.Write(rows);
     }
 

@@ -5,18 +5,21 @@ namespace Corroborate.Pipeline;
 /// <summary>
 /// Gives a report whose dateline has no year ("SELDAN, July 13 (CPA) -", as wire copy writes it) and that
 /// nothing else dates the year of the reports around it in the stream: the year that puts its day nearest
-/// the median publication date of the latest dated arrivals before it or the first dated arrival after it
-/// (in a mixed stream the report before may be another story's, months away; the next is often its own).
-/// The report is analyzed again with that date, so its "on Monday" resolves and its story is dated. It waits
-/// for the next dated report, and the reports after it wait with it, so they leave in the order they came
-/// (at most <see cref="MaxWaiting"/> wait; past that, or at the stream's end, it is dated by the reports
-/// before it, else goes on undated). Deterministic for the same input; not thread-safe: one per run, fed in
-/// input order.
+/// a dated report around it — the median publication date of the latest dated arrivals before it, or one of
+/// the <see cref="DatedAfter"/> dated reports after it (in a mixed stream the report next to it may be
+/// another story's, a year away; its own story's are among the few after it). The report is analyzed
+/// again with that date, so its "on Monday" resolves and its story is dated. It waits for those reports,
+/// and the reports after it wait with it, so they leave in the order they came (at most
+/// <see cref="MaxWaiting"/> wait; past that, or at the stream's end, it is dated by the reports there are,
+/// else goes on undated). Deterministic for the same input; not thread-safe: one per run, fed in input order.
 /// </summary>
 public sealed class DatelineYears<T>(DocumentPipeline pipeline) where T : notnull
 {
-    /// <summary>Reports that wait for a dated one, at most: memory stays bounded.</summary>
+    /// <summary>Reports that wait for dated ones, at most: memory stays bounded.</summary>
     public const int MaxWaiting = 256;
+
+    /// <summary>Dated reports after a report without its year that it waits for.</summary>
+    public const int DatedAfter = 3;
 
     private const int Recent = 63;
     /// <summary>
@@ -26,7 +29,11 @@ public sealed class DatelineYears<T>(DocumentPipeline pipeline) where T : notnul
     /// </summary>
     private const int LateDays = 62;
     private readonly RecentDates _recent = new(Recent);
-    private readonly Queue<(T Item, NewsDocument Original, AnalyzedDocument Analyzed)> _waiting = new();
+    private readonly List<Waiting> _waiting = [];
+    // Dated reports queued after the last report without its year.
+    private int _datedAfterLast;
+
+    private sealed record Waiting(T Item, NewsDocument Original, AnalyzedDocument Analyzed, DateOnly? Date, bool Yearless);
 
     /// <summary>
     /// The reports ready to go on after <paramref name="analyzed"/> arrives, in input order: none while a
@@ -35,46 +42,67 @@ public sealed class DatelineYears<T>(DocumentPipeline pipeline) where T : notnul
     public IEnumerable<(T Item, AnalyzedDocument Analyzed)> Feed(T item, NewsDocument original, AnalyzedDocument analyzed)
     {
         var dated = analyzed.Document.Published is { From: not PublishedFrom.Content } published ? published.Date : (DateOnly?)null;
-        if (_waiting.Count == 0 && !IsYearless(analyzed))
+        var yearless = IsYearless(analyzed);
+        if (_waiting.Count == 0 && !yearless)
         {
             if (dated is { } d)
                 _recent.Add(d);
             yield return (item, analyzed);
             yield break;
         }
-        if (dated is null)
+        _waiting.Add(new Waiting(item, original, analyzed, dated, yearless));
+        _datedAfterLast = yearless ? 0 : _datedAfterLast + (dated is null ? 0 : 1);
+        if (_datedAfterLast >= DatedAfter)
         {
-            _waiting.Enqueue((item, original, analyzed));
-            if (_waiting.Count > MaxWaiting)
-                yield return Release(_waiting.Dequeue(), next: null);
-            yield break;
+            foreach (var ready in Release(_waiting.Count))
+                yield return ready;
         }
-        while (_waiting.TryDequeue(out var w))
-            yield return Release(w, dated);
-        _recent.Add(dated.Value);
-        yield return (item, analyzed);
+        else if (_waiting.Count > MaxWaiting)
+        {
+            // The oldest goes on with the reports there are; those behind it that need no year need not wait.
+            var n = 1;
+            while (n < _waiting.Count && !_waiting[n].Yearless)
+                n++;
+            foreach (var ready in Release(n))
+                yield return ready;
+        }
     }
 
-    /// <summary>At the stream's end: those still waiting, dated by the reports before them when there were any.</summary>
-    public IEnumerable<(T Item, AnalyzedDocument Analyzed)> Flush()
-    {
-        while (_waiting.TryDequeue(out var w))
-            yield return Release(w, next: null);
-    }
+    /// <summary>At the stream's end: those still waiting, dated by the reports around them when there are any.</summary>
+    public IEnumerable<(T Item, AnalyzedDocument Analyzed)> Flush() => Release(_waiting.Count);
 
     private static bool IsYearless(AnalyzedDocument a) =>
         a.DatelineDay is not null && a.Document.Published is null or { From: PublishedFrom.Content };
 
-    private (T Item, AnalyzedDocument Analyzed) Release((T Item, NewsDocument Original, AnalyzedDocument Analyzed) w, DateOnly? next)
+    /// <summary>The first <paramref name="count"/> waiting reports, in order, each without its year dated by the reports around it.</summary>
+    private IEnumerable<(T Item, AnalyzedDocument Analyzed)> Release(int count)
     {
-        if (!IsYearless(w.Analyzed))
+        var released = _waiting.GetRange(0, count);
+        var after = _waiting.Select(w => w.Date).ToList();
+        _waiting.RemoveRange(0, count);
+        if (_waiting.Count == 0)
+            _datedAfterLast = 0;
+        for (var k = 0; k < released.Count; k++)
+        {
+            var w = released[k];
+            if (w.Date is { } d)
+                _recent.Add(d);
+            yield return w.Yearless ? Dated(w, after.Skip(k + 1).OfType<DateOnly>().Take(DatedAfter).ToList()) : (w.Item, w.Analyzed);
+        }
+    }
+
+    private (T Item, AnalyzedDocument Analyzed) Dated(Waiting w, List<DateOnly> next)
+    {
+        List<DateOnly> anchors = [.. next];
+        if (_recent.Median() is { } median)
+            anchors.Insert(0, median);
+        if (anchors.Count == 0)
             return (w.Item, w.Analyzed);
         // A wire report comes out no later than the reports around it, give or take the gaps of a mixed stream.
-        DateOnly? latest = _recent.Latest() is { } before && (next is null || before > next) ? before : next;
-        if (latest is null)
-            return (w.Item, w.Analyzed);
-        DateOnly[] anchors = [.. new[] { _recent.Median(), next }.OfType<DateOnly>()];
-        return w.Analyzed.DatelineDay!.Value.Nearest(anchors, latest.Value.AddDays(LateDays)) is { } date
+        var latest = anchors.Max();
+        if (_recent.Latest() is { } before && before > latest)
+            latest = before;
+        return w.Analyzed.DatelineDay!.Value.Nearest([.. anchors], latest.AddDays(LateDays)) is { } date
             ? (w.Item, pipeline.Run(w.Original with { Published = new Published(date, null, PublishedFrom.Dateline) }))
             : (w.Item, w.Analyzed);
     }

@@ -101,7 +101,7 @@ public sealed record ClusteringOptions
     /// A stream of fewer documents than this is young: its document frequencies cannot yet tell common words from
     /// rare ones (the prior makes every word rare), so the reports of one story share little of their strongest
     /// terms. A report whose event days agree with the story's and that shares two full names of people or of
-    /// organisations of three words or more (as <see cref="StrongNames"/>: the hospital's director and "Halvenka
+    /// organisations of three words or more (as <see cref="StrongNames"/>: the hospital's director and "Kelmar
     /// District Hospital") or a rare age or toll with it joins it from <see cref="YoungThreshold"/>: one official
     /// named on one day is no tie (a town's mayor speaks of its flood and of its budget).
     /// </summary>
@@ -321,7 +321,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
 
     /// <summary>How many full names of people the article shares with the story that no other open story holds.</summary>
     /// <param name="organisations">Whether an organisation's name of <see cref="SpecificOrganisationWords"/> or more words counts as a person's
-    /// does ("Halvenka District Hospital"; not "Interior Ministry").</param>
+    /// does ("Kelmar District Hospital"; not "Interior Ministry" or "Ministry of Health").</param>
     private int RareNamesShared(string[] names, OpenStory story, bool organisations = false)
     {
         var n = 0;
@@ -443,11 +443,24 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     private const string PersonMark = "p:";
     private const string OrganisationMark = "o:";
 
-    /// <summary>Words of an organisation's name that make it as telling as a person's: a place's hospital or council, not a ministry of every country.</summary>
+    /// <summary>
+    /// Words of an organisation's name, less "of" and "the", that make it as telling as a person's: a place's hospital
+    /// or council, not a ministry of every country ("Ministry of the Interior" has two).
+    /// </summary>
     private const int SpecificOrganisationWords = 3;
 
-    private static bool IsSpecificOrganisation(string name) =>
-        name.StartsWith(OrganisationMark, StringComparison.Ordinal) && name.AsSpan(OrganisationMark.Length).Count(' ') >= SpecificOrganisationWords - 1;
+    private bool IsSpecificOrganisation(string name)
+    {
+        if (!name.StartsWith(OrganisationMark, StringComparison.Ordinal))
+            return false;
+        var words = 0;
+        var key = name.AsSpan(OrganisationMark.Length);
+        var stopwords = data.Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in key.Split(' '))
+            if (!key[range].IsEmpty && !stopwords.Contains(key[range]))
+                words++;
+        return words >= SpecificOrganisationWords;
+    }
     private const string AgeMark = "age:";
 
     /// <summary>

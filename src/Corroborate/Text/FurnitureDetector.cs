@@ -125,7 +125,8 @@ public sealed class FurnitureDetector(LanguageData data)
             var line = lines[i];
             var content = text.AsSpan(line.Start, line.End - line.Start);
             FurnitureKind? kind = null;
-            var menu = IsMenu(content, data.SectionLabels);
+            // A section's name opens a menu under the page's name; above it, "Opinion | Save the bees" is a headline.
+            var menu = IsMenu(content, named ? data.SectionLabels : null);
             // A masthead may carry a tagline after a bar or a dot ("THE HARWICK COURIER | Your valley, your news",
             // "DTV9 NEWS · Harwick & the valley"): its first part names the outlet.
             var bar = content.IndexOfAny(TaglineBars);
@@ -156,11 +157,11 @@ public sealed class FurnitureDetector(LanguageData data)
                 // Above the headline a page may carry only its name and its menu.
                 masthead &= k is FurnitureKind.Outlet or FurnitureKind.Navigation;
             }
-            else if (masthead && afterName && i + 1 < lines.Count && !marked[i + 1]
+            else if (masthead && afterName && i + 1 < top && !marked[i + 1]
                 && IsMenu(text.AsSpan(lines[i + 1].Start, lines[i + 1].End - lines[i + 1].Start), data.SectionLabels))
             {
-                // A line between the page's name and its menu is the name's tagline ("RELIEF LOGISTICS TODAY", "News and
-                // analysis for aid supply chains", "Field Operations › Region"): a menu comes above the headline, not under it.
+                // A line between the page's name and its menu is the name's tagline ("TALMOR FREIGHT WEEKLY", "News and
+                // analysis for shippers and ports", "Ports › Brennick"): a menu comes above the headline, not under it.
                 found.Add(new Furniture(new TextSpan(line.Start, line.End), FurnitureKind.Outlet));
                 marked[i] = true;
             }
@@ -218,8 +219,8 @@ public sealed class FurnitureDetector(LanguageData data)
             return true;
         // A close button ("× Four People Shot") may precede the headline.
         line = line.TrimStart("×•· ");
-        // Under a page's name or menu a headline may open on a quotation ("'We have buried six already': town mourns");
-        // first on the page, such a line stays prose, its quotation a quote.
+        // Under the page's furniture (its name, its menu, a byline or dateline) a headline may open on a quotation
+        // ("'We lost everything': Brennick counts its dead"); first on the page, such a line stays prose, its quotation a quote.
         var opening = afterFurniture ? line.TrimStart("'‘\"“") : line;
         if (lineCount < 3 || words < 3 || words > MaxHeadlineWords || opening.IsEmpty || Terminal(line[^1])
             || !(char.IsUpper(opening[0]) || char.IsDigit(opening[0])))
@@ -292,9 +293,10 @@ public sealed class FurnitureDetector(LanguageData data)
     /// chevrons, bullets or spaced slashes ("Home | News | Regions | Sport", "Sport > Football",
     /// "Home / World / Europe", "NEWS | OSKOVA"). Three items make a menu; two do when a chevron or
     /// slash leads from one to the other, both are in capitals or the first names a section of a site
-    /// ("World | Eastern frontier"). "Bus crash | Live updates" is a headline.
+    /// under the page's name ("World | Northern border"). "Bus crash | Live updates" and, with no name above it,
+    /// "Opinion | Save the bees" are headlines.
     /// </summary>
-    private static bool IsMenu(ReadOnlySpan<char> line, FrozenSet<string> sectionLabels)
+    private static bool IsMenu(ReadOnlySpan<char> line, FrozenSet<string>? sectionLabels)
     {
         int items = 0, words = 0, capitals = 0;
         var firstItem = ReadOnlySpan<char>.Empty;
@@ -322,8 +324,8 @@ public sealed class FurnitureDetector(LanguageData data)
             if (c is '|' or '•' or '·' || c is '›' or '»' || c is '/' or '>' && spaced)
             {
                 path |= c is not ('|' or '•' or '·');
-                if (items == 0)
-                    firstItem = line[..i].Trim();
+                if (items == 0 && words > 0)
+                    firstItem = line[..i].Trim().TrimStart("|•·›»/> ");
                 inWord = false;
                 if (!Close())
                     return false;
@@ -344,7 +346,7 @@ public sealed class FurnitureDetector(LanguageData data)
         }
         if (!Close() || Terminal(line.TrimEnd()[^1]))
             return false;
-        return items >= 3 || items == 2 && (path || capitals == 2 || sectionLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(firstItem));
+        return items >= 3 || items == 2 && (path || capitals == 2 || sectionLabels is not null && sectionLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(firstItem));
     }
 
     /// <summary>Headlines are short; a longer unterminated first line is more often a dek or a clipped sentence.</summary>

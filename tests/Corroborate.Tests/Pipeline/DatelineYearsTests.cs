@@ -2,6 +2,7 @@ using System.Text.Json;
 using Corroborate.Cli;
 using Corroborate.Ingest;
 using Corroborate.Model;
+using Corroborate.Pipeline;
 using Xunit;
 
 namespace Corroborate.Tests.Pipeline;
@@ -48,17 +49,11 @@ public sealed class DatelineYearsTests
     [Fact]
     public void A_wire_report_dated_without_a_year_takes_the_year_of_the_reports_after_it()
     {
-        using var dir = new TempDir();
-        var input = Path.Combine(dir.Path, "in");
-        Directory.CreateDirectory(input);
         // First in the stream, nothing before it to date it by: it waits for the next dated report.
-        File.WriteAllText(Path.Combine(input, "a.txt"),
-            "TALMOR, Oct 18 (Meridian) - At least 14 people were killed when a bus left a mountain road near Brennick late on Saturday, police said.\n\nRescuers worked through the night.");
-        File.WriteAllText(Path.Combine(input, "b.txt"), "Police said 16 people were killed when the bus left the road near Brennick on Saturday night.");
-        File.WriteAllText(Path.Combine(input, "b.meta.json"), """{"published": "2026-10-19"}""");
-        var code = CorroborateCommand.Run(["brief", input, "--out", Path.Combine(dir.Path, "out")], new StringWriter(), new StringWriter());
-        Assert.Equal(ExitCodes.Ok, code);
-        using var dossier = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "dossier.json")));
+        using var dossier = Brief(
+            ("a.txt", "TALMOR, Oct 18 (Meridian) - At least 14 people were killed when a bus left a mountain road near Brennick late on Saturday, police said.\n\nRescuers worked through the night."),
+            ("b.txt", "Police said 16 people were killed when the bus left the road near Brennick on Saturday night."),
+            ("b.meta.json", """{"published": "2026-10-19"}"""));
         var a = dossier.RootElement.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "a");
         Assert.Equal("2026-10-18", a.GetProperty("published").GetString());
         Assert.Equal("dateline", a.GetProperty("publishedFrom").GetString());
@@ -70,37 +65,72 @@ public sealed class DatelineYearsTests
     [Fact]
     public void In_a_mixed_stream_it_takes_the_year_of_its_own_story_after_it_and_the_order_is_kept()
     {
-        using var dir = new TempDir();
-        var input = Path.Combine(dir.Path, "in");
-        Directory.CreateDirectory(input);
         // Another story's report of February comes first; May 4 is more than two months past it, so by it alone the
         // wire report would be last year's. The next dated report, of its own story, is of May 5.
-        File.WriteAllText(Path.Combine(input, "a.txt"), "The river at Dunmore rose two metres overnight and 300 homes were flooded, the council said on Sunday.");
-        File.WriteAllText(Path.Combine(input, "a.meta.json"), """{"published": "2026-02-15"}""");
-        File.WriteAllText(Path.Combine(input, "b.txt"),
-            "TALMOR, May 4 (Meridian) - At least 14 people were killed when a bus left a mountain road near Brennick late on Saturday, police said.\n\nRescuers worked through the night.");
-        File.WriteAllText(Path.Combine(input, "c.txt"), "A second survivor of Saturday's bus crash near Brennick left hospital on Monday.");
-        File.WriteAllText(Path.Combine(input, "d.txt"), "Police said 16 people were killed when the bus left the road near Brennick on Saturday night.");
-        File.WriteAllText(Path.Combine(input, "d.meta.json"), """{"published": "2026-05-05"}""");
-        var code = CorroborateCommand.Run(["brief", input, "--out", Path.Combine(dir.Path, "out")], new StringWriter(), new StringWriter());
-        Assert.Equal(ExitCodes.Ok, code);
-        using var dossier = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "dossier.json")));
+        using var dossier = Brief(
+            ("a.txt", "The river at Dunmore rose two metres overnight and 300 homes were flooded, the council said on Sunday."),
+            ("a.meta.json", """{"published": "2026-02-15"}"""),
+            ("b.txt", "TALMOR, May 4 (Meridian) - At least 14 people were killed when a bus left a mountain road near Brennick late on Saturday, police said.\n\nRescuers worked through the night."),
+            ("c.txt", "A second survivor of Saturday's bus crash near Brennick left hospital on Monday."),
+            ("d.txt", "Police said 16 people were killed when the bus left the road near Brennick on Saturday night."),
+            ("d.meta.json", """{"published": "2026-05-05"}"""));
         var documents = dossier.RootElement.GetProperty("documents").EnumerateArray().ToList();
         Assert.Equal(["a", "b", "c", "d"], documents.Select(d => d.GetProperty("id").GetString()));
         Assert.Equal("2026-05-04", documents[1].GetProperty("published").GetString());
     }
 
     [Fact]
+    public void When_the_next_dated_report_is_another_storys_a_later_one_of_its_own_gives_the_year()
+    {
+        // First in a batch; the report after it is of another story, a year earlier; the one after that is its own.
+        using var dossier = Brief(
+            ("a.txt", "TALMOR, March 8 (Meridian) - At least 14 people were killed when a bus left a mountain road near Brennick late on Saturday, police said."),
+            ("b.txt", "The election commission said on Monday that turnout had reached 61 percent."),
+            ("b.meta.json", """{"published": "2025-05-12"}"""),
+            ("c.txt", "Police said 16 people were killed when the bus left the road near Brennick on Saturday night."),
+            ("c.meta.json", """{"published": "2026-03-09"}"""));
+        var documents = dossier.RootElement.GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal(["a", "b", "c"], documents.Select(d => d.GetProperty("id").GetString()));
+        Assert.Equal("2026-03-08", documents[0].GetProperty("published").GetString());
+    }
+
+    [Fact]
+    public void Past_the_bound_it_goes_on_undated_and_the_reports_behind_it_wait_no_longer()
+    {
+        var pipeline = Corroborate.Text.StandardPipeline.Build(TestData.Data);
+        var years = new DatelineYears<int>(pipeline);
+        var wire = new NewsDocument("w", "w", "TALMOR, Oct 18 (Meridian) - At least 14 people were killed when a bus left a mountain road, police said.");
+        var undated = new NewsDocument("u", "u", "Police said the bus left the road near Brennick.");
+        var (analyzedWire, analyzedUndated) = (pipeline.Run(wire), pipeline.Run(undated));
+        var released = years.Feed(0, wire, analyzedWire).Select(r => r.Item).ToList();
+        const int Bound = DatelineYears<int>.MaxWaiting;
+        for (var i = 1; i < Bound; i++)
+            released.AddRange(years.Feed(i, undated, analyzedUndated).Select(r => r.Item));
+        Assert.Empty(released);
+        // One more than the bound: the wire report leaves undated, and every report queued behind it with it, in order.
+        released.AddRange(years.Feed(Bound, undated, analyzedUndated).Select(r => r.Item));
+        Assert.Equal(Enumerable.Range(0, Bound + 1), released);
+        Assert.Equal([Bound + 1], years.Feed(Bound + 1, undated, analyzedUndated).Select(r => r.Item));
+    }
+
+    [Fact]
     public void With_no_dated_report_in_the_stream_it_stays_undated()
+    {
+        using var dossier = Brief(("a.txt", "TALMOR, Oct 18 (Meridian) - At least 14 people were killed when a bus left a mountain road late on Saturday, police said."));
+        var a = dossier.RootElement.GetProperty("documents")[0];
+        Assert.Equal(JsonValueKind.Null, a.GetProperty("published").ValueKind);
+    }
+
+    /// <summary>The dossier of a brief over these files, written to a folder of their own.</summary>
+    private static JsonDocument Brief(params (string Name, string Text)[] files)
     {
         using var dir = new TempDir();
         var input = Path.Combine(dir.Path, "in");
         Directory.CreateDirectory(input);
-        File.WriteAllText(Path.Combine(input, "a.txt"), "TALMOR, Oct 18 (Meridian) - At least 14 people were killed when a bus left a mountain road late on Saturday, police said.");
+        foreach (var (name, text) in files)
+            File.WriteAllText(Path.Combine(input, name), text);
         var code = CorroborateCommand.Run(["brief", input, "--out", Path.Combine(dir.Path, "out")], new StringWriter(), new StringWriter());
         Assert.Equal(ExitCodes.Ok, code);
-        using var dossier = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "dossier.json")));
-        var a = dossier.RootElement.GetProperty("documents")[0];
-        Assert.Equal(JsonValueKind.Null, a.GetProperty("published").ValueKind);
+        return JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "dossier.json")));
     }
 }

@@ -71,18 +71,20 @@ public sealed class StoryClustererTests
         var first = Doc("a", "A powerful earthquake struck the Veskar highlands before dawn on Tuesday, killing at least 212 people. Governor Petar Ruskov said rescuers were working by floodlight.", "2026-03-03");
         var second = Doc("b", "The bakery on Liberty Square is a heap of stone after the earthquake that killed 212 people in the highlands on Tuesday; the clock tower lies in pieces over the tram lines, Governor Petar Ruskov said.", "2026-03-04");
         var other = Doc("c", "The city council on Tuesday passed a budget that raises spending on parks, and Governor Petar Ruskov praised the vote.", "2026-03-04");
-        string[] Run(ClusteringOptions options)
-        {
-            var c = new StoryClusterer(TestData.Data, options);
-            return [c.Assign(first), c.Assign(second), c.Assign(other)];
-        }
         // Words alone join nothing here (a bar of 0.99); the young stream's bar is 0: only its conditions decide.
-        var young = Run(new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0 });
+        var young = Assign(new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0 }, first, second, other);
         Assert.Equal(young[0], young[1]);
         Assert.NotEqual(young[0], young[2]);
         // The rule is what joins them: in a stream no longer young the second report opens a story of its own.
-        var old = Run(new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0, YoungStream = 0 });
+        var old = Assign(new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0, YoungStream = 0 }, first, second, other);
         Assert.NotEqual(old[0], old[1]);
+    }
+
+    /// <summary>The stories of the reports clustered in order with these options.</summary>
+    private static string[] Assign(ClusteringOptions options, params AnalyzedDocument[] reports)
+    {
+        var clusterer = new StoryClusterer(TestData.Data, options);
+        return [.. reports.Select(clusterer.Assign)];
     }
 
     [Fact]
@@ -90,15 +92,10 @@ public sealed class StoryClustererTests
     {
         // The second report names one person of the first and an organisation of three words: two names few stories
         // share. A third names the same person and a ministry every story of a country may name.
-        var first = Doc("a", "Shelling killed at least seven people in Halvenka late on Sunday, regional officials said. Pavel Steinic, director of Halvenka District Hospital, said 23 wounded had been admitted.", "2026-05-04");
-        var second = Doc("b", "The number of people killed in Sunday night's attack has risen to 11, Mayor Anselm Vrakic said on Tuesday. Halvenka District Hospital said 46 injured had been admitted; Director Pavel Steinic appealed for blood donors.", "2026-05-05");
-        var other = Doc("c", "Pavel Steinic, a surgeon, told the Interior Ministry's inquiry on Tuesday that the new wing opened late.", "2026-05-05");
-        string[] Run(ClusteringOptions options)
-        {
-            var c = new StoryClusterer(TestData.Data, options);
-            return [c.Assign(first), c.Assign(second), c.Assign(other)];
-        }
-        var young = Run(new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0 });
+        var first = Doc("a", "Shelling killed at least seven people in Kelmar late on Sunday, regional officials said. Ivo Brandt, director of Kelmar District Hospital, said 23 wounded had been admitted.", "2026-05-04");
+        var second = Doc("b", "The number of people killed in Sunday night's attack has risen to 11, Mayor Lena Ostrova said on Tuesday. Kelmar District Hospital said 46 injured had been admitted; Director Ivo Brandt appealed for blood donors.", "2026-05-05");
+        var other = Doc("c", "Ivo Brandt, a surgeon, told the Interior Ministry's inquiry on Tuesday that the new wing opened late.", "2026-05-05");
+        var young = Assign(new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0 }, first, second, other);
         Assert.Equal(young[0], young[1]);
         Assert.NotEqual(young[0], young[2]);
     }
