@@ -39,7 +39,7 @@ public readonly record struct MonthDay(int Month, int Day)
         var bestDistance = int.MaxValue;
         foreach (var near in anchors)
         {
-            for (var year = near.Year - 1; year <= near.Year + 1; year++)
+            for (var year = Math.Max(1, near.Year - 1); year <= Math.Min(9999, near.Year + 1); year++)
             {
                 if (Day > DateTime.DaysInMonth(year, Month))
                     continue;

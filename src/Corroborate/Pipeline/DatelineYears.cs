@@ -37,9 +37,9 @@ public sealed class DatelineYears<T>(DocumentPipeline pipeline) where T : notnul
 
     /// <summary>
     /// The reports ready to go on after <paramref name="analyzed"/> arrives, in input order: none while a
-    /// report without its year waits; then those that waited and this one.
+    /// report without its year waits; then those that waited and this one. Done at once, not as the list is read.
     /// </summary>
-    public IEnumerable<(T Item, AnalyzedDocument Analyzed)> Feed(T item, NewsDocument original, AnalyzedDocument analyzed)
+    public IReadOnlyList<(T Item, AnalyzedDocument Analyzed)> Feed(T item, NewsDocument original, AnalyzedDocument analyzed)
     {
         var dated = analyzed.Document.Published is { From: not PublishedFrom.Content } published ? published.Date : (DateOnly?)null;
         var yearless = IsYearless(analyzed);
@@ -47,48 +47,42 @@ public sealed class DatelineYears<T>(DocumentPipeline pipeline) where T : notnul
         {
             if (dated is { } d)
                 _recent.Add(d);
-            yield return (item, analyzed);
-            yield break;
+            return [(item, analyzed)];
         }
         _waiting.Add(new Waiting(item, original, analyzed, dated, yearless));
         _datedAfterLast = yearless ? 0 : _datedAfterLast + (dated is null ? 0 : 1);
         if (_datedAfterLast >= DatedAfter)
-        {
-            foreach (var ready in Release(_waiting.Count))
-                yield return ready;
-        }
-        else if (_waiting.Count > MaxWaiting)
-        {
-            // The oldest goes on with the reports there are; those behind it that need no year need not wait.
-            var n = 1;
-            while (n < _waiting.Count && !_waiting[n].Yearless)
-                n++;
-            foreach (var ready in Release(n))
-                yield return ready;
-        }
+            return Release(_waiting.Count);
+        if (_waiting.Count <= MaxWaiting)
+            return [];
+        // The oldest goes on with the reports there are; those behind it that need no year need not wait.
+        var n = 1;
+        while (n < _waiting.Count && !_waiting[n].Yearless)
+            n++;
+        return Release(n);
     }
 
     /// <summary>At the stream's end: those still waiting, dated by the reports around them when there are any.</summary>
-    public IEnumerable<(T Item, AnalyzedDocument Analyzed)> Flush() => Release(_waiting.Count);
+    public IReadOnlyList<(T Item, AnalyzedDocument Analyzed)> Flush() => Release(_waiting.Count);
 
     private static bool IsYearless(AnalyzedDocument a) =>
         a.DatelineDay is not null && a.Document.Published is null or { From: PublishedFrom.Content };
 
     /// <summary>The first <paramref name="count"/> waiting reports, in order, each without its year dated by the reports around it.</summary>
-    private IEnumerable<(T Item, AnalyzedDocument Analyzed)> Release(int count)
+    private List<(T Item, AnalyzedDocument Analyzed)> Release(int count)
     {
-        var released = _waiting.GetRange(0, count);
-        var after = _waiting.Select(w => w.Date).ToList();
+        var output = new List<(T, AnalyzedDocument)>(count);
+        for (var k = 0; k < count; k++)
+        {
+            var w = _waiting[k];
+            if (w.Date is { } d)
+                _recent.Add(d);
+            output.Add(w.Yearless ? Dated(w, [.. _waiting.Skip(k + 1).Select(x => x.Date).OfType<DateOnly>().Take(DatedAfter)]) : (w.Item, w.Analyzed));
+        }
         _waiting.RemoveRange(0, count);
         if (_waiting.Count == 0)
             _datedAfterLast = 0;
-        for (var k = 0; k < released.Count; k++)
-        {
-            var w = released[k];
-            if (w.Date is { } d)
-                _recent.Add(d);
-            yield return w.Yearless ? Dated(w, after.Skip(k + 1).OfType<DateOnly>().Take(DatedAfter).ToList()) : (w.Item, w.Analyzed);
-        }
+        return output;
     }
 
     private (T Item, AnalyzedDocument Analyzed) Dated(Waiting w, List<DateOnly> next)
@@ -102,7 +96,8 @@ public sealed class DatelineYears<T>(DocumentPipeline pipeline) where T : notnul
         var latest = anchors.Max();
         if (_recent.Latest() is { } before && before > latest)
             latest = before;
-        return w.Analyzed.DatelineDay!.Value.Nearest([.. anchors], latest.AddDays(LateDays)) is { } date
+        var notAfter = latest.DayNumber <= DateOnly.MaxValue.DayNumber - LateDays ? latest.AddDays(LateDays) : DateOnly.MaxValue;
+        return w.Analyzed.DatelineDay!.Value.Nearest([.. anchors], notAfter) is { } date
             ? (w.Item, pipeline.Run(w.Original with { Published = new Published(date, null, PublishedFrom.Dateline) }))
             : (w.Item, w.Analyzed);
     }

@@ -43,6 +43,13 @@ public sealed class DatelineYearsTests
         Assert.Equal(new DateOnly(2026, 5, 4), new MonthDay(5, 4).Nearest([new DateOnly(2026, 2, 15), new DateOnly(2026, 5, 5)], notAfter: new DateOnly(2026, 7, 6)));
 
     [Fact]
+    public void Days_at_the_ends_of_the_calendar_are_no_error()
+    {
+        Assert.Equal(new DateOnly(1, 1, 5), new MonthDay(1, 5).Nearest(new DateOnly(1, 1, 3)));
+        Assert.Equal(new DateOnly(9999, 12, 31), new MonthDay(12, 31).Nearest(new DateOnly(9999, 12, 30)));
+    }
+
+    [Fact]
     public void A_leap_day_with_no_leap_year_near_is_no_date() =>
         Assert.Null(new MonthDay(2, 29).Nearest(new DateOnly(2026, 3, 1)));
 
