@@ -1935,7 +1935,17 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
 
     /// <summary>A line break or a sentence's closing mark at <paramref name="j"/> (not the period of an initial).</summary>
     private bool SentenceBreak(int j) =>
-        t[j].Kind == TimeTokenKind.Break || t[j].Kind == TimeTokenKind.Punctuation && text[t[j].Start] is '.' or '!' or '?' or ';' && !Initial(j);
+        t[j].Kind == TimeTokenKind.Break || t[j].Kind == TimeTokenKind.Punctuation && text[t[j].Start] is '.' or '!' or '?' or ';' && !Initial(j)
+        || MeridiemClosesSentence(j);
+
+    /// <summary>
+    /// "on Thursday at 11 a.m. The parish has asked …": the marker's period ends the sentence when a capitalized word
+    /// that tells no time follows ("6 p.m. Monday", "9 a.m. EST", "5 p.m. Nov. 9" go on).
+    /// </summary>
+    private bool MeridiemClosesSentence(int j) =>
+        t[j].Kind == TimeTokenKind.Word && W(j)?.Meridiem is not null && text[t[j].End - 1] == '.'
+        && InRange(j + 1) && t[j + 1].Kind == TimeTokenKind.Word && Upper(j + 1)
+        && W(j + 1) is not ({ Month: > 0 } or { Weekday: > 0 } or { TimeZone: true } or { RelativeDay: not null } or { Deictic: not null });
 
     /// <summary>True when the period at <paramref name="j"/> closes an initial ("Daniel P. Davison"), not a sentence.</summary>
     private bool Initial(int j) =>
