@@ -73,6 +73,10 @@ public sealed class EntityResolver
             entities[i].Mentions.Add(m);
             _storyOf.TryAdd(m.Doc, m.Story);
             _byMention[(m.Doc, m.Mention.Span)] = entities[i].Id;
+            // A description in lowercase ("the directorate", see HeadReferences) is no name inside an attribution:
+            // "the company told the committee …" is the company's; Described resolves descriptions itself.
+            if (m.Text.Length > 0 && char.IsLower(m.Text[0]))
+                continue;
             if (!_byDoc.TryGetValue(m.Doc, out var list))
                 _byDoc[m.Doc] = list = [];
             list.Add((m.Mention.Span, entities[i].Kind, entities[i].Id));

@@ -11,8 +11,10 @@ public sealed class ReconcileLexicon
 {
     private ReconcileLexicon(FrozenSet<string> placeGenerics, FrozenDictionary<string, string> agencies, FrozenSet<string> stopwords,
         FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords, TopicShifts topicShifts, FrozenSet<string> eventTolls,
-        FrozenSet<string> measuredUnits, FrozenSet<string> measureGenerics, PlaceFeatures placeFeatures, FrozenSet<string> eponymousHeads, FrozenSet<string> outcomes)
+        FrozenSet<string> measuredUnits, FrozenSet<string> measureGenerics, PlaceFeatures placeFeatures, FrozenSet<string> eponymousHeads, FrozenSet<string> outcomes,
+        FrozenSet<string> everydayInstitutions)
     {
+        EverydayInstitutions = everydayInstitutions;
         Outcomes = outcomes;
         EponymousHeads = eponymousHeads;
         PlaceFeatures = placeFeatures;
@@ -29,6 +31,8 @@ public sealed class ReconcileLexicon
 
     /// <summary>Casualty classes no report confuses ("killed", "injured"): two of them are two counts, whatever figures they share.</summary>
     public FrozenSet<string> Outcomes { get; }
+    /// <summary>Kinds of body reports name alone for any of them ("the hospital"), lowercase: alone they refer to no organisation.</summary>
+    public FrozenSet<string> EverydayInstitutions { get; }
     /// <summary>Lowercase last words of organisations often named after a person ("foundation", "library").</summary>
     public FrozenSet<string> EponymousHeads { get; }
     /// <summary>Words that make capitalized words a geographic feature ("Skerrin Island", "Mount Garrow").</summary>
@@ -99,7 +103,8 @@ public sealed class ReconcileLexicon
             LanguageData.Lines("en/reconcile/measure-generics.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             data.PlaceFeatures,
             LanguageData.Lines("en/reconcile/eponymous-heads.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
-            LanguageData.Lines("en/reconcile/outcomes.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal));
+            LanguageData.Lines("en/reconcile/outcomes.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal),
+            LanguageData.Lines("en/reconcile/everyday-institutions.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal));
     }
 }
 

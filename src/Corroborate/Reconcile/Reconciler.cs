@@ -73,6 +73,9 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
         _timeline.Observe(a, story);
         foreach (var m in a.Entities.IsDefault ? [] : a.Entities)
             _mentions.Add(new MentionRecord(doc, story, m, m.Span.Of(a.Text)));
+        // "the directorate" after "the Civil Protection Directorate": one more name of it.
+        foreach (var m in HeadReferences.Find(a, lexicon))
+            _mentions.Add(new MentionRecord(doc, story, m, m.Span.Of(a.Text)));
         foreach (var t in a.Times.IsDefault ? [] : a.Times)
             _times.Add(new TimeRecord(doc, t, t.Span.Of(a.Text)));
         foreach (var q in a.Quotes.IsDefault ? [] : a.Quotes)

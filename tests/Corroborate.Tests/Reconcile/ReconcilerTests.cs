@@ -358,6 +358,40 @@ public sealed class ReconcilerTests
         Assert.Contains(r.Groups, g => g.Unit == "injured");
     }
 
+    [Theory]
+    // Named again by its kind after its name: one more name of it.
+    [InlineData("The Civil Protection Directorate ordered 2,000 people out of Korvath on Monday. The directorate said the cloud had thinned by evening.", "Civil Protection Directorate", "directorate")]
+    [InlineData("Rescuers of the National Emergency Service reached the village at dawn. The emergency service said 30 people were missing.", "National Emergency Service", "emergency service")]
+    public void An_organisation_named_again_by_its_kind_is_mentioned_there(string text, string name, string kind)
+    {
+        var entity = Reconcile(Doc("a", text)).Entities.Entities.Single(e => e.Name == name);
+        Assert.Contains(entity.Mentions, m => m.Text == kind);
+    }
+
+    [Fact]
+    public void A_kind_reports_name_alone_for_any_body_of_it_names_none_and_takes_no_attribution()
+    {
+        // "taken to the hospital" need not be Harwick General; and Brightmoor, not the committee it told, gives the figure.
+        var text = "Two workers were taken to Harwick General Hospital on Monday. A third was taken to the hospital by car.\n\n"
+            + "The Commons Digital Economy Committee heard evidence on Tuesday. Brightmoor Telecom told the committee that about 3,000 customers had lost service.";
+        var r = Reconcile(Doc("a", text));
+        Assert.DoesNotContain(r.Entities.Entities.Single(e => e.Name == "Harwick General Hospital").Mentions, m => m.Text == "hospital");
+        var claim = r.Claims.Single(c => c.Quantity.Value == 3000);
+        Assert.Equal("Brightmoor Telecom", r.SourceName(claim.SourceLabel));
+    }
+
+    [Fact]
+    public void A_description_that_names_one_body_again_does_not_answer_for_another()
+    {
+        // "the ministry" names the ministry again; "the authority" after the water authority is still the water authority.
+        var text = "The Ministry of Health said 14 people had died. The ministry said hospitals were full.\n\n"
+            + "The Harwick Valley Water Authority has banned garden hoses in 46 municipalities since Saturday. "
+            + "The authority said its reservoirs had fallen to 38 percent of capacity.";
+        var r = Reconcile(Doc("a", text));
+        var claim = r.Claims.Single(c => c.Quantity.Value == 38);
+        Assert.Equal("Harwick Valley Water Authority", r.SourceName(claim.SourceLabel));
+    }
+
     [Fact]
     public void A_story_of_one_report_is_not_judged_off_topic()
     {

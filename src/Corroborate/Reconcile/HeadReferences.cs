@@ -1,0 +1,82 @@
+using Corroborate.Model;
+using Corroborate.Pipeline;
+
+namespace Corroborate.Reconcile;
+
+/// <summary>
+/// An organisation named again by its own kind after the article has named it: "the directorate" after
+/// "the Civil Protection Directorate", "the emergency service" after "the National Emergency Service". The
+/// kind is a description of <c>descriptions.tsv</c> whose fit is a word of the name itself, so "the company"
+/// or "the regulator", which fit by sort, not by name, are left to attributions. The nearest organisation
+/// named before it, within a few paragraphs, that has the word in its name is the one meant. A kind that
+/// reports name alone for any body of it ("the hospital", "the police": everyday-institutions.txt) needs a
+/// word of the name before it ("the university hospital").
+/// </summary>
+internal static class HeadReferences
+{
+    /// <summary>How far back (characters) the organisation named may be: a few paragraphs.</summary>
+    private const int Reach = 1500;
+
+    /// <summary>The mentions of organisations the article makes by their kind, lowercase after "the".</summary>
+    public static IEnumerable<EntityMention> Find(AnalyzedDocument a, ReconcileLexicon lexicon)
+    {
+        if (a.Tokens.IsDefault || a.Entities.IsDefault)
+            yield break;
+        var organisations = a.Entities.Where(e => e.Kind == EntityKind.Organization && e.Name.Contains(' ')).ToList();
+        if (organisations.Count == 0)
+            yield break;
+        var text = a.Text;
+        var tokens = a.Tokens;
+        for (var i = 0; i + 1 < tokens.Length; i++)
+        {
+            if (!IsWord(tokens[i], text, "the"))
+                continue;
+            // "the emergency service": the kind is the last of one or two lowercase words.
+            for (var words = 2; words >= 1; words--)
+            {
+                var last = i + words;
+                if (last >= tokens.Length || !Lowercase(tokens, i + 1, last, text))
+                    continue;
+                var head = tokens[last].Span.Of(text);
+                if (!lexicon.Descriptions.TryGetValue(head, out var fit) || fit.Kind != FitKind.NamedBy || !fit.Words.Contains(head)
+                    || words == 1 && lexicon.EverydayInstitutions.Contains(head))
+                    continue;
+                var start = tokens[i + 1].Span.Start;
+                if (Named(organisations, start, text, tokens, i + 1, last) is not { } named)
+                    continue;
+                yield return new EntityMention(new TextSpan(start, tokens[last].Span.End), EntityKind.Organization, named.Name);
+                i = last;
+                break;
+            }
+        }
+    }
+
+    /// <summary>The nearest organisation named before <paramref name="at"/> whose name holds every word of the phrase.</summary>
+    private static EntityMention? Named(List<EntityMention> organisations, int at, string text, System.Collections.Immutable.ImmutableArray<Token> tokens, int first, int last)
+    {
+        EntityMention? nearest = null;
+        foreach (var o in organisations)
+        {
+            if (o.Span.End > at || at - o.Span.End > Reach || nearest is not null && o.Span.End <= nearest.Span.End)
+                continue;
+            var name = o.Name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+            var all = true;
+            for (var k = first; k <= last && all; k++)
+                all = name.Any(w => w.Equals(tokens[k].Span.Of(text), StringComparison.OrdinalIgnoreCase));
+            if (all)
+                nearest = o;
+        }
+        return nearest;
+    }
+
+    private static bool IsWord(Token t, string text, string word) =>
+        t.Kind == TokenKind.Word && text.AsSpan(t.Span.Start, t.Span.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private static bool Lowercase(System.Collections.Immutable.ImmutableArray<Token> tokens, int from, int to, string text)
+    {
+        for (var k = from; k <= to; k++)
+            if (tokens[k].Kind != TokenKind.Word || !char.IsLower(text[tokens[k].Span.Start]))
+                return false;
+        return true;
+    }
+}
