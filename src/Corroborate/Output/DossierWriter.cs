@@ -52,7 +52,7 @@ public sealed class DossierWriter : IDisposable
         private readonly SpoolFile _file = new();
         private long _length;
 
-        /// <summary>Appends values as <see cref="Values"/> wrote them, each after its length.</summary>
+        /// <summary>Appends values as <see cref="Render"/> wrote them, each after its length.</summary>
         public void Append(ReadOnlySpan<byte> values)
         {
             if (!values.IsEmpty)
@@ -75,53 +75,32 @@ public sealed class DossierWriter : IDisposable
         public void Dispose() => _file.Dispose();
     }
 
-    /// <summary>Values one after another, each after its length, as a <see cref="ValueSpool"/> keeps them.</summary>
-    private sealed class Values(Utf8JsonWriter json, ArrayBufferWriter<byte> record)
-    {
-        private readonly ArrayBufferWriter<byte> _values = new();
+    /// <summary>A story's values of the cross-article sections, rendered by <see cref="Render"/> on any thread and added in order by <see cref="WriteStory(StorySections)"/>.</summary>
+    internal sealed record StorySections(byte[] Entities, byte[] Times, byte[] Quantities, byte[] Quotes, byte[] Groups, byte[] Origins, byte[] Timeline,
+        IReadOnlyDictionary<string, ImmutableArray<TextSpan>> OffTopic);
 
-        public Values Add<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    /// <summary>The story's values of the cross-article sections. Thread-safe: it touches no writer.</summary>
+    internal static StorySections Render(Reconciliation r)
+    {
+        var entities = r.Entities;
+        using var json = new Utf8JsonWriter(Stream.Null, new JsonWriterOptions { Encoder = Options.Encoder });
+        var record = new ArrayBufferWriter<byte>(1 << 12);
+        // Values one after another, each after its length, as a ValueSpool keeps them.
+        byte[] Section<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
         {
+            var values = new ArrayBufferWriter<byte>();
             foreach (var item in items)
             {
                 record.ResetWrittenCount();
                 json.Reset(record);
                 write(json, item);
                 json.Flush();
-                BinaryPrimitives.WriteInt32LittleEndian(_values.GetSpan(sizeof(int)), record.WrittenCount);
-                _values.Advance(sizeof(int));
-                _values.Write(record.WrittenSpan);
+                BinaryPrimitives.WriteInt32LittleEndian(values.GetSpan(sizeof(int)), record.WrittenCount);
+                values.Advance(sizeof(int));
+                values.Write(record.WrittenSpan);
             }
-            return this;
+            return values.WrittenSpan.ToArray();
         }
-
-        public byte[] ToArray() => _values.WrittenSpan.ToArray();
-    }
-
-    /// <summary>A story's values of the cross-article sections, rendered by <see cref="Render"/> on any thread and added in order by <see cref="WriteStory(StorySections)"/>.</summary>
-    public sealed class StorySections
-    {
-        internal StorySections(byte[] entities, byte[] times, byte[] quantities, byte[] quotes, byte[] groups, byte[] origins, byte[] timeline,
-            IReadOnlyDictionary<string, ImmutableArray<TextSpan>> offTopic) =>
-            (Entities, Times, Quantities, Quotes, Groups, Origins, Timeline, OffTopic) = (entities, times, quantities, quotes, groups, origins, timeline, offTopic);
-
-        internal byte[] Entities { get; }
-        internal byte[] Times { get; }
-        internal byte[] Quantities { get; }
-        internal byte[] Quotes { get; }
-        internal byte[] Groups { get; }
-        internal byte[] Origins { get; }
-        internal byte[] Timeline { get; }
-        internal IReadOnlyDictionary<string, ImmutableArray<TextSpan>> OffTopic { get; }
-    }
-
-    /// <summary>The story's values of the cross-article sections. Thread-safe: it touches no writer.</summary>
-    public static StorySections Render(Reconciliation r)
-    {
-        var entities = r.Entities;
-        using var json = new Utf8JsonWriter(Stream.Null, new JsonWriterOptions { Encoder = Options.Encoder });
-        var record = new ArrayBufferWriter<byte>(1 << 12);
-        byte[] Section<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write) => new Values(json, record).Add(items, write).ToArray();
         return new StorySections(
             Section(entities.Entities, WriteEntity),
             Section(r.Times, WriteTime),
@@ -137,7 +116,7 @@ public sealed class DossierWriter : IDisposable
     public void WriteStory(Reconciliation r) => WriteStory(Render(r));
 
     /// <summary>Adds one story's sections rendered by <see cref="Render"/>, in the stories' order.</summary>
-    public void WriteStory(StorySections s)
+    internal void WriteStory(StorySections s)
     {
         _entities.Append(s.Entities);
         _times.Append(s.Times);

@@ -11,7 +11,8 @@ public sealed record ResolvedEntity(
     ImmutableArray<(string Doc, TextSpan Span, string Text)> Mentions);
 
 /// <summary>One mention as the resolver sees it: which document and story, and the text written.</summary>
-public sealed record MentionRecord(string Doc, string Story, EntityMention Mention, string Text);
+/// <param name="Description">A mention by the entity's kind ("the directorate", <see cref="HeadReferences"/>), not by its name.</param>
+public sealed record MentionRecord(string Doc, string Story, EntityMention Mention, string Text, bool Description = false);
 
 /// <summary>
 /// Resolves mentions to entities across the documents of each story: mentions whose in-article
@@ -73,9 +74,9 @@ public sealed class EntityResolver
             entities[i].Mentions.Add(m);
             _storyOf.TryAdd(m.Doc, m.Story);
             _byMention[(m.Doc, m.Mention.Span)] = entities[i].Id;
-            // A description in lowercase ("the directorate", see HeadReferences) is no name inside an attribution:
-            // "the company told the committee …" is the company's; Described resolves descriptions itself.
-            if (m.Text.Length > 0 && char.IsLower(m.Text[0]))
+            // A description ("the directorate") is no name inside an attribution: "Brightmoor told the committee …" is
+            // Brightmoor's; Described resolves an attribution that is a description itself.
+            if (m.Description)
                 continue;
             if (!_byDoc.TryGetValue(m.Doc, out var list))
                 _byDoc[m.Doc] = list = [];
@@ -122,7 +123,7 @@ public sealed class EntityResolver
 
     private const int MaxDescriptionWords = 4;
     /// <summary>How far back (characters) "the company" looks for the organisation it stands for: a few paragraphs.</summary>
-    private const int DescriptionReach = 1500;
+    internal const int DescriptionReach = 1500;
 
     private string? Described(string doc, Attribution attribution)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Corroborate.Model;
 using Corroborate.Pipeline;
 
@@ -8,15 +9,12 @@ namespace Corroborate.Reconcile;
 /// "the Civil Protection Directorate", "the emergency service" after "the National Emergency Service". The
 /// kind is a description of <c>descriptions.tsv</c> whose fit is a word of the name itself, so "the company"
 /// or "the regulator", which fit by sort, not by name, are left to attributions. The nearest organisation
-/// named before it, within a few paragraphs, that has the word in its name is the one meant. A kind that
+/// named before it, as far back as an attribution's description looks, that has the word in its name is the one meant. A kind that
 /// reports name alone for any body of it ("the hospital", "the police": everyday-institutions.txt) needs a
 /// word of the name before it ("the university hospital").
 /// </summary>
 internal static class HeadReferences
 {
-    /// <summary>How far back (characters) the organisation named may be: a few paragraphs.</summary>
-    private const int Reach = 1500;
-
     /// <summary>The mentions of organisations the article makes by their kind, lowercase after "the".</summary>
     public static IEnumerable<EntityMention> Find(AnalyzedDocument a, ReconcileLexicon lexicon)
     {
@@ -52,12 +50,12 @@ internal static class HeadReferences
     }
 
     /// <summary>The nearest organisation named before <paramref name="at"/> whose name holds every word of the phrase.</summary>
-    private static EntityMention? Named(List<EntityMention> organisations, int at, string text, System.Collections.Immutable.ImmutableArray<Token> tokens, int first, int last)
+    private static EntityMention? Named(List<EntityMention> organisations, int at, string text, ImmutableArray<Token> tokens, int first, int last)
     {
         EntityMention? nearest = null;
         foreach (var o in organisations)
         {
-            if (o.Span.End > at || at - o.Span.End > Reach || nearest is not null && o.Span.End <= nearest.Span.End)
+            if (o.Span.End > at || at - o.Span.End > EntityResolver.DescriptionReach || nearest is not null && o.Span.End <= nearest.Span.End)
                 continue;
             var name = o.Name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
             var all = true;
@@ -72,7 +70,7 @@ internal static class HeadReferences
     private static bool IsWord(Token t, string text, string word) =>
         t.Kind == TokenKind.Word && text.AsSpan(t.Span.Start, t.Span.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
 
-    private static bool Lowercase(System.Collections.Immutable.ImmutableArray<Token> tokens, int from, int to, string text)
+    private static bool Lowercase(ImmutableArray<Token> tokens, int from, int to, string text)
     {
         for (var k = from; k <= to; k++)
             if (tokens[k].Kind != TokenKind.Word || !char.IsLower(text[tokens[k].Span.Start]))

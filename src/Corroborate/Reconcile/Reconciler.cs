@@ -75,7 +75,7 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
             _mentions.Add(new MentionRecord(doc, story, m, m.Span.Of(a.Text)));
         // "the directorate" after "the Civil Protection Directorate": one more name of it.
         foreach (var m in HeadReferences.Find(a, lexicon))
-            _mentions.Add(new MentionRecord(doc, story, m, m.Span.Of(a.Text)));
+            _mentions.Add(new MentionRecord(doc, story, m, m.Span.Of(a.Text), Description: true));
         foreach (var t in a.Times.IsDefault ? [] : a.Times)
             _times.Add(new TimeRecord(doc, t, t.Span.Of(a.Text)));
         foreach (var q in a.Quotes.IsDefault ? [] : a.Quotes)

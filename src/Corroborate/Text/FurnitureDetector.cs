@@ -129,7 +129,7 @@ public sealed class FurnitureDetector(LanguageData data)
             var menu = IsMenu(content, named ? data.SectionLabels : null);
             // A masthead may carry a tagline after a bar or a dot ("THE HARWICK COURIER | Your valley, your news",
             // "DTV9 NEWS · Harwick & the valley"): its first part names the outlet.
-            var bar = content.IndexOfAny(TaglineBars);
+            var bar = content.IndexOfAny(Bars);
             var name = bar > 0 ? content[..bar].TrimEnd() : content;
             // Under the page's name a menu is a menu ("NEWS | HARWICK"); as the first line it may carry the name ("DTV24 | News | Region").
             // (The part before the bar in capitals only: "Record Heat Grips Texas | Harwick Courier" is a headline and its site.)
@@ -179,7 +179,8 @@ public sealed class FurnitureDetector(LanguageData data)
         return null;
     }
 
-    private static readonly SearchValues<char> TaglineBars = SearchValues.Create("|·•");
+    /// <summary>Marks that set a line's items side by side (a menu's, a masthead's and its tagline), not one leading to the next.</summary>
+    private static readonly SearchValues<char> Bars = SearchValues.Create("|·•");
 
     private bool LooksLikeOutletName(ReadOnlySpan<char> line, int words)
     {
@@ -300,6 +301,7 @@ public sealed class FurnitureDetector(LanguageData data)
     {
         int items = 0, words = 0, capitals = 0;
         var firstItem = ReadOnlySpan<char>.Empty;
+        var itemStart = 0;
         var path = false;
         var upper = true;
         var inWord = false;
@@ -321,11 +323,13 @@ public sealed class FurnitureDetector(LanguageData data)
         {
             var c = line[i];
             var spaced = i > 0 && i + 1 < line.Length && line[i - 1] == ' ' && line[i + 1] == ' ';
-            if (c is '|' or '•' or '·' || c is '›' or '»' || c is '/' or '>' && spaced)
+            var bar = Bars.Contains(c);
+            if (bar || c is '›' or '»' || c is '/' or '>' && spaced)
             {
-                path |= c is not ('|' or '•' or '·');
+                path |= !bar;
                 if (items == 0 && words > 0)
-                    firstItem = line[..i].Trim().TrimStart("|•·›»/> ");
+                    firstItem = line[itemStart..i].Trim();
+                itemStart = i + 1;
                 inWord = false;
                 if (!Close())
                     return false;
