@@ -60,16 +60,30 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     {
         var start = t[hit.Start].Start;
         var end = t[hit.End - 1].End;
-        if (start == 0 || !IsQuoteChar(text[start - 1]) || !text.AsSpan(start, end - start).ContainsAnyInRange('A', 'Z'))
-            return false;
         var j = end;
         if (j < text.Length && text[j] is '.' or ',')
             j++;
+        // "live on “Valley Tonight” on Friday": it closes a short quotation of capitalized words.
+        if (start > 0 && !IsQuoteChar(text[start - 1]) && char.IsUpper(text[start]) && j < text.Length && text[j] is '"' or '”'
+            && text.LastIndexOfAny(['"', '“'], start - 1, Math.Min(40, start)) is var open and >= 0
+            && text.AsSpan(open + 1, start - open - 1).Trim() is var before && before.Length > 0 && !before.ContainsAny(".,;:!?")
+            && AllCapitalized(before))
+            return true;
+        if (start == 0 || !IsQuoteChar(text[start - 1]) || !text.AsSpan(start, end - start).ContainsAnyInRange('A', 'Z'))
+            return false;
         if (j < text.Length && IsQuoteChar(text[j]))
             return true;
         // "This Week With David Brinkley": the title goes on in capitals.
         return end < text.Length && text[end] == ' ' && end + 1 < text.Length && char.IsUpper(text[end + 1])
                && text.IndexOfAny(['"', '”', '\''], end, Math.Min(40, text.Length - end)) > 0;
+    }
+
+    private static bool AllCapitalized(ReadOnlySpan<char> words)
+    {
+        foreach (var range in words.Split(' '))
+            if (words[range] is var word && word.Length > 0 && !char.IsUpper(word[0]))
+                return false;
+        return true;
     }
 
     private static bool IsQuoteChar(char c) => c is '"' or '“' or '”' or '\'' or '`' or '‘' or '’';
@@ -1587,7 +1601,14 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             hit = dated with { Start = i };
             return true;
         }
-        var value = anchor is not { } a ? $"XXXX-WXX-{w.Weekday}" : Timex.Day(Tense(i) switch
+        var tense = Tense(i);
+        // "called a protest for Saturday": the day something is set for lies ahead, unless what follows says it is past
+        // ("a service planned for Saturday was canceled"); "rain through Tuesday" too, unless the clause is past
+        // ("stayed closed through Tuesday"). Not a day's event: "arrested for Monday's attack".
+        var possessive = IsAny(i + 1, "'s", "’s") || W(i + 1)?.DayPart is not null && IsAny(i + 2, "'s", "’s");
+        if (!possessive && (Is(i - 1, "for") && TenseAfter(i) != Times.Tense.Past || Is(i - 1, "through") && tense != Times.Tense.Past))
+            tense = Times.Tense.Future;
+        var value = anchor is not { } a ? $"XXXX-WXX-{w.Weekday}" : Timex.Day(tense switch
         {
             Times.Tense.Future => StepWeekday(a, w.Weekday, 1, strict: false),
             Times.Tense.Present => NearestWeekday(a, w.Weekday),
@@ -1833,7 +1854,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         var current = startThisYear <= a ? a.Year : a.Year - 1;
         var ongoing = a < new DateOnly(current, startMonth, 1).AddMonths(3);
         var y = dir < 0 ? (ongoing && strict ? current - 1 : current)
-            : dir > 0 ? current + 1
+            : dir > 0 ? (ongoing && !strict ? current : current + 1)
             : ongoing ? current : (startThisYear > a ? a.Year : current);
         return $"{Timex.Year(y)}-{season}";
     }
@@ -1863,7 +1884,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     /// <summary>
     /// The tense of the clause around token <paramref name="i"/>: a deadline preposition governing it
     /// ("until Tuesday", "as soon as Tuesday", "by May" in a clause not in the past) points ahead, "since" back; else the nearest tense cue (a verb form from
-    /// tense.tsv, or a past "-ed" form) within the sentence, a reporting verb counting only right beside it.
+    /// tense.tsv, or a past "-ed" form) within the sentence and not across a quotation mark. A reporting verb before the
+    /// expression dates it when no nearer verb does ("said in parliament in Maputo on Monday"), and one after it ends
+    /// the search there ("In an interview on Friday, the minister said he would …"): what follows it is what was said.
     /// </summary>
     private Tense Tense(int i)
     {
@@ -1885,7 +1908,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             for (var j = i + dirStep; InRange(j) && Math.Abs(j - i) <= TenseWindow; j += dirStep)
             {
                 var tok = t[j];
-                if (SentenceBreak(j))
+                if (SentenceBreak(j) || QuotationMark(j))
                     break;
                 if (tok.Kind != TimeTokenKind.Word)
                     continue;
@@ -1898,10 +1921,13 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 if (IsHyphen(j - 1) || IsHyphen(j + 1))
                     continue;
                 var cue = Cue(j);
+                // Right beside the expression a reporting verb dates it ("said Friday", "on Tuesday announced"); further
+                // after it, it closes the clause ("… in early March, an official said", "on Friday, the minister said he
+                // would"); further before it, it dates it when no nearer verb does ("said in parliament on Monday").
                 if (cue == Times.Tense.Reported)
                 {
-                    if (distance > 2)
-                        continue;
+                    if (dirStep > 0 && distance > 2)
+                        break;
                     cue = Times.Tense.Past;
                 }
                 if (cue == Times.Tense.Prospective)
@@ -1920,6 +1946,36 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         return deadline && best != Times.Tense.Past ? Times.Tense.Future : best;
     }
 
+    /// <summary>
+    /// A double quotation mark (or two apostrophes) that closes quoted speech: after its closing comma or stop
+    /// ("… we will publish them,” Matsinhe said"). Not one around a title ("live on “Valley Tonight” on Wednesday").
+    /// </summary>
+    private bool QuotationMark(int j)
+    {
+        if (t[j].Kind != TimeTokenKind.Punctuation)
+            return false;
+        var c = text[t[j].Start];
+        var k = j - 1;
+        if (c == '\'' && InRange(k) && t[k].End == t[j].Start && text[t[k].Start] == '\'')
+            k--;
+        else if (c is not ('"' or '”'))
+            return false;
+        return InRange(k) && t[k].Kind == TimeTokenKind.Punctuation && t[k].End == t[k + 1].Start && text[t[k].Start] is ',' or '.' or '?' or '!';
+    }
+
+    /// <summary>The tense of the nearest cue after token <paramref name="i"/> in its clause, Unknown without one.</summary>
+    private Tense TenseAfter(int i)
+    {
+        for (var j = i + 1; InRange(j) && j - i <= TenseWindow; j++)
+        {
+            if (SentenceBreak(j) || QuotationMark(j) || IsAny(j, ClauseOpeners))
+                break;
+            if (t[j].Kind == TimeTokenKind.Word && Cue(j) is var cue and not (Times.Tense.Unknown or Times.Tense.Neutral or Times.Tense.Deadline or Times.Tense.Origin or Times.Tense.Reported or Times.Tense.Prospective))
+                return cue;
+        }
+        return Times.Tense.Unknown;
+    }
+
     /// <summary>A negation in the few words before <paramref name="g"/>, within its sentence.</summary>
     private bool NegatedBefore(int g)
     {
@@ -1927,7 +1983,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         {
             if (SentenceBreak(k))
                 return false;
-            if (IsAny(k, "not", "no", "nobody", "never", "nothing", "none") || S(k).EndsWith("n't", StringComparison.Ordinal) || S(k).EndsWith("n’t", StringComparison.Ordinal))
+            if (IsAny(k, "not", "no", "nobody", "never", "nothing", "none", "neither", "nor") || S(k).EndsWith("n't", StringComparison.Ordinal) || S(k).EndsWith("n’t", StringComparison.Ordinal))
                 return true;
         }
         return false;
@@ -1956,8 +2012,14 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
 
     private static readonly string[] Determiners = ["the", "a", "an", "its", "his", "her", "their", "our", "still"];
 
-    /// <summary>Words that open another clause after a date, whose verb does not date it.</summary>
-    private static readonly string[] ClauseOpeners = ["and", "but", "if", "unless", "whether", "because", "although", "though", "while", "when", "where"];
+    /// <summary>Words that open another clause after a date, whose verb does not date it: conjunctions, "that" of
+    /// reported speech and a pronoun subject ("told CVN9 on Thursday she planned to …").</summary>
+    private static readonly string[] ClauseOpeners = ["and", "but", "if", "unless", "whether", "because", "although", "though", "while", "when", "where",
+        "that", "he", "she", "they", "we", "it", "i"];
+
+    private static readonly string[] Modals = ["would", "should", "could", "can", "may", "might", "must"];
+
+    private bool Modal(int j) => IsAny(j, Modals);
 
     private Tense Cue(int j)
     {
@@ -1977,9 +2039,22 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         if (cue == Times.Tense.Future && IsAny(j, "plans", "plan") && (IsAny(j - 1, Determiners) || IsAny(j - 1, "new", "no", "any")
                                                                           || Cue(j - 1) is Times.Tense.Past or Times.Tense.Reported))
             return Times.Tense.Unknown;
-        // A plan in the past perfect lies behind the report: "it had been due to expire Friday", "had been scheduled to expire at midnight Friday".
+        // A plan in the past perfect lies behind the report: "it had been due to expire Friday", "had been scheduled to expire at midnight Friday",
+        // and so does a possibility's perfect ("may have died on Monday"); "would have" is what did not happen ("what would
+        // have been his birthday in June"), and tells nothing.
+        if (cue == Times.Tense.Future && Modal(j) && IsAny(j + 1, "have", "'ve", "’ve"))
+            return Is(j, "would") ? Times.Tense.Unknown : Times.Tense.Past;
         if (cue == Times.Tense.Future && Is(j - 1, "been") && Is(j - 2, "had"))
             return Times.Tense.Past;
+        // "can" and "may" are verbs only before one: not "a garbage can Saturday morning", "in May".
+        if (IsAny(j, "can", "may") && !(InRange(j + 1) && t[j + 1].Kind == TimeTokenKind.Word && !Upper(j + 1)))
+            return Times.Tense.Unknown;
+        // "was still going late Tuesday": only "going to" with a verb tells what is to come.
+        if (Is(j, "going") && !(Is(j + 1, "to") && !IsAny(j + 2, Determiners)))
+            return Times.Tense.Unknown;
+        // "could not reach them on Monday": what was not possible, not what is to come.
+        if (Is(j, "could") && (IsAny(j + 1, "not", "never") || NegatedBefore(j)))
+            return Times.Tense.Unknown;
         // "is to resume trading Tuesday": an arrangement, so ahead.
         if (cue == Times.Tense.Present && IsAny(j, "is", "are") && Is(j + 1, "to") && InRange(j + 2) && t[j + 2].Kind == TimeTokenKind.Word && !Upper(j + 2)
             && W(j + 2) is null)
