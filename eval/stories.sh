@@ -5,10 +5,11 @@
 # carmaker's job cuts, two ferry disasters, a disputed election, a wildfire, a central bank's rate
 # rise, a school abduction, a chemical train derailment, a fraud verdict, a mine collapse, a
 # cross-border shelling, an oil spill, a stadium crush, a volcanic eruption, a bus crash, a heatwave,
-# a hospital ransomware attack, a dam breach, a chlorine plant explosion, an airline's IT outage),
+# a hospital ransomware attack, a dam breach, a chlorine plant explosion, an airline's IT outage, a
+# prisoner exchange, a garment factory collapse, a migrant shipwreck),
 # each written with its gold annotation by a helper that had not read the project's code, data or
-# tests. ferry-b, wildfire, derail, spill, crush, volcano, heatwave, hospitalhack and airline were
-# only scored, never read (held out); see eval/README.md.
+# tests. ferry-b, wildfire, derail, spill, crush, volcano, heatwave, hospitalhack, airline and
+# shipwreck were only scored, never read (held out); see eval/README.md.
 #
 #   eval/stories.sh [STORY...]     (default: every folder of eval/stories/)
 #

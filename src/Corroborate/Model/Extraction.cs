@@ -64,7 +64,9 @@ public enum EntityKind { Person, Organization, Place, Group }
 /// title or role written with it.
 /// </summary>
 /// <param name="Honorific">The honorific written before a person's name ("Mr", "Dr."), outside the span.</param>
-public sealed record EntityMention(TextSpan Span, EntityKind Kind, string Name, string? Role = null, string? Honorific = null);
+/// <param name="Title">The title written before a person's name when it says more than the role, as written ("CRM spokesman",
+/// "Defence ministry spokesman Colonel"), outside the span.</param>
+public sealed record EntityMention(TextSpan Span, EntityKind Kind, string Name, string? Role = null, string? Honorific = null, string? Title = null);
 
 /// <summary>Direct ("…," she said), partial (called it "desperate"), or indirect (said that …).</summary>
 public enum QuoteKind { Direct, Partial, Indirect }

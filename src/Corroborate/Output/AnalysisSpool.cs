@@ -104,7 +104,7 @@ public sealed class AnalysisSpool : IDisposable
         w.Array(a.Sentences, static (w, s) => { w.Span(s.Span); w.Int(s.Paragraph); });
         WriteTokens(w, a.Tokens);
         w.Array(a.Times, static (w, t) => { w.Span(t.Span); w.Int((int)t.Type); w.String(t.Value); w.String(t.Mod); });
-        w.Array(a.Entities, static (w, e) => { w.Span(e.Span); w.Int((int)e.Kind); w.String(e.Name); w.String(e.Role); w.String(e.Honorific); });
+        w.Array(a.Entities, static (w, e) => { w.Span(e.Span); w.Int((int)e.Kind); w.String(e.Name); w.String(e.Role); w.String(e.Honorific); w.String(e.Title); });
         w.Array(a.Quotes, static (w, q) => { w.Span(q.Span); w.Int((int)q.Kind); WriteAttribution(w, q.Speaker); w.String(q.Cue); });
         w.Array(a.Quantities, static (w, q) => WriteQuantity(w, q));
         w.Array(a.Failures, static (w, e) => WriteError(w, e));
@@ -117,7 +117,7 @@ public sealed class AnalysisSpool : IDisposable
         Sentences = r.Array(static (ref RecordReader r) => new Sentence(r.Span(), r.Int())),
         Tokens = ReadTokens(ref r),
         Times = r.Array(static (ref RecordReader r) => new TimeExpression(r.Span(), (TimeType)r.Int(), r.String()!, r.String())),
-        Entities = r.Array(static (ref RecordReader r) => new EntityMention(r.Span(), (EntityKind)r.Int(), r.String()!, r.String(), r.String())),
+        Entities = r.Array(static (ref RecordReader r) => new EntityMention(r.Span(), (EntityKind)r.Int(), r.String()!, r.String(), r.String(), r.String())),
         Quotes = r.Array(static (ref RecordReader r) => new Quote(r.Span(), (QuoteKind)r.Int(), ReadAttribution(ref r), r.String())),
         Quantities = r.Array(static (ref RecordReader r) => ReadQuantity(ref r)),
         Failures = r.Array(static (ref RecordReader r) => ReadError(ref r)),

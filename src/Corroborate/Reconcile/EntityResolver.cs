@@ -428,6 +428,13 @@ public sealed class EntityResolver
                 yield return m.Mention.Name;
             if (m.Mention.Honorific is { } honorific)
                 yield return honorific + " " + m.Text;
+            // "Defence ministry spokesman Colonel Ivo Brannick", and the rank it ends on: "Colonel Ivo Brannick".
+            if (m.Mention.Title is { } title)
+            {
+                yield return title + " " + m.Text;
+                if (TrailingCapitals(title) is { } rank)
+                    yield return rank + " " + m.Text;
+            }
             if (m.Mention.Role is { } role)
             {
                 yield return role + " " + m.Text;
@@ -437,6 +444,16 @@ public sealed class EntityResolver
                     yield return role[(space + 1)..] + " " + m.Text;
             }
         }
+    }
+
+    /// <summary>The capitalized words a title ends on after a lowercase one ("spokesman Captain" → "Captain"); null when none or all are.</summary>
+    private static string? TrailingCapitals(string title)
+    {
+        var words = title.Split(' ');
+        var first = words.Length;
+        while (first > 0 && words[first - 1].Length > 0 && char.IsUpper(words[first - 1][0]))
+            first--;
+        return first == words.Length || first == 0 ? null : string.Join(' ', words[first..]);
     }
 
     /// <summary>Short first names and the full ones they stand for ("Ray" → "Raymond"), from data/en/entities/nicknames.tsv.</summary>

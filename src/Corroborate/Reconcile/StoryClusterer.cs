@@ -107,6 +107,14 @@ public sealed record ClusteringOptions
     /// </summary>
     public int YoungStream { get; init; } = 50;
     public double YoungThreshold { get; init; } = 0.12;
+    /// <summary>
+    /// In a young stream, a report with no date at all (no publication date, no day it names resolved: a local page
+    /// saved without its date) has no time to agree or clash with: one that shares this many names of people, places or
+    /// organisations with a story, each held by no other open story, joins it from <see cref="UndatedThreshold"/>. A
+    /// local paper's report of a story tells it through its own people, and shares the places and bodies, not the words.
+    /// </summary>
+    public int UndatedNames { get; init; } = 3;
+    public double UndatedThreshold { get; init; } = 0.08;
 }
 
 /// <summary>
@@ -211,6 +219,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         double top = 0;
         var candidates = 0;
         var young = _documents < options.YoungStream;
+        var undated = published is null && features.Days.Length == 0;
         LastScores.Clear();
         foreach (var story in Candidates(vector, names))
         {
@@ -221,7 +230,9 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             candidates++;
             var bar = young && DaysAgreement(features.Days, story) is true
                 && (RareNamesShared(features.Names, story, organisations: true) >= options.StrongNames || RareFiguresShared(features.Figures, story, youngStream: true))
-                ? options.YoungThreshold : options.Threshold;
+                ? options.YoungThreshold
+                : young && undated && UniqueNamesShared(features.Names, story) >= options.UndatedNames ? options.UndatedThreshold
+                : options.Threshold;
             if (score > bar && (best is null || score > bestScore || score == bestScore && string.CompareOrdinal(story.Id, best.Id) < 0))
             {
                 best = story;
@@ -328,6 +339,16 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         foreach (var name in names)
             if ((name.StartsWith(PersonMark, StringComparison.Ordinal) || organisations && IsSpecificOrganisation(name)) && story.Names.ContainsKey(name)
                 && _nameIndex.TryGetValue(name, out var holders) && holders.Count == 1)
+                n++;
+        return n;
+    }
+
+    /// <summary>How many names of any kind the article shares with the story that no other open story holds.</summary>
+    private int UniqueNamesShared(string[] names, OpenStory story)
+    {
+        var n = 0;
+        foreach (var name in names)
+            if (story.Names.ContainsKey(name) && _nameIndex.TryGetValue(name, out var holders) && holders.Count == 1)
                 n++;
         return n;
     }

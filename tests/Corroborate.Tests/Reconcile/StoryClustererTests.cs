@@ -101,6 +101,28 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void In_a_young_stream_a_report_with_no_date_that_shares_three_names_joins_at_a_lower_bar()
+    {
+        // A local page saved without a date tells the story through its own people: it shares the union, its leader
+        // and the owner with the first report, not its words. Two names are not enough, nor three for a dated report
+        // (its dates speak for it).
+        var first = Doc("a", "A nine-storey building collapsed in the Talmor district on Tuesday, trapping hundreds of garment workers. Edda Morlan of the Talmor Garment Workers' Union said at least 40 people had died. The building's owner, Piet Varro, could not be reached.", "2026-04-14");
+        const string Local = "Outside the fence, families wait for news of the missing. Edda Morlan, who leads the Talmor Garment Workers' Union, said volunteers had counted more bodies than officials had.";
+        var undated = Pipeline.Run(new NewsDocument("b", "b", Local + " Many here know Piet Varro, who sponsored the football club."));
+        var twoNames = Pipeline.Run(new NewsDocument("c", "c", Local));
+        var dated = Doc("d", Local + " Many here know Piet Varro, who sponsored the football club.", "2026-04-16");
+        var options = new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0.99, UndatedThreshold = 0 };
+        var joined = Assign(options, first, undated);
+        Assert.Equal(joined[0], joined[1]);
+        Assert.NotEqual(Assign(options, first, twoNames)[0], Assign(options, first, twoNames)[1]);
+        var apart = Assign(options, first, dated);
+        Assert.NotEqual(apart[0], apart[1]);
+        // The rule is what joins it: in a stream no longer young it opens a story of its own.
+        var old = Assign(options with { YoungStream = 0 }, first, undated);
+        Assert.NotEqual(old[0], old[1]);
+    }
+
+    [Fact]
     public void The_same_stream_gives_the_same_stories()
     {
         string[] Run()

@@ -50,6 +50,15 @@ internal static class AppositiveRoles
         var determined = k < v.Count && v.IsWord(k) && Word(v, k) is "a" or "an" or "the" or "our" or "his" or "her" or "their" or "its";
         if (determined)
             k++;
+        // "Hamid Oster, a 31-year-old ironing operator": past the age, written as one word with the figure.
+        if (determined && k < v.Count && v.Kind(k) == TokenKind.Number)
+        {
+            var age = k;
+            while (age + 1 < v.Count && v.Touches(age))
+                age++;
+            if (age > k && v.Chars(age).EndsWith("old", StringComparison.OrdinalIgnoreCase))
+                k = age + 1;
+        }
         // A clause, not a phrase: "Jason Weiland, is a detective", "Ravion Alford, accompanied by a family member"
         // (after a determiner "-ed" is an adjective: "a retired firefighter").
         if (k >= v.Count || !v.IsWord(k) || Verbs.Contains(Word(v, k))
@@ -69,6 +78,9 @@ internal static class AppositiveRoles
                 break; // "commander of the Ninth Precinct": the role ends before the name
             if (Boundaries.Contains(w))
                 break;
+            // "Kevin Ahles, put his son in the car": an owner inside a phrase with no determiner is a clause's object.
+            if (!determined && k > first && w is "his" or "her" or "their" or "its" or "my" or "our" or "your")
+                return null;
             if (w == "of")
             {
                 // "head of threat research": "of" goes on only after an occupation.
@@ -145,6 +157,12 @@ internal static class AppositiveRoles
             first--;
         if (comma)
         {
+            // The body it serves may stand capitalized before it: "A Brightloom spokeswoman, Kerra Linde,".
+            var named = first;
+            while (named - 1 > 0 && first - named < 3 && v.IsWord(named - 1) && v.IsCapitalized(named - 1) && !IsOwner(Word(v, named - 1)))
+                named--;
+            if (named < first && named > 0 && IsOwner(Word(v, named - 1)))
+                first = named;
             // Owned or determined: "Ashcombe's chief executive", "the chief executive", "a company spokesman".
             if (first == 0 || !IsOwner(Word(v, first - 1)))
                 return null;
@@ -160,7 +178,8 @@ internal static class AppositiveRoles
         Verbs.Contains(word) || word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ly", StringComparison.Ordinal);
 
     private static bool IsOwner(string word) =>
-        word is "the" or "The" or "a" or "A" or "an" or "An" or "its" or "Its" or "their" or "Their" or "his" or "His" or "her" or "Her" || word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
+        word is "the" or "The" or "a" or "A" or "an" or "An" or "its" or "Its" or "their" or "Their" or "his" or "His" or "her" or "Her"
+            or "my" or "My" or "our" or "Our" or "your" or "Your" || word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
 
     private static bool IsSentenceEnd(in TokenView v, int i) => v.Span(i).Length == 1 && v.Text[v.Start(i)] is '.' or '!' or '?' or '"' or '”' or '\n';
 

@@ -32,7 +32,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 t++;
             scan.Sentence(first, t);
         }
-        return AppositiveRoles.Fill(text, tokens, [.. scan.Mentions.OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End)], lexicon.Occupations);
+        var mentions = AppositiveRoles.Fill(text, tokens, [.. scan.Mentions.OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End)], lexicon.Occupations);
+        return WrittenTitles.Fill(text, tokens, mentions, lexicon);
     }
 
     /// <summary>

@@ -25,6 +25,14 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void A_clause_with_an_owner_after_a_name_is_no_role()
+    {
+        var m = Mentions("Sheriff Bob Gualtieri said Kevin Ahles, put his son in the family car, and Mara Lind, put her bag down.");
+        Assert.Contains(("Kevin Ahles", EntityKind.Person, "Kevin Ahles", null), m);
+        Assert.Contains(("Mara Lind", EntityKind.Person, "Mara Lind", null), m);
+    }
+
+    [Fact]
     public void A_lower_case_role_before_a_name()
     {
         Assert.Contains(("Mark Lind", EntityKind.Person, "Mark Lind", "prosecutor"), Mentions("The case was closed, prosecutor Mark Lind said."));
@@ -118,6 +126,17 @@ public sealed class EntityEdgeCaseTests
         Assert.Contains("Brandt", person.Aliases);
         Assert.Contains("Secretary of Defense Lloyd J. Brandt III", person.Aliases);
         Assert.Contains("Defense Secretary", person.Roles);
+    }
+
+    [Fact]
+    public void A_person_is_known_by_the_title_written_before_the_name_and_by_its_rank()
+    {
+        var a = ExtractionFixture.Run("Defence ministry spokesman Colonel Ivo Brannick said the line held.", "a");
+        var records = a.Entities.Select(m => new MentionRecord("a", "s", m, m.Span.Of(a.Text)));
+        var person = Assert.Single(new EntityResolver(records).Entities, e => e.Kind == EntityKind.Person);
+        Assert.Contains("Defence ministry spokesman Colonel Ivo Brannick", person.Aliases);
+        Assert.Contains("Colonel Ivo Brannick", person.Aliases);
+        Assert.Contains("spokesman", person.Roles);
     }
 
     [Fact]

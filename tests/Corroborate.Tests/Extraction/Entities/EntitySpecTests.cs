@@ -4,8 +4,8 @@ using Xunit;
 
 namespace Corroborate.Tests.Extraction.Entities;
 
-/// <summary>One expected mention: the text as written and the name it resolves to (and the role, when given).</summary>
-public sealed record MentionSpec(string Text, string Name, string? Role = null);
+/// <summary>One expected mention: the text as written and the name it resolves to (and the role and the written title, when given).</summary>
+public sealed record MentionSpec(string Text, string Name, string? Role = null, string? Title = null);
 
 /// <summary>
 /// One case of <c>Specs/entities.json</c>: a passage of a real report and mentions a careful reader
@@ -64,9 +64,9 @@ public sealed class EntitySpecTests
 
     private static void Check(string text, IEnumerable<EntityMention> mentions, EntityKind kind, IReadOnlyList<MentionSpec> expected)
     {
-        var found = mentions.Where(m => m.Kind == kind).Select(m => (Text: m.Span.Of(text), m.Name, m.Role)).ToList();
+        var found = mentions.Where(m => m.Kind == kind).Select(m => (Text: m.Span.Of(text), m.Name, m.Role, m.Title)).ToList();
         foreach (var e in expected)
-            Assert.True(found.Any(f => f.Text == e.Text && f.Name == e.Name && (e.Role is null || f.Role == e.Role)),
-                $"expected {kind} '{e.Text}' → '{e.Name}'{(e.Role is null ? "" : $" ({e.Role})")}; found: {string.Join("; ", found)}");
+            Assert.True(found.Any(f => f.Text == e.Text && f.Name == e.Name && (e.Role is null || f.Role == e.Role) && (e.Title is null || f.Title == e.Title)),
+                $"expected {kind} '{e.Text}' → '{e.Name}'{(e.Role is null ? "" : $" ({e.Role})")}{(e.Title is null ? "" : $" [{e.Title}]")}; found: {string.Join("; ", found)}");
     }
 }
