@@ -140,7 +140,7 @@ public sealed class FurnitureDetector(LanguageData data)
                 foundOutlet ??= (tagged && !LooksLikeOutletName(content, line.Words) ? name : content).Trim("*#_ ").ToString();
                 named = true;
             }
-            else if (menu)
+            else if (menu || masthead && named && IsSectionLabel(content, line.Words))
             {
                 kind = FurnitureKind.Navigation;
             }
@@ -181,6 +181,17 @@ public sealed class FurnitureDetector(LanguageData data)
 
     /// <summary>Marks that set a line's items side by side (a menu's, a masthead's and its tagline), not one leading to the next.</summary>
     private static readonly SearchValues<char> Bars = SearchValues.Create("|·•");
+
+    /// <summary>A section's name in capitals over the headline, under the page's name and menu ("NATION", "WORLD NEWS").</summary>
+    private static bool IsSectionLabel(ReadOnlySpan<char> line, int words)
+    {
+        if (words is < 1 or > 2 || line.Length < 3)
+            return false;
+        foreach (var c in line)
+            if (!(char.IsUpper(c) || c == ' '))
+                return false;
+        return true;
+    }
 
     private bool LooksLikeOutletName(ReadOnlySpan<char> line, int words)
     {
