@@ -62,7 +62,7 @@ public static class StandardPipeline
         .Add(new FurnitureStage(data))
         .Add(new SentenceStage(data))
         .Add(new TimeStage(new TimeExtractor(TimeLexicon.LoadEnglish())))
-        .Add(new EntityStage(EntityLexicon.LoadEnglish(data.PlaceFeatures)))
+        .Add(new EntityStage(EntityLexicon.LoadEnglish(data.PlaceFeatures), data.OutletWords))
         .Add(new QuoteStage(QuoteLexicon.LoadEnglish()))
         .Add(new QuantityStage(QuantityLexicon.LoadEnglish()))
         .Build();

@@ -1,9 +1,10 @@
+using System.Collections.Frozen;
 using Corroborate.Pipeline;
 
 namespace Corroborate.Extraction.Entities;
 
-/// <summary>People, organisations and places of each article, with in-article name resolution.</summary>
-public sealed class EntityStage(EntityLexicon lexicon) : IDocumentStage
+/// <summary>People, organisations and places of each article, with in-article name resolution, and the outlet where the article names it.</summary>
+public sealed class EntityStage(EntityLexicon lexicon, FrozenSet<string> outletWords) : IDocumentStage
 {
     private readonly EntityRecognizer _recognizer = new(lexicon);
 
@@ -12,5 +13,8 @@ public sealed class EntityStage(EntityLexicon lexicon) : IDocumentStage
     public Layer Produces => Layer.Entities;
 
     public AnalyzedDocument Apply(AnalyzedDocument document) =>
-        document with { Entities = _recognizer.Recognize(document.Text, document.Tokens, document.Sentences) };
+        document with
+        {
+            Entities = OutletMentions.Add(document.Text, document.Document.Outlet, _recognizer.Recognize(document.Text, document.Tokens, document.Sentences), outletWords),
+        };
 }

@@ -1,3 +1,4 @@
+using Corroborate.Extraction.Entities;
 using Corroborate.Model;
 using Corroborate.Reconcile;
 using Xunit;
@@ -22,6 +23,19 @@ public sealed class EntityEdgeCaseTests
     public void A_role_with_of_keeps_its_complement()
     {
         Assert.Contains(("Jane Doe", EntityKind.Person, "Jane Doe", "Secretary of State"), Mentions("Secretary of State Jane Doe arrived."));
+    }
+
+    [Fact]
+    public void The_outlet_is_named_by_its_masthead_copyright_and_short_form()
+    {
+        const string Text = "THE HARWICK COURIER\nHome | News | Sport\nFlood closes the bridge\n\nThe river rose overnight, a council engineer told the Courier. The Courier understands repairs will take a week.\n\n© The Harwick Courier";
+        var words = TestData.Data.OutletWords;
+        var outlets = OutletMentions.Add(Text, "THE HARWICK COURIER", [], words);
+        Assert.All(outlets, m => Assert.Equal("Harwick Courier", m.Name));
+        Assert.Equal(["THE HARWICK COURIER", "Courier", "Courier", "The Harwick Courier"], outlets.Select(m => m.Span.Of(Text)));
+        // An outlet named by its address is no name, and "courier" in lowercase is no outlet.
+        Assert.Empty(OutletMentions.Add(Text, "harwickcourier.com", [], words));
+        Assert.Empty(OutletMentions.Add("The courier was late.", "The Harwick Courier", [], words));
     }
 
     [Fact]
