@@ -9,12 +9,14 @@ public sealed class EntityStage(EntityLexicon lexicon, FrozenSet<string> outletW
     private readonly EntityRecognizer _recognizer = new(lexicon);
 
     public string Name => nameof(EntityStage);
-    public Layer Needs => Layer.Tokens | Layer.Sentences;
+    public Layer Needs => Layer.Tokens | Layer.Sentences | Layer.Furniture;
     public Layer Produces => Layer.Entities;
 
     public AnalyzedDocument Apply(AnalyzedDocument document) =>
         document with
         {
-            Entities = OutletMentions.Add(document.Text, document.Document.Outlet, _recognizer.Recognize(document.Text, document.Tokens, document.Sentences), outletWords),
+            Entities = BylinePeople.Add(document.Text, document.Tokens, document.Furniture,
+                OutletMentions.Add(document.Text, document.Document.Outlet, _recognizer.Recognize(document.Text, document.Tokens, document.Sentences), outletWords),
+                lexicon, outletWords),
         };
 }

@@ -39,6 +39,15 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void Reporters_and_editors_of_bylines_and_credit_lines_are_people()
+    {
+        const string Text = "THE HARWICK COURIER\nFlood closes the bridge\nBy Karel Ondrasz and Nadia Fell, Senior Editor\nShare | Tweet | Email\n\n"
+            + "The river rose overnight, officials said.\n\n(Reporting by Jonas Kettle in Carrick Falls; Editing by Ruth Amadi)\n\nBy KTLA's Nidia Becerra, KOAT Action News";
+        var people = ExtractionFixture.Run(Text).Entities.Where(m => m.Kind == EntityKind.Person).Select(m => (m.Name, m.Role)).ToList();
+        Assert.Equal([("Karel Ondrasz", "reporter"), ("Nadia Fell", "reporter"), ("Jonas Kettle", "reporter"), ("Ruth Amadi", "editor"), ("Nidia Becerra", "reporter")], people);
+    }
+
+    [Fact]
     public void A_clause_with_an_owner_after_a_name_is_no_role()
     {
         var m = Mentions("Sheriff Bob Gualtieri said Kevin Ahles, put his son in the family car, and Mara Lind, put her bag down.");
