@@ -683,13 +683,14 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     {
         var shared = new Dictionary<OpenStory, double>();
         var common = Math.Max(20, _documents / 20);
-        var probes = vector.Where(kv => _documentFrequency.GetValueOrDefault(kv.Key) <= common)
+        var probes = vector.Where(kv => _documentFrequency.GetValueOrDefault(kv.Key) <= common && _index.ContainsKey(kv.Key))
             .OrderByDescending(kv => kv.Value * Idf(kv.Key)).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(options.ProbeTerms);
         foreach (var (term, weight) in probes)
             if (_index.TryGetValue(term, out var stories))
                 foreach (var story in stories)
                     shared[story] = shared.GetValueOrDefault(story) + weight * Idf(term);
-        var rare = names.Where(n => _documentFrequency.GetValueOrDefault(NameKey(n)) <= common)
+        // Names no open story holds find nothing: the probes are the rarest of those some story holds.
+        var rare = names.Where(n => _documentFrequency.GetValueOrDefault(NameKey(n)) <= common && _nameIndex.ContainsKey(n))
             .OrderByDescending(n => Idf(NameKey(n))).ThenBy(n => n, StringComparer.Ordinal).Take(options.ProbeNames);
         foreach (var name in rare)
             if (_nameIndex.TryGetValue(name, out var stories))

@@ -123,6 +123,18 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void Names_no_story_holds_do_not_crowd_out_those_that_find_one()
+    {
+        // The local report names seven people no other report names (the rarest names) and the union, its leader and
+        // the owner: the probes must reach the story through the last three. Words find no candidate here.
+        var first = Doc("a", "A nine-storey building collapsed in the Talmor district on Tuesday, trapping hundreds of garment workers. Edda Morlan of the Talmor Garment Workers' Union said at least 40 people had died. The building's owner, Piet Varro, could not be reached.", "2026-04-14");
+        var local = Pipeline.Run(new NewsDocument("b", "b", "Ana Brel, Ivo Kest, Lina Moor, Jon Sarl, Mira Tolv, Otto Venn and Rita Wald waited at the fence. Edda Morlan, who leads the Talmor Garment Workers' Union, said volunteers had counted more bodies. Many here know Piet Varro."));
+        Assert.True(local.Entities.Count(m => m.Kind == EntityKind.Person) >= 9);
+        var stories = Assign(new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0.99, UndatedThreshold = 0, ProbeTerms = 0 }, first, local);
+        Assert.Equal(stories[0], stories[1]);
+    }
+
+    [Fact]
     public void The_same_stream_gives_the_same_stories()
     {
         string[] Run()
