@@ -79,6 +79,7 @@ public sealed class QuantityExtractor
                     money = figure.Currency is not null ? q.Span : null;
                     result.Add(q);
                     doc.Before = q;
+                    doc.Latest = q;
                 }
                 i = Math.Max(next, i + 1);
             }
@@ -95,7 +96,8 @@ public sealed class QuantityExtractor
     private bool ComparedWithBefore(in TokenView v, Figure f, int start, int end)
     {
         var k = f.First - 1;
-        var figureOf = v.Is(k, "of") && (v.Is(k - 1, "figure") || v.Is(k - 1, "total")) && v.Is(k - 2, "the");
+        // "the figure of 212", "a lower figure of 79", "its own toll of 14": a count of what the figure before counts.
+        var figureOf = FigureOf(v, k);
         if (v.Is(k, "the"))
             k--;
         var compared = figureOf
@@ -105,6 +107,24 @@ public sealed class QuantityExtractor
         if (!compared || k - 1 < start)
             return false;
         return !(f.End < end && v.IsWord(f.End) && (_lexicon.Units.MatchForward(v, f.End, end, out _, out _) || IsPlural(v.Chars(f.End))));
+    }
+
+    /// <summary>"… figure of", "… total of", "… toll of" ending at token <paramref name="k"/>, after a determiner.</summary>
+    private static bool FigureOf(in TokenView v, int k) =>
+        v.Is(k, "of") && (v.Is(k - 1, "figure") || v.Is(k - 1, "total") || v.Is(k - 1, "toll") || v.Is(k - 1, "tally") || v.Is(k - 1, "count"))
+        && DeterminedBefore(v, k - 2);
+
+    /// <summary>A determiner at <paramref name="k"/>, or before at most two lowercase words ending there ("a much lower").</summary>
+    private static bool DeterminedBefore(in TokenView v, int k)
+    {
+        for (var j = k; j >= 0 && k - j <= 2 && v.IsWord(j); j--)
+        {
+            if (v.Is(j, "the") || v.Is(j, "a") || v.Is(j, "an") || v.Is(j, "its") || v.Is(j, "their") || v.Is(j, "his") || v.Is(j, "her"))
+                return true;
+            if (v.IsCapitalized(j))
+                return false;
+        }
+        return false;
     }
 
     /// <summary>Whether <paramref name="sum"/> stands alone in parentheses right after the sum <paramref name="before"/>.</summary>
@@ -230,6 +250,8 @@ public sealed class QuantityExtractor
 
         /// <summary>The figure read before in the sentence, which "up from the 436" compares with.</summary>
         public Quantity? Before { get; set; }
+        /// <summary>The last figure read in the text, whatever its sentence.</summary>
+        public Quantity? Latest { get; set; }
     }
 
     private Quantity? Compose(DocumentContext doc, int sentence, Figure f)
@@ -339,6 +361,9 @@ public sealed class QuantityExtractor
         // "has risen to 612, up from the 436 reported …": the earlier figure counts what this one does.
         if (unit is null && subject is null && doc.Before is { } earlier && ComparedWithBefore(v, f, start, end))
             (unit, subject) = (earlier.Unit, earlier.Subject);
+        // "Police gave a toll of 14 dead. The ministry gave a lower figure of 79.": the count of the sentence before.
+        else if (unit is null && subject is null && doc.Before is null && doc.Latest is { Unit: not null } latest && FigureOf(v, f.First - 1))
+            (unit, subject) = (latest.Unit, latest.Subject);
         if (unit is null && subject is null)
             (unit, subject) = Elided(doc, sentence, f.First);
         // "eight of the 14 killings": a part of a whole another figure counts, which would read as a second count of it.
