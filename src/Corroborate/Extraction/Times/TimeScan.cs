@@ -22,6 +22,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     private bool _derivedQuarter;
     // The last date written before the scan position, with its precision (1 year, 2 month, 3 day) and token.
     private (DateOnly Date, int Precision, int Token)? _reference;
+    // The last day written before the scan position that dates no saying ("on Sunday evening", not "said Tuesday"), and its token.
+    private (DateOnly Date, int Token)? _eventDay;
 
     public ImmutableArray<TimeExpression> Run()
     {
@@ -41,7 +43,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 if (hit.Value.Length == 7 && hit.Value[5] == 'Q' && char.IsAsciiDigit(hit.Value[6]) && char.IsAsciiDigit(hit.Value[0]) && !_derivedQuarter)
                     _lastQuarter = (int.Parse(hit.Value.AsSpan(0, 4), CultureInfo.InvariantCulture), hit.Value[6] - '0');
                 if (hit.Type is TimeType.Date or TimeType.Time && ReferenceOf(hit.Value) is { } reference)
+                {
                     _reference = (reference.Date, reference.Precision, hit.End);
+                    if (reference.Precision == 3 && !DatesSaying(hit))
+                        _eventDay = (reference.Date, hit.End);
+                }
                 i = hit.End;
             }
             else
@@ -812,10 +818,29 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             hit = new TimeHit(i, day.End, TimeType.Time, day.Value + clock);
             return true;
         }
-        // "made its first flight Tuesday in Everett at 18:00 UTC": the day written earlier in the sentence.
-        var date = SentenceDate("D", i) is { } d ? Timex.Day(d) : "XXXX-XX-XX";
+        // "made its first flight Tuesday in Everett at 18:00 UTC": the day written earlier in the sentence; else, for an
+        // afternoon or evening hour, the day the report last said something happened, a day or two before it
+        // ("capsized on Saturday evening … overturned at about 7:40 p.m."), not the day of its saying ("officials said
+        // Tuesday"): a report tells the evening before it; a morning hour is its own day's ("Engineers met at 9 a.m.").
+        var inSentence = ReferenceFor("D", i) is { } from && SameSentence(_reference!.Value.Token, i) ? from : (DateOnly?)null;
+        var evening = clock.Length >= 3 && int.TryParse(clock.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hour) && hour >= 12;
+        var date = (inSentence ?? (evening ? EventDay(i) : null) ?? anchor) is { } d ? Timex.Day(d) : "XXXX-XX-XX";
         hit = new TimeHit(i, k, TimeType.Time, date + clock);
         return true;
+    }
+
+    /// <summary>Days before the report a clock time's event day may lie.</summary>
+    private const int EventDayReach = 2;
+
+    /// <summary>The day the report last said something happened, within <see cref="ReferenceWindow"/> tokens and a day or two before the report.</summary>
+    private DateOnly? EventDay(int i) =>
+        _eventDay is { } e && i - e.Token <= ReferenceWindow && anchor is { } a && e.Date < a && a.DayNumber - e.Date.DayNumber <= EventDayReach ? e.Date : null;
+
+    /// <summary>An expression right beside a reporting verb dates the saying: "said Tuesday", "on Monday announced".</summary>
+    private bool DatesSaying(TimeHit hit)
+    {
+        var before = Is(hit.Start - 1, "on") ? hit.Start - 2 : hit.Start - 1;
+        return Cue(before) == Times.Tense.Reported || Cue(hit.End) == Times.Tense.Reported;
     }
 
     /// <summary>
