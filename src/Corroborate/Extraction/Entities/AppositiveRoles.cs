@@ -17,7 +17,7 @@ internal static class AppositiveRoles
     private static readonly FrozenSet<string> Verbs = FrozenSet.ToFrozenSet(
         ["is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may", "might", "also", "then", "not"], StringComparer.Ordinal);
     private static readonly FrozenSet<string> Boundaries = FrozenSet.ToFrozenSet(
-        ["at", "for", "with", "who", "whose", "which", "in", "from", "on", "to", "and", "said", "says", "told", "since", "until"], StringComparer.Ordinal);
+        ["at", "for", "with", "who", "whose", "which", "in", "from", "on", "to", "and", "as", "said", "says", "told", "since", "until"], StringComparer.Ordinal);
 
     /// <summary>The mentions with the roles found beside people that have none.</summary>
     public static ImmutableArray<EntityMention> Fill(string text, ImmutableArray<Token> tokens, IReadOnlyList<EntityMention> mentions, FrozenSet<string> occupations)

@@ -50,12 +50,27 @@ internal static class BylinePeople
                 }
                 if (end - k >= MinWords && end - k <= MaxWords && !(k > 0 && (v.Is(k - 1, "in") || v.Is(k - 1, "at") || v.Is(k - 1, "from")))
                     && IsName(v, k, end, lexicon, outletWords))
-                    found.Add(new EntityMention(new TextSpan(v.Start(k), v.End(end - 1)), EntityKind.Person, v.Slice(k, end - 1), role));
+                    found.Add(new EntityMention(new TextSpan(v.Start(k), v.End(end - 1)), EntityKind.Person, v.Slice(k, end - 1), RoleAfter(v, end, line.Span.End, lexicon) ?? role));
                 k = Math.Max(end, k + 1);
             }
         }
         var added = found.Where(f => !mentions.Any(m => m.Span.Start < f.Span.End && f.Span.Start < m.Span.End)).ToList();
         return added.Count == 0 ? mentions : [.. mentions.Concat(added).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End)];
+    }
+
+    /// <summary>"…, Transport Correspondent", "…, VTV1 correspondent in Brenn", "…, Senior Editor": the role written after the name.</summary>
+    private static string? RoleAfter(in TokenView v, int comma, int lineEnd, EntityLexicon lexicon)
+    {
+        if (comma >= v.Count || !v.IsChar(comma, ','))
+            return null;
+        string? role = null;
+        for (var k = comma + 1; k < v.Count && v.End(k) <= lineEnd && k - comma <= MaxWords && v.IsWord(k) && !v.Is(k, "in") && !v.Is(k, "and"); k++)
+        {
+            var word = v.Chars(k).ToString();
+            if (lexicon.Occupations.Contains(word.ToLowerInvariant()) || lexicon.Titles.ContainsKey(word))
+                role = v.Slice(comma + 1, k);
+        }
+        return role;
     }
 
     private static bool IsName(in TokenView v, int first, int end, EntityLexicon lexicon, FrozenSet<string> outletWords)
