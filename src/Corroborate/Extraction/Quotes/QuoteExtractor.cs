@@ -425,6 +425,14 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             // "a witness heard him say: …": the one heard speaking is the speaker.
             if (v - 1 >= from && W(v - 1) is "him" or "her")
                 return ResolvePronoun(v - 1) is { } heard ? AttributionOf(heard) : null;
+            // "Greta Holm, who lives in the Lower Town, said": what the relative clause names does not speak; its antecedent does.
+            if (v - 1 > from && W(v - 1) is ",")
+                for (var c = v - 2; c > from && c >= v - 16 && !_quoted[c]; c--)
+                    if (W(c) is "," && W(c + 1) is "who" or "which" or "whose")
+                    {
+                        v = c;
+                        break;
+                    }
             // Skip an appositive: "X, a doctor, said" keeps X.
             EntityMention? person = null, other = null;
             var commas = 0;
@@ -570,8 +578,20 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             }
             if (from == v + 1 && MentionAt(v + 1, Math.Min(end, v + 4), person: false) is { } o && o.Kind == EntityKind.Organization)
                 return AttributionOf(o);
+            // "said a spokeswoman for the works council, Ilka Brandvold,": the name set off after the speaker noun.
+            if (from == v + 1 && NounPhrase(v + 1, end) is not null)
+                for (var c = v + 2; c < Math.Min(end, v + AppositiveReach); c++)
+                {
+                    if (_quoted[c] || IsSpeechVerb(c))
+                        break;
+                    if (W(c) is "," && MentionAt(c + 1, Math.Min(end, c + 5), person: true) is { } named && TokenAt(named.Span.Start) == c + 1 && !IsPossessor(named))
+                        return AttributionOf(named);
+                }
             return NounPhrase(v + 1, end);
         }
+
+        /// <summary>Tokens after a cue verb within which a speaker noun's appositive name may begin.</summary>
+        private const int AppositiveReach = 12;
 
         private Attribution? NounPhrase(int from, int end)
         {
