@@ -131,7 +131,7 @@ public sealed class EntityResolver
         if (words.Length is < 2 or > MaxDescriptionWords || !words[0].Equals("the", StringComparison.OrdinalIgnoreCase))
             return null;
         var description = string.Join(' ', words[1..]);
-        if (_storyOf.TryGetValue(doc, out var story) && PersonWithRole(story, description) is { } person)
+        if (_storyOf.TryGetValue(doc, out var story) && (PersonWithRole(story, description) ?? NearestWithRole(doc, attribution.Span.Start, description)) is { } person)
             return person;
         if (_lexicon is null || !_lexicon.Descriptions.TryGetValue(words[^1], out var fit) || !_byDoc.TryGetValue(doc, out var list))
             return null;
@@ -174,6 +174,22 @@ public sealed class EntityResolver
             found = e.Id;
         }
         return found;
+    }
+
+    /// <summary>
+    /// Where the story has several people of the role ("the minister" after the health and the interior ministers were
+    /// named), the one of them the article named last before the description, within <see cref="DescriptionReach"/>.
+    /// </summary>
+    private string? NearestWithRole(string doc, int before, string description)
+    {
+        if (!_byDoc.TryGetValue(doc, out var list))
+            return null;
+        string? nearest = null;
+        foreach (var (span, kind, id) in list)
+            if (kind == EntityKind.Person && span.End <= before && before - span.End <= DescriptionReach
+                && _byId[id].Roles.Any(r => HoldsRole(r, description)))
+                nearest = id;
+        return nearest;
     }
 
     /// <summary>"Fire Chief" holds "fire chief" and "chief"; "Vice President" does not hold "president".</summary>

@@ -152,6 +152,17 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void A_definite_role_two_people_hold_is_the_one_named_last_before_it()
+    {
+        const string Text = "Interior Minister Piet Varro arrived on Monday. Health Minister Anja Stelmar visited the hospital. \"Nobody will be turned away,\" the minister said.";
+        var a = ExtractionFixture.Run(Text, "a");
+        var resolver = new EntityResolver(a.Entities.Select(m => new MentionRecord("a", "s", m, m.Span.Of(a.Text))));
+        var at = Text.IndexOf("the minister", StringComparison.Ordinal);
+        var id = resolver.EntityFor("a", new Attribution(new TextSpan(at, at + "the minister".Length), "the minister"));
+        Assert.Equal("Anja Stelmar", Assert.Single(resolver.Entities, e => e.Id == id).Name);
+    }
+
+    [Fact]
     public void A_person_is_known_by_the_title_written_before_the_name_and_by_its_rank()
     {
         var a = ExtractionFixture.Run("Defence ministry spokesman Colonel Ivo Brannick said the line held.", "a");
