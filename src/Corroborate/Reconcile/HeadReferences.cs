@@ -15,14 +15,25 @@ namespace Corroborate.Reconcile;
 /// </summary>
 internal static class HeadReferences
 {
+    /// <summary>
+    /// A kind with a word of its own before it that no organisation named before it in the article fits ("the labour
+    /// ministry" in a report that names no ministry): the story's other reports may name the one it stands for.
+    /// </summary>
+    public sealed record Unresolved(TextSpan Span, string[] Words);
+
     /// <summary>The mentions of organisations the article makes by their kind, lowercase after "the".</summary>
-    public static IEnumerable<EntityMention> Find(AnalyzedDocument a, ReconcileLexicon lexicon)
+    public static IEnumerable<EntityMention> Find(AnalyzedDocument a, ReconcileLexicon lexicon) =>
+        Read(a, lexicon).Where(r => r.Mention is not null).Select(r => r.Mention!);
+
+    /// <summary>
+    /// The mentions of organisations the article makes by their kind, and the kinds of two words no organisation
+    /// the article named before them fits (<see cref="Unresolved"/>).
+    /// </summary>
+    public static IEnumerable<(EntityMention? Mention, Unresolved? Unresolved)> Read(AnalyzedDocument a, ReconcileLexicon lexicon)
     {
         if (a.Tokens.IsDefault || a.Entities.IsDefault)
             yield break;
         var organisations = a.Entities.Where(e => e.Kind == EntityKind.Organization && e.Name.Contains(' ')).ToList();
-        if (organisations.Count == 0)
-            yield break;
         var text = a.Text;
         var tokens = a.Tokens;
         for (var i = 0; i + 1 < tokens.Length; i++)
@@ -40,13 +51,38 @@ internal static class HeadReferences
                     || words == 1 && lexicon.EverydayInstitutions.Contains(head))
                     continue;
                 var start = tokens[i + 1].Span.Start;
+                var span = new TextSpan(start, tokens[last].Span.End);
                 if (Named(organisations, start, text, tokens, i + 1, last) is not { } named)
+                {
+                    if (words == 2)
+                    {
+                        yield return (null, new Unresolved(span, [tokens[i + 1].Span.Of(text), head]));
+                        i = last;
+                        break;
+                    }
                     continue;
-                yield return new EntityMention(new TextSpan(start, tokens[last].Span.End), EntityKind.Organization, named.Name);
+                }
+                yield return (new EntityMention(span, EntityKind.Organization, named.Name), null);
                 i = last;
                 break;
             }
         }
+    }
+
+    /// <summary>The one organisation name among <paramref name="names"/> that holds every word; null for none or several.</summary>
+    public static string? OneHolding(IEnumerable<string> names, string[] words)
+    {
+        string? found = null;
+        foreach (var name in names)
+        {
+            var parts = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+            if (!words.All(w => parts.Any(p => p.Equals(w, StringComparison.OrdinalIgnoreCase))))
+                continue;
+            if (found is not null && !found.Equals(name, StringComparison.OrdinalIgnoreCase))
+                return null;
+            found = name;
+        }
+        return found;
     }
 
     /// <summary>The nearest organisation named before <paramref name="at"/> whose name holds every word of the phrase.</summary>

@@ -59,6 +59,7 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
     private readonly OffTopicFinder _offTopic = new(lexicon);
     private readonly TimelineBuilder _timeline = new(lexicon);
     private readonly List<MentionRecord> _mentions = [];
+    private readonly List<(string Doc, string Story, HeadReferences.Unresolved Kind, string Text)> _unresolved = [];
     private readonly List<TimeRecord> _times = [];
     private readonly List<QuoteRecord> _quotes = [];
     private readonly List<(string Id, string Doc, string Story, Quantity Quantity, string Text, DateOnly? Published, string? Outlet)> _quantities = [];
@@ -73,9 +74,15 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
         _timeline.Observe(a, story);
         foreach (var m in a.Entities.IsDefault ? [] : a.Entities)
             _mentions.Add(new MentionRecord(doc, story, m, m.Span.Of(a.Text)));
-        // "the directorate" after "the Civil Protection Directorate": one more name of it.
-        foreach (var m in HeadReferences.Find(a, lexicon))
-            _mentions.Add(new MentionRecord(doc, story, m, m.Span.Of(a.Text), Description: true));
+        // "the directorate" after "the Civil Protection Directorate": one more name of it. "The labour ministry" in a
+        // report that names no ministry waits for the story's other reports.
+        foreach (var (m, unresolved) in HeadReferences.Read(a, lexicon))
+        {
+            if (m is not null)
+                _mentions.Add(new MentionRecord(doc, story, m, m.Span.Of(a.Text), Description: true));
+            else if (unresolved is not null)
+                _unresolved.Add((doc, story, unresolved, unresolved.Span.Of(a.Text)));
+        }
         foreach (var t in a.Times.IsDefault ? [] : a.Times)
             _times.Add(new TimeRecord(doc, t, t.Span.Of(a.Text)));
         foreach (var q in a.Quotes.IsDefault ? [] : a.Quotes)
@@ -115,6 +122,12 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
 
     public Reconciliation Complete()
     {
+        // "the labour ministry" where another report of the story names the Ministry of Labour and Employment: the one
+        // organisation of the story whose name holds both words.
+        foreach (var (doc, story, kind, text) in _unresolved)
+            if (HeadReferences.OneHolding(_mentions.Where(m => m.Story == story && m.Mention.Kind == EntityKind.Organization && !m.Description)
+                    .Select(m => m.Mention.Name).Distinct(StringComparer.OrdinalIgnoreCase), kind.Words) is { } name)
+                _mentions.Add(new MentionRecord(doc, story, new EntityMention(kind.Span, EntityKind.Organization, name), text, Description: true));
         var entities = new EntityResolver(_mentions, _numbered.Entities, lexicon);
         var offTopic = _offTopic.Find();
         var claims = _quantities.Select(q =>

@@ -52,8 +52,8 @@ public sealed class FurnitureDetector(LanguageData data)
                     || rule.Zone == RuleZone.Top && unmarkedAbove >= zone || rule.Zone == RuleZone.Bottom && i < lines.Count - zone
                     || !rule.MayMatch(content))
                     continue;
-                var m = rule.Pattern.Match(content);
-                if (!m.Success || m.Index != 0)
+                // A line that makes a rule's pattern run past its time limit is no match of it, not a failed article.
+                if (Match(rule.Pattern, content) is not { Success: true, Index: 0 } m)
                     continue;
                 if (rule.Scope == RuleScope.Line && m.Length == content.Length)
                 {
@@ -89,8 +89,8 @@ public sealed class FurnitureDetector(LanguageData data)
             var content = text.Substring(last.Start, last.End - last.Start);
             foreach (var rule in data.FurnitureRules.Where(r => r.Scope == RuleScope.End))
             {
-                var m = rule.Pattern.Match(content);
-                if (m.Success && m.Length > 0 && m.Index + m.Length == content.Length)
+                var m = Match(rule.Pattern, content);
+                if (m is { Success: true } && m.Length > 0 && m.Index + m.Length == content.Length)
                 {
                     var start = last.Start + m.Index;
                     while (start < last.End && char.IsWhiteSpace(text[start]))
@@ -114,6 +114,8 @@ public sealed class FurnitureDetector(LanguageData data)
         var named = false;
         // Whether the line just read is the page's name: a tagline may follow it.
         var underName = false;
+        // The page's menu, whose items a section's label over the headline repeats.
+        string? menuLine = null;
         var normTitle = Normalize(title);
         var normOutlet = outlet is null ? null : Normalize(outlet);
         for (var i = 0; i < top; i++)
@@ -127,6 +129,8 @@ public sealed class FurnitureDetector(LanguageData data)
             FurnitureKind? kind = null;
             // A section's name opens a menu under the page's name; above it, "Opinion | Save the bees" is a headline.
             var menu = IsMenu(content, named ? data.SectionLabels : null);
+            if (menu)
+                menuLine = content.ToString();
             // A masthead may carry a tagline after a bar or a dot ("THE HARWICK COURIER | Your valley, your news",
             // "DTV9 NEWS · Harwick & the valley"): its first part names the outlet.
             var bar = content.IndexOfAny(Bars);
@@ -140,7 +144,7 @@ public sealed class FurnitureDetector(LanguageData data)
                 foundOutlet ??= (tagged && !LooksLikeOutletName(content, line.Words) ? name : content).Trim("*#_ ").ToString();
                 named = true;
             }
-            else if (menu || masthead && named && IsSectionLabel(content, line.Words))
+            else if (menu || masthead && named && IsSectionLabel(content, line.Words, menuLine))
             {
                 kind = FurnitureKind.Navigation;
             }
@@ -182,11 +186,33 @@ public sealed class FurnitureDetector(LanguageData data)
     /// <summary>Marks that set a line's items side by side (a menu's, a masthead's and its tagline), not one leading to the next.</summary>
     private static readonly SearchValues<char> Bars = SearchValues.Create("|·•");
 
-    /// <summary>A section's name in capitals over the headline, under the page's name and menu ("NATION", "WORLD NEWS").</summary>
-    private static bool IsSectionLabel(ReadOnlySpan<char> line, int words)
+    private static System.Text.RegularExpressions.Match? Match(System.Text.RegularExpressions.Regex pattern, string content)
     {
-        if (words is < 1 or > 2 || line.Length < 3)
+        try
+        {
+            return pattern.Match(content);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A section's name in capitals over the headline, under the page's name and menu ("NATION"): one word, or two that
+    /// name an item of the menu ("DAM SAFETY" under "Home | News | Dam Safety | …"); a short headline in capitals is
+    /// none ("CEASEFIRE HOLDS").
+    /// </summary>
+    private static bool IsSectionLabel(ReadOnlySpan<char> line, int words, string? menu)
+    {
+        if (words is < 1 or > 3 || line.Length < 3)
             return false;
+        if (words > 1)
+        {
+            var label = line.ToString();
+            if (menu is null || !menu.Split(['|', '·', '•'], StringSplitOptions.TrimEntries).Any(item => item.Equals(label, StringComparison.OrdinalIgnoreCase)))
+                return false;
+        }
         foreach (var c in line)
             if (!(char.IsUpper(c) || c == ' '))
                 return false;

@@ -79,7 +79,7 @@ internal static class AppositiveRoles
             if (Boundaries.Contains(w))
                 break;
             // "Kevin Ahles, put his son in the car": an owner inside a phrase with no determiner is a clause's object.
-            if (!determined && k > first && w is "his" or "her" or "their" or "its" or "my" or "our" or "your")
+            if (!determined && k > first && !ofSeen && w is "his" or "her" or "their" or "its" or "my" or "our" or "your")
                 return null;
             if (w == "of")
             {

@@ -25,10 +25,11 @@ internal static class OutletMentions
             outlet = string.Join(' ', outlet.Split(' ').Select(w => w.Length >= 4 && w.All(char.IsLetter) ? w[0] + w[1..].ToLowerInvariant() : w));
         var name = outlet.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? outlet[4..] : outlet;
         var found = new List<EntityMention>();
-        foreach (var span in Occurrences(text, outlet, StringComparison.OrdinalIgnoreCase))
+        // Written as a name: "THE KALDEN GAZETTE", "The Independent"; not "an independent inquiry".
+        foreach (var span in Occurrences(text, outlet, StringComparison.OrdinalIgnoreCase).Where(s => Capitalized(text, s)))
             found.Add(new EntityMention(span, EntityKind.Organization, name));
         if (!outlet.Equals(name, StringComparison.Ordinal))
-            foreach (var span in Occurrences(text, name, StringComparison.OrdinalIgnoreCase))
+            foreach (var span in Occurrences(text, name, StringComparison.OrdinalIgnoreCase).Where(s => Capitalized(text, s)))
                 if (!found.Any(f => f.Span.Start <= span.Start && span.End <= f.Span.End))
                     found.Add(new EntityMention(span, EntityKind.Organization, name));
         var head = name[(name.LastIndexOf(' ') + 1)..];
@@ -52,6 +53,20 @@ internal static class OutletMentions
             foreach (var c in word)
                 if (!(char.IsLetterOrDigit(c) || c is '&' or '\'' or '’' or '-'))
                     return false;
+        }
+        return true;
+    }
+
+    /// <summary>Every word of the span opens with a capital or a digit.</summary>
+    private static bool Capitalized(string text, TextSpan span)
+    {
+        var wordStart = true;
+        for (var i = span.Start; i < span.End; i++)
+        {
+            var c = text[i];
+            if (wordStart && char.IsLetter(c) && !char.IsUpper(c))
+                return false;
+            wordStart = c == ' ';
         }
         return true;
     }

@@ -79,7 +79,7 @@ public sealed class QuantityExtractor
                     money = figure.Currency is not null ? q.Span : null;
                     result.Add(q);
                     doc.Before = q;
-                    doc.Latest = q;
+                    doc.Latest = (q, s);
                 }
                 i = Math.Max(next, i + 1);
             }
@@ -250,8 +250,8 @@ public sealed class QuantityExtractor
 
         /// <summary>The figure read before in the sentence, which "up from the 436" compares with.</summary>
         public Quantity? Before { get; set; }
-        /// <summary>The last figure read in the text, whatever its sentence.</summary>
-        public Quantity? Latest { get; set; }
+        /// <summary>The last figure read in the text, and the sentence it stands in.</summary>
+        public (Quantity Quantity, int Sentence)? Latest { get; set; }
     }
 
     private Quantity? Compose(DocumentContext doc, int sentence, Figure f)
@@ -362,7 +362,7 @@ public sealed class QuantityExtractor
         if (unit is null && subject is null && doc.Before is { } earlier && ComparedWithBefore(v, f, start, end))
             (unit, subject) = (earlier.Unit, earlier.Subject);
         // "Police gave a toll of 14 dead. The ministry gave a lower figure of 79.": the count of the sentence before.
-        else if (unit is null && subject is null && doc.Before is null && doc.Latest is { Unit: not null } latest && FigureOf(v, f.First - 1))
+        else if (unit is null && subject is null && doc.Before is null && doc.Latest is ({ Unit: not null } latest, var at) && at == sentence - 1 && FigureOf(v, f.First - 1))
             (unit, subject) = (latest.Unit, latest.Subject);
         if (unit is null && subject is null)
             (unit, subject) = Elided(doc, sentence, f.First);

@@ -57,8 +57,8 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (!(lexicon.Attribution.MatchForward(v, i, i + 1, out _, out var role) && role == AttributionRole.Giving))
             return false;
         for (var k = i + 1; k < end && k - i <= GivenReach && v.IsWord(k); k++)
-            if (lexicon.Is(v.Chars(k), ContextKind.CountNoun) || v.Is(k, "toll") || v.Is(k, "tolls"))
-                return true;
+            if (v.Is(k, "toll") || v.Is(k, "tolls") || v.Is(k, "figure") || v.Is(k, "figures") || v.Is(k, "estimate") || v.Is(k, "tally") || v.Is(k, "count"))
+                return true; // not "a total of 5,000 tents": what was given, not a figure told
         return false;
     }
 

@@ -582,7 +582,8 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
             if (from == v + 1 && NounPhrase(v + 1, end) is not null)
                 for (var c = v + 2; c < Math.Min(end, v + AppositiveReach); c++)
                 {
-                    if (_quoted[c] || IsSpeechVerb(c))
+                    // "a lawyer for the family of the dead teenager, Jamal Reed": past "of" the name may be the other noun's.
+                    if (_quoted[c] || IsSpeechVerb(c) || W(c) is "of")
                         break;
                     if (W(c) is "," && MentionAt(c + 1, Math.Min(end, c + 5), person: true) is { } named && TokenAt(named.Span.Start) == c + 1 && !IsPossessor(named))
                         return AttributionOf(named);

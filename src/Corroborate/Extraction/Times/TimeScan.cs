@@ -24,6 +24,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     private (DateOnly Date, int Precision, int Token)? _reference;
     // The last day written before the scan position that dates no saying ("on Sunday evening", not "said Tuesday"), and its token.
     private (DateOnly Date, int Token)? _eventDay;
+    // The expression just read took its day from _eventDay: it is no new event day (a chain of evening times would carry it on).
+    private bool _dayFromEvent;
 
     public ImmutableArray<TimeExpression> Run()
     {
@@ -37,6 +39,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 continue;
             }
             _derivedQuarter = false;
+            _dayFromEvent = false;
             if (TryAt(i, out var hit) && hit.End > i && !IsQuotedTitle(hit))
             {
                 found.Add(new TimeExpression(new TextSpan(t[hit.Start].Start, t[hit.End - 1].End), hit.Type, hit.Value, hit.Mod));
@@ -45,7 +48,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 if (hit.Type is TimeType.Date or TimeType.Time && ReferenceOf(hit.Value) is { } reference)
                 {
                     _reference = (reference.Date, reference.Precision, hit.End);
-                    if (reference.Precision == 3 && !DatesSaying(hit))
+                    if (reference.Precision == 3 && !DatesSaying(hit) && !_dayFromEvent)
                         _eventDay = (reference.Date, hit.End);
                 }
                 i = hit.End;
@@ -823,8 +826,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         // ("capsized on Saturday evening … overturned at about 7:40 p.m."), not the day of its saying ("officials said
         // Tuesday"): a report tells the evening before it; a morning hour is its own day's ("Engineers met at 9 a.m.").
         var inSentence = ReferenceFor("D", i) is { } from && SameSentence(_reference!.Value.Token, i) ? from : (DateOnly?)null;
-        var evening = clock.Length >= 3 && int.TryParse(clock.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hour) && hour >= 12;
-        var date = (inSentence ?? (evening ? EventDay(i) : null) ?? anchor) is { } d ? Timex.Day(d) : "XXXX-XX-XX";
+        var evening = clock.Length >= 3 && int.TryParse(clock.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hour) && hour >= 12
+                      && Tense(i) != Times.Tense.Future; // "The minister will speak at 3 p.m.": the report's day, or after it
+        var eventDay = inSentence is null && evening ? EventDay(i) : null;
+        _dayFromEvent = eventDay is not null;
+        var date = (inSentence ?? eventDay ?? anchor) is { } d ? Timex.Day(d) : "XXXX-XX-XX";
         hit = new TimeHit(i, k, TimeType.Time, date + clock);
         return true;
     }
@@ -1631,7 +1637,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         // ("a service planned for Saturday was canceled"); "rain through Tuesday" too, unless the clause is past
         // ("stayed closed through Tuesday"). Not a day's event: "arrested for Monday's attack".
         var possessive = IsAny(i + 1, "'s", "’s") || W(i + 1)?.DayPart is not null && IsAny(i + 2, "'s", "’s");
-        if (!possessive && (Is(i - 1, "for") && TenseAfter(i) != Times.Tense.Past || Is(i - 1, "through") && tense != Times.Tense.Past))
+        if (!possessive && (Is(i - 1, "for") && TenseAfter(i) != Times.Tense.Past && !PastPerfectBefore(i - 1) || Is(i - 1, "through") && tense != Times.Tense.Past))
             tense = Times.Tense.Future;
         var value = anchor is not { } a ? $"XXXX-WXX-{w.Weekday}" : Timex.Day(tense switch
         {
@@ -1909,7 +1915,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     /// <summary>
     /// The tense of the clause around token <paramref name="i"/>: a deadline preposition governing it
     /// ("until Tuesday", "as soon as Tuesday", "by May" in a clause not in the past) points ahead, "since" back; else the nearest tense cue (a verb form from
-    /// tense.tsv, or a past "-ed" form) within the sentence and not across a quotation mark. A reporting verb before the
+    /// tense.tsv, or a past "-ed" form) within the sentence and not across a quotation's closing mark. A reporting verb before the
     /// expression dates it when no nearer verb does ("said in parliament in Maputo on Monday"), and one after it ends
     /// the search there ("In an interview on Friday, the minister said he would …"): what follows it is what was said.
     /// </summary>
@@ -2001,6 +2007,19 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         return Times.Tense.Unknown;
     }
 
+    /// <summary>"had been scheduled for Sunday": a plan in the past perfect, a few words before <paramref name="g"/> in its sentence.</summary>
+    private bool PastPerfectBefore(int g)
+    {
+        for (var k = g - 1; InRange(k) && g - k <= 6; k--)
+        {
+            if (SentenceBreak(k))
+                return false;
+            if (Is(k, "had"))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>A negation in the few words before <paramref name="g"/>, within its sentence.</summary>
     private bool NegatedBefore(int g)
     {
@@ -2042,6 +2061,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     private static readonly string[] ClauseOpeners = ["and", "but", "if", "unless", "whether", "because", "although", "though", "while", "when", "where",
         "that", "he", "she", "they", "we", "it", "i"];
 
+    /// <summary>Places one goes to named with no article ("going to church"), which "going to" does not make a plan.</summary>
+    private static readonly string[] Destinations = ["church", "school", "work", "bed", "hospital", "jail", "prison", "court", "college", "class", "mass", "town", "market"];
+
     private static readonly string[] Modals = ["would", "should", "could", "can", "may", "might", "must"];
 
     private bool Modal(int j) => IsAny(j, Modals);
@@ -2074,8 +2096,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         // "can" and "may" are verbs only before one: not "a garbage can Saturday morning", "in May".
         if (IsAny(j, "can", "may") && !(InRange(j + 1) && t[j + 1].Kind == TimeTokenKind.Word && !Upper(j + 1)))
             return Times.Tense.Unknown;
-        // "was still going late Tuesday": only "going to" with a verb tells what is to come.
-        if (Is(j, "going") && !(Is(j + 1, "to") && !IsAny(j + 2, Determiners)))
+        // "was still going late Tuesday", "was going to church on Sunday": only "going to" with a verb tells what is to come.
+        if (Is(j, "going") && !(Is(j + 1, "to") && !IsAny(j + 2, Determiners) && !IsAny(j + 2, Destinations)))
             return Times.Tense.Unknown;
         // "could not reach them on Monday": what was not possible, not what is to come.
         if (Is(j, "could") && (IsAny(j + 1, "not", "never") || NegatedBefore(j)))
@@ -2086,7 +2108,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return Times.Tense.Future;
         // An auxiliary takes the tense of the plan it carries: "were planning to", "is expected to".
         if (cue is Times.Tense.Past or Times.Tense.Present && IsAny(j, "was", "were", "is", "are")
-            && W(j + 1)?.Tense == Times.Tense.Future && (!Is(j + 1, "going") || Is(j + 2, "to")))
+            && W(j + 1)?.Tense == Times.Tense.Future && (!Is(j + 1, "going") || Is(j + 2, "to") && !IsAny(j + 3, Determiners) && !IsAny(j + 3, Destinations)))
             return Times.Tense.Future;
         if (cue == Times.Tense.Past)
         {

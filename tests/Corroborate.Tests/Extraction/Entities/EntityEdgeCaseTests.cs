@@ -36,6 +36,7 @@ public sealed class EntityEdgeCaseTests
         // An outlet named by its address is no name, and "courier" in lowercase is no outlet.
         Assert.Empty(OutletMentions.Add(Text, "harwickcourier.com", [], words));
         Assert.Empty(OutletMentions.Add("The courier was late.", "The Harwick Courier", [], words));
+        Assert.Equal(["The Independent"], OutletMentions.Add("Officials called for an independent inquiry, The Independent reported.", "The Independent", [], words).Select(m => m.Span.Of("Officials called for an independent inquiry, The Independent reported.")));
     }
 
     [Fact]
@@ -44,6 +45,7 @@ public sealed class EntityEdgeCaseTests
         const string Text = "THE HARWICK COURIER\nFlood closes the bridge\nBy Karel Ondrasz and Nadia Fell, Senior Editor\nShare | Tweet | Email\n\n"
             + "The river rose overnight, officials said.\n\n(Reporting by Jonas Kettle in Carrick Falls; Editing by Ruth Amadi)\n\nBy KTLA's Nidia Becerra, KOAT Action News";
         var people = ExtractionFixture.Run(Text).Entities.Where(m => m.Kind == EntityKind.Person).Select(m => (m.Name, m.Role)).ToList();
+        Assert.DoesNotContain(ExtractionFixture.Run("BY THE ASSOCIATED PRESS\n\nThe river rose overnight, officials said.").Entities, m => m.Kind == EntityKind.Person);
         Assert.Equal([("Karel Ondrasz", "reporter"), ("Nadia Fell", "Senior Editor"), ("Jonas Kettle", "reporter"), ("Ruth Amadi", "editor"), ("Nidia Becerra", "reporter")], people);
     }
 
