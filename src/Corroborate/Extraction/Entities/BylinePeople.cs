@@ -86,14 +86,14 @@ internal static class BylinePeople
         {
             var word = v.Chars(k).ToString();
             var lower = word.ToLowerInvariant();
-            // In capitals too: "BY THE ASSOCIATED PRESS" names no one.
+            // As written and in capitals too: "BY THE ASSOCIATED PRESS" names no one.
             var titled = word.Length > 1 ? char.ToUpperInvariant(word[0]) + lower[1..] : word;
-            if (lower is "the" or "a" or "an" || outletWords.Contains(titled) || lexicon.NotNames.Contains(titled) || lexicon.OrganizationHeads.Contains(titled))
-                return false;
-            if (word.Any(char.IsDigit) || outletWords.Contains(word) || lexicon.NotNames.Contains(word)
-                || lexicon.Titles.ContainsKey(word) || lexicon.Occupations.Contains(lower) || lexicon.OrganizationHeads.Contains(word))
+            if (lower is "the" or "a" or "an" || word.Any(char.IsDigit) || lexicon.Titles.ContainsKey(word) || lexicon.Occupations.Contains(lower)
+                || Listed(word) || Listed(titled))
                 return false;
         }
         return true;
+
+        bool Listed(string w) => outletWords.Contains(w) || lexicon.NotNames.Contains(w) || lexicon.OrganizationHeads.Contains(w);
     }
 }
