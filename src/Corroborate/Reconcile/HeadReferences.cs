@@ -75,14 +75,20 @@ internal static class HeadReferences
         string? found = null;
         foreach (var name in names)
         {
-            var parts = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
-            if (!words.All(w => parts.Any(p => p.Equals(w, StringComparison.OrdinalIgnoreCase))))
+            if (!Holds(name, words))
                 continue;
             if (found is not null && !found.Equals(name, StringComparison.OrdinalIgnoreCase))
                 return null;
             found = name;
         }
         return found;
+    }
+
+    /// <summary>Whether every word is a word of the name ("labour ministry" of "Ministry of Labour and Employment").</summary>
+    private static bool Holds(string name, string[] words)
+    {
+        var parts = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        return words.All(w => parts.Any(p => p.Equals(w, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>The nearest organisation named before <paramref name="at"/> whose name holds every word of the phrase.</summary>
@@ -93,11 +99,7 @@ internal static class HeadReferences
         {
             if (o.Span.End > at || at - o.Span.End > EntityResolver.DescriptionReach || nearest is not null && o.Span.End <= nearest.Span.End)
                 continue;
-            var name = o.Name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
-            var all = true;
-            for (var k = first; k <= last && all; k++)
-                all = name.Any(w => w.Equals(tokens[k].Span.Of(text), StringComparison.OrdinalIgnoreCase));
-            if (all)
+            if (Holds(o.Name, [.. Enumerable.Range(first, last - first + 1).Select(k => tokens[k].Span.Of(text))]))
                 nearest = o;
         }
         return nearest;
