@@ -124,11 +124,14 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
     {
         // "the labour ministry" where another report of the story names the Ministry of Labour and Employment: the one
         // organisation of the story whose name holds both words.
+        var organisations = _unresolved.Count == 0 ? [] : _mentions.Where(m => m.Mention.Kind == EntityKind.Organization && !m.Description)
+            .GroupBy(m => m.Story, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Mention.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), StringComparer.Ordinal);
+        var described = new List<MentionRecord>();
         foreach (var (doc, story, kind, text) in _unresolved)
-            if (HeadReferences.OneHolding(_mentions.Where(m => m.Story == story && m.Mention.Kind == EntityKind.Organization && !m.Description)
-                    .Select(m => m.Mention.Name).Distinct(StringComparer.OrdinalIgnoreCase), kind.Words) is { } name)
-                _mentions.Add(new MentionRecord(doc, story, new EntityMention(kind.Span, EntityKind.Organization, name), text, Description: true));
-        var entities = new EntityResolver(_mentions, _numbered.Entities, lexicon);
+            if (organisations.TryGetValue(story, out var names) && HeadReferences.OneHolding(names, kind.Words) is { } name)
+                described.Add(new MentionRecord(doc, story, new EntityMention(kind.Span, EntityKind.Organization, name), text, Description: true));
+        var entities = new EntityResolver(_mentions.Concat(described), _numbered.Entities, lexicon);
         var offTopic = _offTopic.Find();
         var claims = _quantities.Select(q =>
         {
