@@ -21,10 +21,6 @@ internal static class HeadReferences
     /// </summary>
     public sealed record Unresolved(TextSpan Span, string[] Words);
 
-    /// <summary>The mentions of organisations the article makes by their kind, lowercase after "the".</summary>
-    public static IEnumerable<EntityMention> Find(AnalyzedDocument a, ReconcileLexicon lexicon) =>
-        Read(a, lexicon).Where(r => r.Mention is not null).Select(r => r.Mention!);
-
     /// <summary>
     /// The mentions of organisations the article makes by their kind, and the kinds of two words no organisation
     /// the article named before them fits (<see cref="Unresolved"/>).

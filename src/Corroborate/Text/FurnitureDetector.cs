@@ -210,7 +210,7 @@ public sealed class FurnitureDetector(LanguageData data)
         if (words > 1)
         {
             var label = line.ToString();
-            if (menu is null || !menu.Split(['|', '·', '•'], StringSplitOptions.TrimEntries).Any(item => item.Equals(label, StringComparison.OrdinalIgnoreCase)))
+            if (menu is null || !menu.Split(['|', '·', '•', '›', '»', '/', '>'], StringSplitOptions.TrimEntries).Any(item => item.Equals(label, StringComparison.OrdinalIgnoreCase)))
                 return false;
         }
         foreach (var c in line)

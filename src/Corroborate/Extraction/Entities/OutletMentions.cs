@@ -57,17 +57,12 @@ internal static class OutletMentions
         return true;
     }
 
-    /// <summary>Every word of the span opens with a capital or a digit.</summary>
+    /// <summary>Every word of the span opens with a capital or a digit, as a name's do ("of" and "and" apart: "Voice of America").</summary>
     private static bool Capitalized(string text, TextSpan span)
     {
-        var wordStart = true;
-        for (var i = span.Start; i < span.End; i++)
-        {
-            var c = text[i];
-            if (wordStart && char.IsLetter(c) && !char.IsUpper(c))
+        foreach (var word in text[span.Start..span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (char.IsLetter(word[0]) && !char.IsUpper(word[0]) && word is not ("of" or "and"))
                 return false;
-            wordStart = c == ' ';
-        }
         return true;
     }
 

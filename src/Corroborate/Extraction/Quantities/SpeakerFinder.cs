@@ -57,7 +57,8 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (!(lexicon.Attribution.MatchForward(v, i, i + 1, out _, out var role) && role == AttributionRole.Giving))
             return false;
         for (var k = i + 1; k < end && k - i <= GivenReach && v.IsWord(k); k++)
-            if (v.Is(k, "toll") || v.Is(k, "tolls") || v.Is(k, "figure") || v.Is(k, "figures") || v.Is(k, "estimate") || v.Is(k, "tally") || v.Is(k, "count"))
+            if (v.Is(k, "toll") || v.Is(k, "tolls") || v.Is(k, "figure") || v.Is(k, "figures") || v.Is(k, "estimate") || v.Is(k, "estimates")
+                || v.Is(k, "tally") || v.Is(k, "count") || v.Is(k, "number"))
                 return true; // not "a total of 5,000 tents": what was given, not a figure told
         return false;
     }

@@ -580,15 +580,25 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 return AttributionOf(o);
             // "said a spokeswoman for the works council, Ilka Brandvold,": the name set off after the speaker noun.
             if (from == v + 1 && NounPhrase(v + 1, end) is not null)
-                for (var c = v + 2; c < Math.Min(end, v + AppositiveReach); c++)
+                for (var (c, linked) = (v + 2, false); c < Math.Min(end, v + AppositiveReach); c++)
                 {
-                    // "a lawyer for the family of the dead teenager, Jamal Reed": past "of" the name may be the other noun's.
-                    if (_quoted[c] || IsSpeechVerb(c) || W(c) is "of")
+                    // "a lawyer for the family of the dead teenager, Jamal Reed": past a second noun's lowercase "of …" the name
+                    // may be that noun's ("the director of the hospital, Ann Lee" and "for the Ministry of Health" are not).
+                    if (_quoted[c] || IsSpeechVerb(c) || linked && W(c) is "of" && c + 1 < end && !IsCapitalizedWordAfterThe(c + 1))
                         break;
+                    linked |= W(c) is "for" or "of";
                     if (W(c) is "," && MentionAt(c + 1, Math.Min(end, c + 5), person: true) is { } named && TokenAt(named.Span.Start) == c + 1 && !IsPossessor(named))
                         return AttributionOf(named);
                 }
             return NounPhrase(v + 1, end);
+        }
+
+        /// <summary>A capitalized word at <paramref name="t"/>, or after "the" there: a name ("of the Interior Ministry").</summary>
+        private bool IsCapitalizedWordAfterThe(int t)
+        {
+            if (W(t) is "the" && t + 1 < _tokens.Length)
+                t++;
+            return _tokens[t].Kind == TokenKind.Word && char.IsUpper(_text[_tokens[t].Span.Start]);
         }
 
         /// <summary>Tokens after a cue verb within which a speaker noun's appositive name may begin.</summary>

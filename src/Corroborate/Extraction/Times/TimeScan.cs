@@ -24,7 +24,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     private (DateOnly Date, int Precision, int Token)? _reference;
     // The last day written before the scan position that dates no saying ("on Sunday evening", not "said Tuesday"), and its token.
     private (DateOnly Date, int Token)? _eventDay;
-    // The expression just read took its day from _eventDay: it is no new event day (a chain of evening times would carry it on).
+    // The expression just read is a clock time with no day of its own: it is no new event day (a chain of evening times would carry one on).
     private bool _dayFromEvent;
 
     public ImmutableArray<TimeExpression> Run()
@@ -829,7 +829,8 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         var evening = clock.Length >= 3 && int.TryParse(clock.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hour) && hour >= 12
                       && Tense(i) != Times.Tense.Future; // "The minister will speak at 3 p.m.": the report's day, or after it
         var eventDay = inSentence is null && evening ? EventDay(i) : null;
-        _dayFromEvent = eventDay is not null;
+        // A clock time with no day of its own is no event day for the times after it.
+        _dayFromEvent = true;
         var date = (inSentence ?? eventDay ?? anchor) is { } d ? Timex.Day(d) : "XXXX-XX-XX";
         hit = new TimeHit(i, k, TimeType.Time, date + clock);
         return true;
@@ -2010,11 +2011,11 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     /// <summary>"had been scheduled for Sunday": a plan in the past perfect, a few words before <paramref name="g"/> in its sentence.</summary>
     private bool PastPerfectBefore(int g)
     {
-        for (var k = g - 1; InRange(k) && g - k <= 6; k--)
+        for (var k = g - 1; InRange(k) && g - k <= 4; k--)
         {
             if (SentenceBreak(k))
                 return false;
-            if (Is(k, "had"))
+            if (Is(k, "had") && Is(k + 1, "been"))
                 return true;
         }
         return false;
@@ -2096,8 +2097,9 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         // "can" and "may" are verbs only before one: not "a garbage can Saturday morning", "in May".
         if (IsAny(j, "can", "may") && !(InRange(j + 1) && t[j + 1].Kind == TimeTokenKind.Word && !Upper(j + 1)))
             return Times.Tense.Unknown;
-        // "was still going late Tuesday", "was going to church on Sunday": only "going to" with a verb tells what is to come.
-        if (Is(j, "going") && !(Is(j + 1, "to") && !IsAny(j + 2, Determiners) && !IsAny(j + 2, Destinations)))
+        // "was still going late Tuesday", "was going to church on Sunday": only "going to" with a verb tells what is to come
+        // ("is going to court on Monday" is a plan).
+        if (Is(j, "going") && !(Is(j + 1, "to") && !IsAny(j + 2, Determiners) && !(IsAny(j + 2, Destinations) && IsAny(j - 1, "was", "were"))))
             return Times.Tense.Unknown;
         // "could not reach them on Monday": what was not possible, not what is to come.
         if (Is(j, "could") && (IsAny(j + 1, "not", "never") || NegatedBefore(j)))
@@ -2108,7 +2110,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return Times.Tense.Future;
         // An auxiliary takes the tense of the plan it carries: "were planning to", "is expected to".
         if (cue is Times.Tense.Past or Times.Tense.Present && IsAny(j, "was", "were", "is", "are")
-            && W(j + 1)?.Tense == Times.Tense.Future && (!Is(j + 1, "going") || Is(j + 2, "to") && !IsAny(j + 3, Determiners) && !IsAny(j + 3, Destinations)))
+            && W(j + 1)?.Tense == Times.Tense.Future && (!Is(j + 1, "going") || Is(j + 2, "to") && !IsAny(j + 3, Determiners) && !(IsAny(j + 3, Destinations) && IsAny(j, "was", "were"))))
             return Times.Tense.Future;
         if (cue == Times.Tense.Past)
         {

@@ -36,6 +36,7 @@ public sealed class EntityEdgeCaseTests
         // An outlet named by its address is no name, and "courier" in lowercase is no outlet.
         Assert.Empty(OutletMentions.Add(Text, "harwickcourier.com", [], words));
         Assert.Empty(OutletMentions.Add("The courier was late.", "The Harwick Courier", [], words));
+        Assert.Single(OutletMentions.Add("VOICE OF AMERICA\n\nVoice of America reported the vote.", "Voice of America", [], words), m => m.Span.Start > 0);
         Assert.Equal(["The Independent"], OutletMentions.Add("Officials called for an independent inquiry, The Independent reported.", "The Independent", [], words).Select(m => m.Span.Of("Officials called for an independent inquiry, The Independent reported.")));
     }
 
