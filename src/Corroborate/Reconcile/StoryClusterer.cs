@@ -333,22 +333,15 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     /// <summary>How many full names of people the article shares with the story that no other open story holds.</summary>
     /// <param name="organisations">Whether an organisation's name of <see cref="SpecificOrganisationWords"/> or more words counts as a person's
     /// does ("Kelmar District Hospital"; not "Interior Ministry" or "Ministry of Health").</param>
-    private int RareNamesShared(string[] names, OpenStory story, bool organisations = false)
-    {
-        var n = 0;
-        foreach (var name in names)
-            if ((name.StartsWith(PersonMark, StringComparison.Ordinal) || organisations && IsSpecificOrganisation(name)) && story.Names.ContainsKey(name)
-                && _nameIndex.TryGetValue(name, out var holders) && holders.Count == 1)
-                n++;
-        return n;
-    }
+    private int RareNamesShared(string[] names, OpenStory story, bool organisations = false) =>
+        UniqueNamesShared(names, story, name => name.StartsWith(PersonMark, StringComparison.Ordinal) || organisations && IsSpecificOrganisation(name));
 
-    /// <summary>How many names of any kind the article shares with the story that no other open story holds.</summary>
-    private int UniqueNamesShared(string[] names, OpenStory story)
+    /// <summary>How many names the article shares with the story that no other open story holds, of those <paramref name="counts"/> takes (all by default).</summary>
+    private int UniqueNamesShared(string[] names, OpenStory story, Func<string, bool>? counts = null)
     {
         var n = 0;
         foreach (var name in names)
-            if (story.Names.ContainsKey(name) && _nameIndex.TryGetValue(name, out var holders) && holders.Count == 1)
+            if ((counts is null || counts(name)) && story.Names.ContainsKey(name) && _nameIndex.TryGetValue(name, out var holders) && holders.Count == 1)
                 n++;
         return n;
     }

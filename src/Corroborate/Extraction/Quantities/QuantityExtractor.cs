@@ -119,7 +119,7 @@ public sealed class QuantityExtractor
     {
         for (var j = k; j >= 0 && k - j <= 2 && v.IsWord(j); j--)
         {
-            if (v.Is(j, "the") || v.Is(j, "a") || v.Is(j, "an") || v.Is(j, "its") || v.Is(j, "their") || v.Is(j, "his") || v.Is(j, "her"))
+            if (IsDeterminer(v, j))
                 return true;
             if (v.IsCapitalized(j))
                 return false;

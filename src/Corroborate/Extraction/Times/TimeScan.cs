@@ -826,9 +826,10 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         // ("capsized on Saturday evening … overturned at about 7:40 p.m."), not the day of its saying ("officials said
         // Tuesday"): a report tells the evening before it; a morning hour is its own day's ("Engineers met at 9 a.m.").
         var inSentence = ReferenceFor("D", i) is { } from && SameSentence(_reference!.Value.Token, i) ? from : (DateOnly?)null;
-        var evening = clock.Length >= 3 && int.TryParse(clock.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hour) && hour >= 12
-                      && Tense(i) != Times.Tense.Future; // "The minister will speak at 3 p.m.": the report's day, or after it
-        var eventDay = inSentence is null && evening ? EventDay(i) : null;
+        var evening = clock.Length >= 3 && int.TryParse(clock.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hour) && hour >= 12;
+        // Not in a clause about what is to come ("The minister will speak at 3 p.m.": the report's day, or after it); the
+        // tense is read only when an event day could apply.
+        var eventDay = inSentence is null && evening && EventDay(i) is { } e && Tense(i) != Times.Tense.Future ? e : (DateOnly?)null;
         // A clock time with no day of its own is no event day for the times after it.
         _dayFromEvent = true;
         var date = (inSentence ?? eventDay ?? anchor) is { } d ? Timex.Day(d) : "XXXX-XX-XX";
