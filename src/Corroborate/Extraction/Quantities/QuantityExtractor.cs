@@ -359,7 +359,9 @@ public sealed class QuantityExtractor
         if (unit is null && subject is null && NamedCount(v, start, first) is { } named)
             (unit, subject) = named;
         // "has risen to 612, up from the 436 reported …": the earlier figure counts what this one does.
-        if (unit is null && subject is null && doc.Before is { } earlier && ComparedWithBefore(v, f, start, end))
+        // "Eleven miners walked out and four more were pulled out": "more" with no noun counts what the figure before does.
+        if (unit is null && subject is null && doc.Before is { } earlier
+            && (ComparedWithBefore(v, f, start, end) || (v.Is(f.End, "more") || v.Is(f.End, "fewer")) && !v.Is(f.End + 1, "than")))
             (unit, subject) = (earlier.Unit, earlier.Subject);
         // "Police gave a toll of 14 dead. The ministry gave a lower figure of 79.": the count of the sentence before.
         else if (unit is null && subject is null && doc.Before is null && doc.Latest is ({ Unit: not null } latest, var at) && at == sentence - 1 && FigureOf(v, f.First - 1))
@@ -456,6 +458,10 @@ public sealed class QuantityExtractor
     /// <summary>The counted noun phrase that begins at token <paramref name="i"/>; <paramref name="none"/> is the end given when there is none.</summary>
     private (string? Unit, string? Subject, int End) CountedNounAt(in TokenView v, int i, int none, int end)
     {
+        // "four more were pulled out", "dozens more bodies": "more" compares the figure with an earlier one; the
+        // noun, if any, follows it ("two more of the wounded"), else the figure counts what the earlier one did.
+        if ((v.Is(i, "more") || v.Is(i, "fewer")) && !v.IsCapitalized(i))
+            i++;
         if (v.Is(i, "of"))
         {
             i++;
@@ -510,6 +516,10 @@ public sealed class QuantityExtractor
         for (var k = first; k < limit; k++)
         {
             var w = v.Chars(k);
+            // A verb, not a plural: "its figure of 4.2 million reflects its investigation".
+            // ("700 flights a day" is a rate: not after "a".)
+            if (IsPlural(w) && k == first && limit == first + 1 && IsDeterminer(v, limit) && !v.Is(limit, "a") && !v.Is(limit, "an"))
+                return (null, null, none);
             if (IsPlural(w))
                 return (w.ToString().ToLowerInvariant(), v.Slice(first, k), k + 1);
         }
