@@ -733,12 +733,17 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         hit = default;
         var s = S(i);
         int hour, minute = 0, k = i + 1;
-        var colon = s.IndexOf(':');
         var letters = s.Length;
         while (letters > 0 && char.IsAsciiLetter(s[letters - 1]))
             letters--;
         var digits = s[..letters];
         var suffix = s[letters..];
+        // "4.30pm", "6.15 p.m.": a point between hours and minutes, as British papers write it; only with a meridiem,
+        // since "4.30" alone is a decimal.
+        var colon = digits.IndexOf(':');
+        var dotted = false;
+        if (colon < 0 && digits.IndexOf('.') is > 0 and var dot)
+            (colon, dotted) = (dot, true);
         if (colon > 0)
         {
             if (!int.TryParse(digits[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out hour)
@@ -775,7 +780,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             meridiem = part == "MO" || part == "NI" && hour is < 5 or 12 ? 0 : 12;
             k += Is(k, "at") ? 2 : 3;
         }
-        if (meridiem is null && colon < 0)
+        if (meridiem is null && colon < 0 || dotted && meridiem is not (0 or 12))
             return false;
         if (meridiem is >= 0 && (hour is 0 or > 12))
             return false;
