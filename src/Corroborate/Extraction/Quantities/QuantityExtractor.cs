@@ -1232,7 +1232,8 @@ public sealed class QuantityExtractor
             return null;
         }
 
-        // The nearest cue before the figure, unless a passive one stands between.
+        // The nearest cue before the figure, unless a passive one stands between ("the damage is estimated at"); a
+        // passive past which the clause ended is another figure's ("said 12 people had been confirmed dead and 3 were missing").
         Attribution? Before()
         {
             for (var k = cues.Length - 1; k >= 0; k--)
@@ -1240,13 +1241,24 @@ public sealed class QuantityExtractor
                 var c = cues[k];
                 if (c.According || c.Agent || c.Cue > at)
                     continue;
-                if (c.Passive)
+                if (c.Passive && !ClauseEnds(v, c.Cue + 1, at))
                     return null;
+                if (c.Passive)
+                    continue;
                 if (c.Speaker is not null && Resolve(doc, sentence, c) is { } speaker)
                     return speaker;
             }
             return null;
         }
+    }
+
+    /// <summary>Whether "and", "but", "while", a comma or a semicolon stands among the tokens [from, to).</summary>
+    private static bool ClauseEnds(in TokenView v, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            if (v.Is(k, "and") || v.Is(k, "but") || v.Is(k, "while") || v.IsChar(k, ',') || v.IsChar(k, ';'))
+                return true;
+        return false;
     }
 
     private ImmutableArray<SpeechCue> CuesOf(DocumentContext doc, int sentence) =>

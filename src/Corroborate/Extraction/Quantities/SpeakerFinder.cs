@@ -41,11 +41,45 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
                 i += len - 1;
                 continue;
             }
+            if (v.Is(i, "by") && CountKeptBy(v, i, end) is { } keeper)
+            {
+                (cues ??= ImmutableArray.CreateBuilder<SpeechCue>()).Add(new SpeechCue(i, keeper, false, false, false, true));
+                continue;
+            }
             if (!(lexicon.CueLookup.Contains(v.Chars(i)) || GivesFigure(v, i, end)) || char.IsUpper(v.Text[v.Start(i)]))
                 continue;
             (cues ??= ImmutableArray.CreateBuilder<SpeechCue>()).Add(Backward(v, i, start, end));
         }
         return cues?.ToImmutable() ?? [];
+    }
+
+    /// <summary>Words of the one who keeps a count, at most ("by the civil protection agency's count").</summary>
+    private const int MaxKeeperTokens = 6;
+
+    /// <summary>
+    /// "By the mayor's count, five people are missing", "by the union's own tally", "by Reuters' estimate": the one whose
+    /// count it is gives the figures of the sentence, as "according to" does. The keeper, without its possessive ending.
+    /// </summary>
+    private static Attribution? CountKeptBy(in TokenView v, int by, int end)
+    {
+        for (var k = by + 1; k < end && k - by <= MaxKeeperTokens && v.IsWord(k); k++)
+        {
+            var w = v.Chars(k);
+            var ending = w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("’s", StringComparison.OrdinalIgnoreCase) ? 2 : 0;
+            // "Reuters' estimate": the apostrophe of a plural's possessive is a token of its own.
+            var apostrophe = ending == 0 && w.EndsWith('s') && (v.IsChar(k + 1, '\'') || v.IsChar(k + 1, '’')) && v.End(k) == v.Start(k + 1);
+            if (ending == 0 && !apostrophe)
+                continue;
+            var next = apostrophe ? k + 2 : k + 1;
+            if (v.Is(next, "own"))
+                next++;
+            if (!(v.Is(next, "count") || v.Is(next, "estimate") || v.Is(next, "tally") || v.Is(next, "reckoning") || v.Is(next, "figures")
+                  || v.Is(next, "calculations") || v.Is(next, "records")))
+                return null;
+            var span = new TextSpan(v.Start(by + 1), v.End(k) - ending);
+            return span.Length > 0 ? new Attribution(span, span.SliceOf(v.Text).ToString()) : null;
+        }
+        return null;
     }
 
     /// <summary>Words between a giving verb and the figure noun it gives ("gave a much lower figure").</summary>
