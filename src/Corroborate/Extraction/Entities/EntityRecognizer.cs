@@ -209,6 +209,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 return -1;
             if (!_shortNames.TryGetValue(text.AsSpan(tokens[i].Span.Start, BareEnd(end - 1) - tokens[i].Span.Start), out var name) || name is null)
                 return -1;
+            // "the only road to Mirenz", "in Mirenz": the first word of "Mirenz Lift Company" alone after a locative is the
+            // place the company is named for, which no gazetteer may know; of a venue it is the venue ("taken to Lutheran").
+            if (end == i + 1 && IsLocative(i) && !lex.VenueHeads.Contains(name[(name.LastIndexOf(' ') + 1)..]))
+                return -1;
             Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end - 1)), EntityKind.Organization, name));
             return end;
         }

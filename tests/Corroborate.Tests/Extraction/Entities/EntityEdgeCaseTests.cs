@@ -20,6 +20,16 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void The_first_word_of_a_body_alone_after_where_is_its_place_unless_the_body_is_a_venue()
+    {
+        var m = Mentions("The Talmor Lift Company runs the lifts. The only road to Talmor was blocked. Talmor Lift said it would help. "
+                         + "The Kelmar District Hospital is full. Two more were taken to Kelmar overnight.");
+        Assert.DoesNotContain(("Talmor", EntityKind.Organization, "Talmor Lift Company", null), m);
+        Assert.Contains(("Talmor Lift", EntityKind.Organization, "Talmor Lift Company", null), m);
+        Assert.Contains(("Kelmar", EntityKind.Organization, "Kelmar District Hospital", null), m);
+    }
+
+    [Fact]
     public void A_role_with_of_keeps_its_complement()
     {
         Assert.Contains(("Jane Doe", EntityKind.Person, "Jane Doe", "Secretary of State"), Mentions("Secretary of State Jane Doe arrived."));
