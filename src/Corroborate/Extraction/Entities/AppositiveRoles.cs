@@ -31,10 +31,30 @@ internal static class AppositiveRoles
                 result.Add(m);
                 continue;
             }
-            var role = After(v, m.Span, occupations) ?? Before(v, m.Span, occupations);
+            var role = After(v, m.Span, occupations) ?? Before(v, TitledStart(v, m), occupations);
             result.Add(role is null ? m : m with { Role = role });
         }
         return result.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// The span of the name with the honorific or title written right before it ("the medical director, Dr Hanna Oswick,"):
+    /// a role set off before the name stands before them.
+    /// </summary>
+    private static TextSpan TitledStart(in TokenView v, EntityMention m)
+    {
+        var written = $"{m.Honorific} {m.Title}".Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.TrimEnd('.')).ToArray();
+        var k = v.FirstAtOrAfter(m.Span.Start) - 1;
+        var start = m.Span.Start;
+        for (; k >= 0 && m.Span.Start - v.Start(k) <= 40; k--)
+        {
+            if (v.IsChar(k, '.') && k > 0 && v.End(k - 1) == v.Start(k))
+                continue; // "Dr." and "Col." end with a point
+            if (!v.IsWord(k) || !written.Contains(v.Chars(k).ToString().TrimEnd('.'), StringComparer.Ordinal))
+                break;
+            start = v.Start(k);
+        }
+        return new TextSpan(start, m.Span.End);
     }
 
     /// <summary>", a telecoms analyst at …", ", head of threat research at …", ", a partner at …".</summary>
