@@ -100,10 +100,11 @@ public sealed record ClusteringOptions
     /// <summary>
     /// A stream of fewer documents than this is young: its document frequencies cannot yet tell common words from
     /// rare ones (the prior makes every word rare), so the reports of one story share little of their strongest
-    /// terms. A report whose event days agree with the story's and that shares two full names of people or of
+    /// terms. A report whose event days agree with the story's and that shares two full names of people, of
     /// organisations of three words or more (as <see cref="StrongNames"/>: the hospital's director and "Kelmar
-    /// District Hospital") or a rare age or toll with it joins it from <see cref="YoungThreshold"/>: one official
-    /// named on one day is no tie (a town's mayor speaks of its flood and of its budget).
+    /// District Hospital") or of places no gazetteer knows that it repeats ("Mirenz"), or a rare age or toll with it,
+    /// joins it from <see cref="YoungThreshold"/>: one official named on one day is no tie (a town's mayor speaks of
+    /// its flood and of its budget).
     /// </summary>
     public int YoungStream { get; init; } = 50;
     public double YoungThreshold { get; init; } = 0.12;
@@ -113,7 +114,7 @@ public sealed record ClusteringOptions
     /// organisations with a story, each held by no other open story, joins it from <see cref="UndatedThreshold"/>. A
     /// local paper's report of a story tells it through its own people, and shares the places and bodies, not the words.
     /// </summary>
-    public int UndatedNames { get; init; } = 3;
+    public int UndatedNames { get; init; } = 2;
     public double UndatedThreshold { get; init; } = 0.08;
 }
 
@@ -143,6 +144,8 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         public long Touched { get; set; }
         /// <summary>Names its members give, with how many members give each; bounded.</summary>
         public Dictionary<string, int> Names { get; } = new(StringComparer.Ordinal);
+        /// <summary>How many of <see cref="Names"/> are unknown capitalized words (see StoryClusterer.UnknownNames), bounded apart.</summary>
+        public int UnknownCount { get; set; }
         /// <summary>Days (day numbers) its members say something happened, with counts; bounded.</summary>
         public Dictionary<int, int> Days { get; } = [];
         /// <summary>Years its members name; bounded.</summary>
@@ -332,9 +335,11 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
 
     /// <summary>How many full names of people the article shares with the story that no other open story holds.</summary>
     /// <param name="organisations">Whether an organisation's name of <see cref="SpecificOrganisationWords"/> or more words counts as a person's
-    /// does ("Kelmar District Hospital"; not "Interior Ministry" or "Ministry of Health").</param>
+    /// does ("Kelmar District Hospital"; not "Interior Ministry" or "Ministry of Health"), and an unknown capitalized word
+    /// the article repeats (the village no gazetteer knows, <see cref="UnknownNames"/>).</param>
     private int RareNamesShared(string[] names, OpenStory story, bool organisations = false) =>
-        UniqueNamesShared(names, story, name => name.StartsWith(PersonMark, StringComparison.Ordinal) || organisations && IsSpecificOrganisation(name));
+        UniqueNamesShared(names, story, name => name.StartsWith(PersonMark, StringComparison.Ordinal)
+                                                || organisations && (IsSpecificOrganisation(name) || name.StartsWith(UnknownMark, StringComparison.Ordinal)));
 
     /// <summary>How many names the article shares with the story that no other open story holds, of those <paramref name="counts"/> takes (all by default).</summary>
     private int UniqueNamesShared(string[] names, OpenStory story, Func<string, bool>? counts = null)
@@ -372,8 +377,13 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     {
         foreach (var name in article.Names)
         {
-            if (!story.Names.TryGetValue(name, out var n) && story.Names.Count >= options.StoryNames)
+            // Unknown capitalized words have their own share, so they never crowd out the names of people and bodies.
+            var unknown = name.StartsWith(UnknownMark, StringComparison.Ordinal);
+            if (!story.Names.TryGetValue(name, out var n)
+                && (unknown ? story.UnknownCount >= options.StoryDays : story.Names.Count - story.UnknownCount >= options.StoryNames))
                 continue;
+            if (unknown && n == 0)
+                story.UnknownCount++;
             story.Names[name] = n + 1;
             if (n == 0)
             {
@@ -407,7 +417,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
     }
 
     /// <summary>Names of people (first and last), places and organisations, lowercased, distinct, in order.</summary>
-    private static string[] NamesOf(AnalyzedDocument article)
+    private string[] NamesOf(AnalyzedDocument article)
     {
         if (article.Entities.IsDefault)
             return [];
@@ -422,7 +432,58 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             if (!names.Contains(name))
                 names.Add(name);
         }
+        names.AddRange(UnknownNames(article));
         return [.. names];
+    }
+
+    private const string UnknownMark = "w:";
+    /// <summary>Words of <see cref="UnknownNames"/> kept per article.</summary>
+    private const int MaxUnknownNames = 8;
+
+    /// <summary>
+    /// Capitalized words inside sentences that no entity, time or stop word holds, written at least twice: the village
+    /// or valley a story happens in that no gazetteer knows ("Mirenz", "Tallrein"), which every report of it names.
+    /// </summary>
+    private IEnumerable<string> UnknownNames(AnalyzedDocument article)
+    {
+        if (article.Tokens.IsDefault || article.Sentences.IsDefault)
+            yield break;
+        var text = article.Text;
+        var held = article.Entities.Select(e => e.Span).Concat(article.Times.IsDefault ? [] : article.Times.Select(t => t.Span)).OrderBy(s => s.Start).ToList();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+        int h = 0, t = 0;
+        foreach (var sentence in article.Sentences)
+        {
+            for (; t < article.Tokens.Length && article.Tokens[t].Span.Start < sentence.Span.Start; t++) { }
+            for (var first = true; t < article.Tokens.Length && article.Tokens[t].Span.End <= sentence.Span.End; t++, first = false)
+            {
+                var token = article.Tokens[t];
+                var word = token.Span.SliceOf(text);
+                if (first || token.Kind != TokenKind.Word || word.Length < 4 || !char.IsUpper(word[0]) || !IsLowerRest(word))
+                    continue;
+                while (h < held.Count && held[h].End <= token.Span.Start)
+                    h++;
+                if (h < held.Count && held[h].Start <= token.Span.Start)
+                    continue;
+                var key = word.ToString().ToLowerInvariant();
+                if (data.Stopwords.Contains(key))
+                    continue;
+                if (!counts.TryGetValue(key, out var n))
+                    order.Add(key);
+                counts[key] = n + 1;
+            }
+        }
+        foreach (var key in order.Where(k => counts[k] >= 2).Take(MaxUnknownNames))
+            yield return UnknownMark + key;
+
+        static bool IsLowerRest(ReadOnlySpan<char> w)
+        {
+            foreach (var c in w[1..])
+                if (!char.IsLower(c))
+                    return false;
+            return true;
+        }
     }
 
     /// <summary>Days the article names to the day ("Feb. 6", "last Friday", "Sunday night" resolved), as day numbers, distinct.</summary>
@@ -683,7 +744,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
                 foreach (var story in stories)
                     shared[story] = shared.GetValueOrDefault(story) + weight * Idf(term);
         // Names no open story holds find nothing: the probes are the rarest of those some story holds.
-        var rare = names.Where(n => _documentFrequency.GetValueOrDefault(NameKey(n)) <= common && _nameIndex.ContainsKey(n))
+        var rare = names.Where(n => !n.StartsWith(UnknownMark, StringComparison.Ordinal) && _documentFrequency.GetValueOrDefault(NameKey(n)) <= common && _nameIndex.ContainsKey(n))
             .OrderByDescending(n => Idf(NameKey(n))).ThenBy(n => n, StringComparer.Ordinal).Take(options.ProbeNames);
         foreach (var name in rare)
             if (_nameIndex.TryGetValue(name, out var stories))

@@ -101,25 +101,39 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
-    public void In_a_young_stream_a_report_with_no_date_that_shares_three_names_joins_at_a_lower_bar()
+    public void In_a_young_stream_a_report_with_no_date_that_shares_two_names_joins_at_a_lower_bar()
     {
-        // A local page saved without a date tells the story through its own people: it shares the union, its leader
-        // and the owner with the first report, not its words. Two names are not enough, nor three for a dated report
-        // (its dates speak for it).
+        // A local page saved without a date tells the story through its own people: it shares the union and its leader
+        // with the first report, not its words. One name is not enough, nor two for a dated report (its dates speak for it).
         var first = Doc("a", "A nine-storey building collapsed in the Talmor district on Tuesday, trapping hundreds of garment workers. Edda Morlan of the Talmor Garment Workers' Union said at least 40 people had died. The building's owner, Piet Varro, could not be reached.", "2026-04-14");
         const string Local = "Outside the fence, families wait for news of the missing. Edda Morlan, who leads the Talmor Garment Workers' Union, said volunteers had counted more bodies than officials had.";
-        var undated = Pipeline.Run(new NewsDocument("b", "b", Local + " Many here know Piet Varro, who sponsored the football club."));
-        var twoNames = Pipeline.Run(new NewsDocument("c", "c", Local));
-        var dated = Doc("d", Local + " Many here know Piet Varro, who sponsored the football club.", "2026-04-16");
+        var undated = Pipeline.Run(new NewsDocument("b", "b", Local));
+        var oneName = Pipeline.Run(new NewsDocument("c", "c", "Outside the fence, families wait for news of the missing. Edda Morlan said volunteers had counted more bodies than officials had."));
+        var dated = Doc("d", Local, "2026-04-16");
         var options = new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0.99, UndatedThreshold = 0 };
         var joined = Assign(options, first, undated);
         Assert.Equal(joined[0], joined[1]);
-        Assert.NotEqual(Assign(options, first, twoNames)[0], Assign(options, first, twoNames)[1]);
+        Assert.NotEqual(Assign(options, first, oneName)[0], Assign(options, first, oneName)[1]);
         var apart = Assign(options, first, dated);
         Assert.NotEqual(apart[0], apart[1]);
         // The rule is what joins it: in a stream no longer young it opens a story of its own.
         var old = Assign(options with { YoungStream = 0 }, first, undated);
         Assert.NotEqual(old[0], old[1]);
+    }
+
+    [Fact]
+    public void In_a_young_stream_a_report_with_no_date_that_names_the_story_s_unknown_places_joins_it()
+    {
+        // No gazetteer knows the village or its quarter; every report of the avalanche names them, the local page too,
+        // which shares no person or body with the first report. A page naming them once each is no such report.
+        var first = Doc("a", "An avalanche buried chalets in Tallrein, the upper quarter of Mirenz, on Monday. Rescuers searched Tallrein through the night, and the road to Mirenz stayed closed, the Ardel Civil Protection Authority said.", "2026-01-13");
+        var local = Pipeline.Run(new NewsDocument("b", "b", "The bells rang in Mirenz for the villagers still missing. Families from Tallrein waited in the hall in Mirenz. Nobody thought an avalanche could reach Tallrein."));
+        var once = Pipeline.Run(new NewsDocument("c", "c", "The bells rang in Mirenz for the villagers still missing. Families from Tallrein waited in the hall."));
+        var options = new ClusteringOptions { Threshold = 0.99, YoungThreshold = 0.99, UndatedThreshold = 0 };
+        var joined = Assign(options, first, local);
+        Assert.Equal(joined[0], joined[1]);
+        var apart = Assign(options, first, once);
+        Assert.NotEqual(apart[0], apart[1]);
     }
 
     [Fact]

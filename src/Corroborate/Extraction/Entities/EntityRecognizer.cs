@@ -927,6 +927,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 return -1;
             if (IsVehicle(i, end))
                 return end;
+            // "the Upper Ardel police", "the Kelmar valley": a run right after "the" and before a lowercase noun names a
+            // place or a body, not a person (who is "the late John Smith" or "the actor John Smith", not "the John Smith").
+            if (i > sentenceStart && W(i - 1).SequenceEqual("the") && end < b && IsWord(end) && !IsCap(end))
+                return end;
             if (end - i == 1)
             {
                 var key = Bare(W(i)).ToString();
