@@ -41,7 +41,7 @@ public sealed class EntityResolver
         var all = mentions.ToList();
         var keys = new KeyCache();
         var surnames = SurnameOwners(all, keys);
-        var shortNames = ShortNameOwners(all, keys, lexicon?.EponymousHeads);
+        var shortNames = ShortNameOwners(all, keys, lexicon?.EponymousHeads, lexicon?.OutletWords);
         var features = lexicon is null ? [] : FeatureStems(all, lexicon.PlaceFeatures);
         var initials = AcronymOwners(all, keys);
         var entities = new List<(string Id, EntityKind Kind, string Name, List<MentionRecord> Mentions)>();
@@ -241,8 +241,9 @@ public sealed class EntityResolver
     /// the full key and name.
     /// </summary>
     /// <param name="eponymous">Last words of organisations named after people ("foundation"): a person's name that opens one is the person's.</param>
+    /// <param name="outletWords">Last words of outlets' names ("news", "agency"): the first word of one is the outlet however it was read.</param>
     private static Dictionary<(string Story, string Key), (string Key, string Name, bool AnyKind)> ShortNameOwners(List<MentionRecord> all, KeyCache cache,
-        FrozenSet<string>? eponymous)
+        FrozenSet<string>? eponymous, FrozenSet<string>? outletWords)
     {
         var candidates = new Dictionary<(string Story, string Key), HashSet<(string Key, string Name, bool AnyKind)>>();
         // People by key, and whether anything shows a person: a role or title, the surname alone elsewhere, or an
@@ -270,7 +271,7 @@ public sealed class EntityResolver
             if (m.Mention.Kind != EntityKind.Organization)
                 continue;
             var key = cache.Of(m.Mention.Name, EntityKind.Organization);
-            foreach (var (shortKey, anyKind) in ShortKeys(key))
+            foreach (var (shortKey, anyKind) in ShortKeys(key, outletWords))
             {
                 organisationDocs.Add((m.Doc, shortKey));
                 if (!candidates.TryGetValue((m.Story, shortKey), out var set))
@@ -355,14 +356,16 @@ public sealed class EntityResolver
     /// other first words only a mention read as a person ("Valdora said"): "United Nations", written as an
     /// organisation, is not the United Nations Development Programme.
     /// </summary>
-    private static IEnumerable<(string Key, bool AnyKind)> ShortKeys(string key)
+    private static IEnumerable<(string Key, bool AnyKind)> ShortKeys(string key, FrozenSet<string>? outletWords = null)
     {
         var words = key.Split(' ');
         static bool Joining(string w) => w is "of" or "for" or "and" or "the" or "&" or "on" or "in";
+        // "Kestrel" of "Kestrel News Agency", "VTV1" of "VTV1 News": an outlet is credited by its first word ("(Kestrel) -").
+        var outlet = outletWords?.Contains(words[^1]) == true;
         for (var n = 1; n < words.Length; n++)
         {
             if (!Joining(words[n - 1]))
-                yield return (string.Join(' ', words[..n]), Joining(words[n]));
+                yield return (string.Join(' ', words[..n]), Joining(words[n]) || outlet && n == 1);
             if (words.Length - n >= 2 && !Joining(words[n]))
                 yield return (string.Join(' ', words[n..]), true);
         }
@@ -498,9 +501,10 @@ public sealed class EntityResolver
     }
 
     // Latin letters with marks and their bare forms: "Inês Sousa" and "Ines Sousa" are one name as
-    // outlets write it. A table, not Unicode decomposition, which invariant globalization does not do.
-    private const string Marked = "àáâãäåāăąçćčďèéêëēĕėęěğìíîïīįıłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżžșțţ";
-    private const string Bare = "aaaaaaaaacccdeeeeeeeeegiiiiiiilnnnoooooooorrssstuuuuuuuuyyzzzstt";
+    // outlets write it; curly apostrophes are straight ("Parents’ Forum", "Parents' Forum"). A table, not Unicode
+    // decomposition, which invariant globalization does not do.
+    private const string Marked = "àáâãäåāăąçćčďèéêëēĕėęěğìíîïīįıłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżžșțţ’‘";
+    private const string Bare = "aaaaaaaaacccdeeeeeeeeegiiiiiiilnnnoooooooorrssstuuuuuuuuyyzzzstt''";
 
     private static string FoldMarks(string key)
     {

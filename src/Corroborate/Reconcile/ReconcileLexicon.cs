@@ -12,8 +12,9 @@ public sealed class ReconcileLexicon
     private ReconcileLexicon(FrozenSet<string> placeGenerics, FrozenDictionary<string, string> agencies, FrozenSet<string> stopwords,
         FrozenDictionary<string, DescriptionFit> descriptions, FrozenSet<string> publicBodyWords, TopicShifts topicShifts, FrozenSet<string> eventTolls,
         FrozenSet<string> measuredUnits, FrozenSet<string> measureGenerics, PlaceFeatures placeFeatures, FrozenSet<string> eponymousHeads, FrozenSet<string> outcomes,
-        FrozenSet<string> everydayInstitutions)
+        FrozenSet<string> everydayInstitutions, FrozenSet<string> outletWords)
     {
+        OutletWords = outletWords;
         EverydayInstitutions = everydayInstitutions;
         Outcomes = outcomes;
         EponymousHeads = eponymousHeads;
@@ -35,6 +36,8 @@ public sealed class ReconcileLexicon
     public FrozenSet<string> EverydayInstitutions { get; }
     /// <summary>Lowercase last words of organisations often named after a person ("foundation", "library").</summary>
     public FrozenSet<string> EponymousHeads { get; }
+    /// <summary>Words of outlets' names, lowercase ("news", "agency", "herald": data/en/outlet-words.txt).</summary>
+    public FrozenSet<string> OutletWords { get; }
     /// <summary>Words that make capitalized words a geographic feature ("Skerrin Island", "Mount Garrow").</summary>
     public PlaceFeatures PlaceFeatures { get; }
     /// <summary>Lowercase words naming a kind of place or a direction ("region", "western").</summary>
@@ -104,7 +107,8 @@ public sealed class ReconcileLexicon
             data.PlaceFeatures,
             LanguageData.Lines("en/reconcile/eponymous-heads.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             LanguageData.Lines("en/reconcile/outcomes.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal),
-            LanguageData.Lines("en/reconcile/everyday-institutions.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal));
+            LanguageData.Lines("en/reconcile/everyday-institutions.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal),
+            data.OutletWords.Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal));
     }
 }
 

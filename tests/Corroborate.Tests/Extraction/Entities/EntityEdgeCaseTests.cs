@@ -165,6 +165,19 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void Resolver_joins_names_written_with_either_apostrophe_and_an_outlet_credited_by_its_first_word()
+    {
+        static MentionRecord Organisation(string doc, string name) => new(doc, "s", new EntityMention(new TextSpan(0, name.Length), EntityKind.Organization, name), name);
+        var lexicon = ReconcileLexicon.LoadEnglish(TestData.Data);
+        var resolver = new EntityResolver([Organisation("a", "Karvo Parents' Forum"), Organisation("b", "Karvo Parents’ Forum"),
+            Organisation("a", "Kestrel News Agency"), Organisation("b", "Kestrel"), Organisation("a", "Harwick Lift Company"), Organisation("b", "Harwick")], lexicon: lexicon);
+        Assert.Single(resolver.Entities, e => e.Name.StartsWith("Karvo", StringComparison.Ordinal));
+        Assert.Contains("Kestrel", Assert.Single(resolver.Entities, e => e.Name.StartsWith("Kestrel", StringComparison.Ordinal)).Aliases);
+        // Not a company's: "Harwick" read as an organisation is no short name of "Harwick Lift Company".
+        Assert.Equal(2, resolver.Entities.Count(e => e.Name.StartsWith("Harwick", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_definite_role_two_people_hold_is_the_one_named_last_before_it()
     {
         const string Text = "Interior Minister Piet Varro arrived on Monday. Health Minister Anja Stelmar visited the hospital. \"Nobody will be turned away,\" the minister said.";
