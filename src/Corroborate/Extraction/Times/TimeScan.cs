@@ -1938,6 +1938,10 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return Times.Tense.Future;
         if (W(g)?.Tense == Times.Tense.Origin && !Upper(g))
             return Times.Tense.Past;
+        // "a rise of 3.5 per cent from July", "starting Monday": when something begins, ahead unless the clause is past
+        // ("fell from July to September").
+        // ("up from 612 on Thursday": the figure's, not the time's.)
+        var onset = IsAny(g, "from", "starting") && !Upper(g) && !Enumerable.Range(g + 1, i - g - 1).Any(IsNumber);
 
         var best = Times.Tense.Unknown;
         var bestDistance = int.MaxValue;
@@ -1981,7 +1985,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             }
         }
         // "by Friday" is a deadline unless the clause is in the past ("had filed reports by Wednesday").
-        return deadline && best != Times.Tense.Past ? Times.Tense.Future : best;
+        return (deadline || onset) && best != Times.Tense.Past ? Times.Tense.Future : best;
     }
 
     /// <summary>
