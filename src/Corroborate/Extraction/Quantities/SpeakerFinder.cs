@@ -33,7 +33,8 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
                 continue;
             if (lexicon.Attribution.MatchForward(v, i, end, out var len, out var role) && role is AttributionRole.According or AttributionRole.Agent)
             {
-                var speaker = ForwardPhrase(v, i + len, end);
+                // "according to the agency's figures": the agency.
+                var speaker = CountKeptBy(v, i + len - 1, end) ?? ForwardPhrase(v, i + len, end);
                 if (speaker is not null)
                     (cues ??= ImmutableArray.CreateBuilder<SpeechCue>()).Add(role == AttributionRole.According
                         ? new SpeechCue(i, speaker, IsPronoun(v, speaker), false, false, true)
@@ -67,12 +68,46 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
     private bool IsPledge(in TokenView v, int cue) =>
         lexicon.Attribution.MatchForward(v, cue, cue + 1, out _, out var role) && role == AttributionRole.Pledge;
 
+    /// <summary>A record one keeps of figures ("count", "tally", "figures", "data"): its owner is their source.</summary>
+    private static bool IsKeptRecord(in TokenView v, int k) =>
+        v.Is(k, "count") || v.Is(k, "estimate") || v.Is(k, "estimates") || v.Is(k, "tally") || v.Is(k, "reckoning") || v.Is(k, "figures")
+        || v.Is(k, "figure") || v.Is(k, "data") || v.Is(k, "statistics") || v.Is(k, "numbers") || v.Is(k, "calculations") || v.Is(k, "records");
+
+    /// <summary>
+    /// "disputed the company's figure of 118", "The union's own count, 140,": the owner of the figure that ends right
+    /// before token <paramref name="at"/> (after "of" or a comma), without its possessive ending; null for none.
+    /// </summary>
+    public static Attribution? FigureOwner(in TokenView v, int at, int start)
+    {
+        var k = at - 1;
+        if (k <= start || !(v.Is(k, "of") || v.IsChar(k, ',')) || !IsKeptRecord(v, k - 1))
+            return null;
+        var owner = v.Is(k - 2, "own") ? k - 3 : k - 2;
+        if (owner < start || !v.IsWord(owner))
+            return null;
+        var w = v.Chars(owner);
+        if (!(w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("’s", StringComparison.OrdinalIgnoreCase)))
+            return null;
+        var first = owner;
+        if (first - 1 >= start && v.Is(first - 1, "the"))
+            first--;
+        else
+            while (first - 1 >= start && first - owner < MaxKeeperTokens && v.IsWord(first - 1) && v.IsCapitalized(first - 1))
+                first--;
+        // A lone lowercase owner with no article is no body ("each's figure").
+        if (first == owner && !v.IsCapitalized(owner))
+            return null;
+        var span = new TextSpan(v.Start(first), v.End(owner) - 2);
+        return new Attribution(span, span.SliceOf(v.Text).ToString());
+    }
+
     /// <summary>Words of the one who keeps a count, at most ("by the civil protection agency's count").</summary>
     private const int MaxKeeperTokens = 6;
 
     /// <summary>
     /// "By the mayor's count, five people are missing", "by the union's own tally", "by Reuters' estimate": the one whose
-    /// count it is gives the figures of the sentence, as "according to" does. The keeper, without its possessive ending.
+    /// count it is gives the figures of the sentence, as "according to" does (and "according to the agency's figures").
+    /// The keeper, without its possessive ending; <paramref name="by"/> is the token before it.
     /// </summary>
     private static Attribution? CountKeptBy(in TokenView v, int by, int end)
     {
@@ -87,8 +122,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             var next = apostrophe ? k + 2 : k + 1;
             if (v.Is(next, "own"))
                 next++;
-            if (!(v.Is(next, "count") || v.Is(next, "estimate") || v.Is(next, "tally") || v.Is(next, "reckoning") || v.Is(next, "figures")
-                  || v.Is(next, "calculations") || v.Is(next, "records")))
+            if (!IsKeptRecord(v, next))
                 return null;
             var span = new TextSpan(v.Start(by + 1), v.End(k) - ending);
             return span.Length > 0 ? new Attribution(span, span.SliceOf(v.Text).ToString()) : null;
