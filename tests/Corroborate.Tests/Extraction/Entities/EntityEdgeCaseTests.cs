@@ -177,6 +177,16 @@ public sealed class EntityEdgeCaseTests
         Assert.Equal(2, resolver.Entities.Count(e => e.Name.StartsWith("Harwick", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("Josh Haber", "Joshua Haber")]
+    [InlineData("Becky Lund", "Rebecca Lund")]
+    [InlineData("Hank Mata", "Henry Mata")]
+    public void Resolver_joins_a_short_first_name_with_the_one_it_stands_for(string short_, string full)
+    {
+        static MentionRecord Person(string doc, string name) => new(doc, "s", new EntityMention(new TextSpan(0, name.Length), EntityKind.Person, name), name);
+        Assert.Single(new EntityResolver([Person("a", full), Person("b", short_)]).Entities);
+    }
+
     [Fact]
     public void A_definite_role_two_people_hold_is_the_one_named_last_before_it()
     {
