@@ -148,10 +148,12 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
         // articles report a death, most often that death: presumed injuries then stay out of the groups.
         var deadIn = claims.Where(c => c.Quantity.Unit == "killed" && !OffTopic(c)).Select(c => c.Story).ToHashSet(StringComparer.Ordinal);
         // A figure its sentence dates well before the story's first report is about an earlier event
-        // ("in 2005, four others were killed in a rampage"): background, not a figure of this story.
+        // ("in 2005, four others were killed in a rampage"): background, not a figure of this story. Not a sum of money,
+        // whose date is the period it measures ("exports worth $4.2 billion last year"); a share may be background ("the
+        // murder rate rose 20 percent last year").
         var began = claims.Where(c => c.Published is not null).GroupBy(c => c.Story, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Min(c => c.Published!.Value), StringComparer.Ordinal);
-        bool Earlier(Claim c) => c.Quantity.When is { } when && LastDayOf(when) is { } last
+        bool Earlier(Claim c) => c.Quantity.When is { } when && !(lexicon.MeasuredUnits.Contains(c.Quantity.Unit ?? "") && c.Quantity.Unit is not ("percent" or "percentage points")) && LastDayOf(when) is { } last
             && began.TryGetValue(c.Story, out var first) && last.DayNumber < first.DayNumber - BackgroundDays;
         var groups = new ClaimGrouper(lexicon).Group(claims.Where(c => !OffTopic(c) && !Earlier(c) && !(c.Quantity.Presumed && deadIn.Contains(c.Story))), _numbered.Groups);
         var groupOf = groups.SelectMany(g => g.Members.Select(m => (m, g.Id))).ToDictionary(x => x.m, x => x.Id, StringComparer.Ordinal);
