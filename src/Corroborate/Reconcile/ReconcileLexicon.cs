@@ -36,7 +36,7 @@ public sealed class ReconcileLexicon
     public FrozenSet<string> EverydayInstitutions { get; }
     /// <summary>Lowercase last words of organisations often named after a person ("foundation", "library").</summary>
     public FrozenSet<string> EponymousHeads { get; }
-    /// <summary>Words of outlets' names, lowercase ("news", "agency", "herald": data/en/outlet-words.txt).</summary>
+    /// <summary>Last words of news outlets' names, lowercase ("news", "agency", "herald": outlet-heads.txt).</summary>
     public FrozenSet<string> OutletWords { get; }
     /// <summary>Words that make capitalized words a geographic feature ("Skerrin Island", "Mount Garrow").</summary>
     public PlaceFeatures PlaceFeatures { get; }
@@ -108,7 +108,7 @@ public sealed class ReconcileLexicon
             LanguageData.Lines("en/reconcile/eponymous-heads.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             LanguageData.Lines("en/reconcile/outcomes.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal),
             LanguageData.Lines("en/reconcile/everyday-institutions.txt").Select(l => l.Line).ToFrozenSet(StringComparer.Ordinal),
-            data.OutletWords.Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal));
+            LanguageData.Lines("en/reconcile/outlet-heads.txt").Select(l => l.Line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal));
     }
 }
 

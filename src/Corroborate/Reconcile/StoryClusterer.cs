@@ -111,11 +111,14 @@ public sealed record ClusteringOptions
     /// <summary>
     /// In a young stream, a report with no date at all (no publication date, no day it names resolved: a local page
     /// saved without its date) has no time to agree or clash with: one that shares this many names of people, places or
-    /// organisations with a story, each held by no other open story, joins it from <see cref="UndatedThreshold"/>. A
-    /// local paper's report of a story tells it through its own people, and shares the places and bodies, not the words.
+    /// organisations, or unknown capitalized words it repeats (the village no gazetteer knows), with a story, each held by
+    /// no other open story, joins it from <see cref="UndatedThreshold"/>. A local paper's report of a story tells it
+    /// through its own people, and shares the places and bodies, not the words.
     /// </summary>
     public int UndatedNames { get; init; } = 2;
     public double UndatedThreshold { get; init; } = 0.08;
+    /// <summary>Unknown capitalized words a report repeats ("Mirenz": a village no gazetteer knows) kept per story, apart from its names.</summary>
+    public int StoryUnknownNames { get; init; } = 16;
 }
 
 /// <summary>
@@ -380,7 +383,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             // Unknown capitalized words have their own share, so they never crowd out the names of people and bodies.
             var unknown = name.StartsWith(UnknownMark, StringComparison.Ordinal);
             if (!story.Names.TryGetValue(name, out var n)
-                && (unknown ? story.UnknownCount >= options.StoryDays : story.Names.Count - story.UnknownCount >= options.StoryNames))
+                && (unknown ? story.UnknownCount >= options.StoryUnknownNames : story.Names.Count - story.UnknownCount >= options.StoryNames))
                 continue;
             if (unknown && n == 0)
                 story.UnknownCount++;
@@ -450,24 +453,36 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
             yield break;
         var text = article.Text;
         var held = article.Entities.Select(e => e.Span).Concat(article.Times.IsDefault ? [] : article.Times.Select(t => t.Span)).OrderBy(s => s.Start).ToList();
+        // The titles and roles written before the article's people ("Mayor", "Sheriff") are no names of a place.
+        var titles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in article.Entities)
+            foreach (var part in new[] { e.Role, e.Title, e.Honorific })
+                if (part is not null)
+                    titles.UnionWith(part.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
         int h = 0, t = 0;
         foreach (var sentence in article.Sentences)
         {
             for (; t < article.Tokens.Length && article.Tokens[t].Span.Start < sentence.Span.Start; t++) { }
-            for (var first = true; t < article.Tokens.Length && article.Tokens[t].Span.End <= sentence.Span.End; t++, first = false)
+            // The sentence's first word is capitalized whatever it is, after an opening quotation mark too.
+            var first = true;
+            for (; t < article.Tokens.Length && article.Tokens[t].Span.End <= sentence.Span.End; t++)
             {
                 var token = article.Tokens[t];
+                if (token.Kind != TokenKind.Word)
+                    continue;
                 var word = token.Span.SliceOf(text);
-                if (first || token.Kind != TokenKind.Word || word.Length < 4 || !char.IsUpper(word[0]) || !IsLowerRest(word))
+                var opens = first;
+                first = false;
+                if (opens || word.Length < 4 || !char.IsUpper(word[0]) || !IsLowerRest(word) || data.OutletWords.Contains(word.ToString()))
                     continue;
                 while (h < held.Count && held[h].End <= token.Span.Start)
                     h++;
                 if (h < held.Count && held[h].Start <= token.Span.Start)
                     continue;
                 var key = word.ToString().ToLowerInvariant();
-                if (data.Stopwords.Contains(key))
+                if (data.Stopwords.Contains(key) || titles.Contains(key))
                     continue;
                 if (!counts.TryGetValue(key, out var n))
                     order.Add(key);

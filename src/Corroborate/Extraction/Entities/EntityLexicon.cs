@@ -68,6 +68,8 @@ public sealed class EntityLexicon
     public required FrozenSet<string> DescriptiveTails { get; init; }
     /// <summary>Last words of organisations that are also places people go to ("Hospital", "School"): venue-heads.txt.</summary>
     public required FrozenSet<string> VenueHeads { get; init; }
+    /// <summary>Lowercase nouns after "the" and a person's name ("the Oswick family"): person-nouns.txt.</summary>
+    public required FrozenSet<string> PersonNouns { get; init; }
     /// <summary>Heads of roles written beside a name ("a telecoms analyst", "chief executive"), lowercase.</summary>
     public required FrozenSet<string> Occupations { get; init; }
     /// <summary>Makes of vehicles: a name run that begins with one is a vehicle ("Ford Explorer").</summary>
@@ -208,6 +210,7 @@ public sealed class EntityLexicon
             StreetWords = Words("en/entities/street-words.txt", StringComparer.Ordinal),
             DescriptiveTails = Words("en/entities/descriptive-tails.txt", StringComparer.Ordinal),
             VenueHeads = Words("en/entities/venue-heads.txt", StringComparer.Ordinal),
+            PersonNouns = Words("en/entities/person-nouns.txt", StringComparer.Ordinal),
             VehicleMakes = Words("en/entities/vehicle-makes.txt", StringComparer.Ordinal),
             Occupations = Words("en/entities/occupations.txt", StringComparer.Ordinal),
             CommonSpeakers = Words("en/quotes/speaker-nouns.txt", StringComparer.OrdinalIgnoreCase),

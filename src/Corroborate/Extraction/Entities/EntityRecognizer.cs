@@ -210,8 +210,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             if (!_shortNames.TryGetValue(text.AsSpan(tokens[i].Span.Start, BareEnd(end - 1) - tokens[i].Span.Start), out var name) || name is null)
                 return -1;
             // "the only road to Mirenz", "in Mirenz": the first word of "Mirenz Lift Company" alone after a locative is the
-            // place the company is named for, which no gazetteer may know; of a venue it is the venue ("taken to Lutheran").
-            if (end == i + 1 && IsLocative(i) && !lex.VenueHeads.Contains(name[(name.LastIndexOf(' ') + 1)..]))
+            // place the company is named for, which no gazetteer may know; of a venue after "to", "at" or "the" it is the
+            // venue ("taken to Lutheran", "a shooting at the Cameo"), not after "in" or "near" ("lives in Aptos").
+            if (end == i + 1 && IsLocative(i) && !((W(i - 1).SequenceEqual("to") || W(i - 1).SequenceEqual("at") || W(i - 1).SequenceEqual("the")) && lex.VenueHeads.Contains(name[(name.LastIndexOf(' ') + 1)..])))
                 return -1;
             Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end - 1)), EntityKind.Organization, name));
             return end;
@@ -928,8 +929,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             if (IsVehicle(i, end))
                 return end;
             // "the Upper Ardel police", "the Kelmar valley": a run right after "the" and before a lowercase noun names a
-            // place or a body, not a person (who is "the late John Smith" or "the actor John Smith", not "the John Smith").
-            if (i > sentenceStart && W(i - 1).SequenceEqual("the") && end < b && IsWord(end) && !IsCap(end))
+            // place or a body, not a person (who is "the late John Smith" or "the actor John Smith", not "the John Smith"),
+            // unless the noun is a person's ("the Oswick family", "the Biden administration").
+            if (i > sentenceStart && W(i - 1).SequenceEqual("the") && end < b && IsWord(end) && !IsCap(end) && !lex.PersonNouns.Contains(W(end).ToString()))
                 return end;
             if (end - i == 1)
             {

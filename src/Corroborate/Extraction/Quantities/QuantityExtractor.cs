@@ -109,6 +109,10 @@ public sealed class QuantityExtractor
         return !(f.End < end && v.IsWord(f.End) && (_lexicon.Units.MatchForward(v, f.End, end, out _, out _) || IsPlural(v.Chars(f.End))));
     }
 
+    /// <summary>Whether a figure counts people or things, not a measure, a span of time, a share or a sum of money (a currency code).</summary>
+    private bool CountsThings(Quantity q) =>
+        q.Unit is { } u && u != "percent" && !_lexicon.Measures.Contains(u) && !u.Any(char.IsUpper);
+
     /// <summary>"… figure of", "… total of", "… toll of" ending at token <paramref name="k"/>, after a determiner.</summary>
     private static bool FigureOf(in TokenView v, int k) =>
         v.Is(k, "of") && (v.Is(k - 1, "figure") || v.Is(k - 1, "total") || v.Is(k - 1, "toll") || v.Is(k - 1, "tally") || v.Is(k - 1, "count"))
@@ -361,7 +365,7 @@ public sealed class QuantityExtractor
         // "has risen to 612, up from the 436 reported …": the earlier figure counts what this one does.
         // "Eleven miners walked out and four more were pulled out": "more" with no noun counts what the figure before does.
         if (unit is null && subject is null && doc.Before is { } earlier
-            && (ComparedWithBefore(v, f, start, end) || (v.Is(f.End, "more") || v.Is(f.End, "fewer")) && !v.Is(f.End + 1, "than")))
+            && (ComparedWithBefore(v, f, start, end) || (v.Is(f.End, "more") || v.Is(f.End, "fewer")) && !v.Is(f.End + 1, "than") && CountsThings(earlier)))
             (unit, subject) = (earlier.Unit, earlier.Subject);
         // "Police gave a toll of 14 dead. The ministry gave a lower figure of 79.": the count of the sentence before.
         else if (unit is null && subject is null && doc.Before is null && doc.Latest is ({ Unit: not null } latest, var at) && at == sentence - 1 && FigureOf(v, f.First - 1))
@@ -452,11 +456,12 @@ public sealed class QuantityExtractor
         // A quoted figure and then its noun: "up to 6 million" current and former customers.
         if (v.IsQuoteMark(i) && i + 1 < end && v.IsWord(i + 1) && !v.IsCapitalized(i + 1))
             i++;
-        return CountedNounAt(v, i, f.End, end);
+        return CountedNounAt(v, i, f.End, end, verbMayFollow: FigureOf(v, f.First - 1));
     }
 
     /// <summary>The counted noun phrase that begins at token <paramref name="i"/>; <paramref name="none"/> is the end given when there is none.</summary>
-    private (string? Unit, string? Subject, int End) CountedNounAt(in TokenView v, int i, int none, int end)
+    /// <param name="verbMayFollow">Whether the figure is a subject whose verb may come right after it ("its figure of 4.2 million reflects …").</param>
+    private (string? Unit, string? Subject, int End) CountedNounAt(in TokenView v, int i, int none, int end, bool verbMayFollow = false)
     {
         // "four more were pulled out", "dozens more bodies": "more" compares the figure with an earlier one; the
         // noun, if any, follows it ("two more of the wounded"), else the figure counts what the earlier one did.
@@ -486,7 +491,10 @@ public sealed class QuantityExtractor
                 limit++;
                 continue;
             }
-            if (!v.IsWord(limit) || IsStop(v, limit) || _lexicon.CueLookup.Contains(v.Chars(limit)))
+            // A cue ends the phrase ("12 people said"), but not as a participle before its noun ("40 recorded cases",
+            // "5.6 million estimated voters").
+            if (!v.IsWord(limit) || IsStop(v, limit)
+                || _lexicon.CueLookup.Contains(v.Chars(limit)) && !(limit == first && v.Chars(limit).EndsWith("ed", StringComparison.Ordinal) && v.IsWord(limit + 1) && !v.IsCapitalized(limit + 1) && !IsStop(v, limit + 1)))
                 break;
             // An adverb right after the figure is no noun: "eight still missing", "three reportedly hurt".
             if (limit == first && _implicit.IsSkip(v, limit))
@@ -516,9 +524,9 @@ public sealed class QuantityExtractor
         for (var k = first; k < limit; k++)
         {
             var w = v.Chars(k);
-            // A verb, not a plural: "its figure of 4.2 million reflects its investigation".
-            // ("700 flights a day" is a rate: not after "a".)
-            if (IsPlural(w) && k == first && limit == first + 1 && IsDeterminer(v, limit) && !v.Is(limit, "a") && !v.Is(limit, "an"))
+            // A verb, not a plural: "its figure of 4.2 million reflects its investigation" (not "arrested 14 journalists the
+            // same day"; "700 flights a day" is a rate).
+            if (verbMayFollow && IsPlural(w) && k == first && limit == first + 1 && IsDeterminer(v, limit) && !v.Is(limit, "a") && !v.Is(limit, "an"))
                 return (null, null, none);
             if (IsPlural(w))
                 return (w.ToString().ToLowerInvariant(), v.Slice(first, k), k + 1);
@@ -1235,8 +1243,9 @@ public sealed class QuantityExtractor
             return null;
         }
 
-        // The nearest cue before the figure, unless a passive one stands between ("the damage is estimated at"); a
-        // passive past which the clause ended is another figure's ("said 12 people had been confirmed dead and 3 were missing").
+        // The nearest cue before the figure, unless a passive one stands between ("the damage is estimated at 4 million
+        // in Mirenz and 2 million in Tallrein"); a passive that follows a figure of its own and whose clause ended before
+        // this one is that figure's ("said 12 people had been confirmed dead and 3 were missing").
         Attribution? Before()
         {
             for (var k = cues.Length - 1; k >= 0; k--)
@@ -1244,7 +1253,7 @@ public sealed class QuantityExtractor
                 var c = cues[k];
                 if (c.According || c.Agent || c.Cue > at)
                     continue;
-                if (c.Passive && !ClauseEnds(v, c.Cue + 1, at))
+                if (c.Passive && !(ClauseEnds(v, c.Cue + 1, at) && NumberAmong(v, doc.Sentences[sentence].Start, c.Cue)))
                     return null;
                 if (c.Passive)
                     continue;
@@ -1253,6 +1262,15 @@ public sealed class QuantityExtractor
             }
             return null;
         }
+    }
+
+    /// <summary>Whether a number stands among the tokens [from, to).</summary>
+    private static bool NumberAmong(in TokenView v, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            if (v.Kind(k) == TokenKind.Number)
+                return true;
+        return false;
     }
 
     /// <summary>Whether "and", "but", "while", a comma or a semicolon stands among the tokens [from, to).</summary>

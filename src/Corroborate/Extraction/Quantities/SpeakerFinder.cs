@@ -92,7 +92,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (first - 1 >= start && v.Is(first - 1, "the"))
             first--;
         else
-            while (first - 1 >= start && first - owner < MaxKeeperTokens && v.IsWord(first - 1) && v.IsCapitalized(first - 1))
+            while (first - 1 >= start && owner - first < MaxKeeperTokens && v.IsWord(first - 1) && v.IsCapitalized(first - 1))
                 first--;
         // A lone lowercase owner with no article is no body ("each's figure").
         if (first == owner && !v.IsCapitalized(owner))
@@ -143,11 +143,11 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             return false;
         if (role == AttributionRole.Pledge)
         {
-            // The figure within a few words, before any verb of its own ("promised to act").
+            // The figure within a few words, before any verb of its own ("promised to act"; "pledged up to 200 million").
             for (var k = i + 1; k < end && k - i <= GivenReach; k++)
-                if (v.Kind(k) == TokenKind.Number || v.IsWord(k) && lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(v.Chars(k)))
+                if (v.Kind(k) == TokenKind.Number || v.IsWord(k) && lexicon.NumberLookup.ContainsKey(v.Chars(k)))
                     return true;
-                else if (v.Is(k, "to") || !v.IsWord(k) && !v.IsChar(k, '$') && !v.IsChar(k, '€') && !v.IsChar(k, '£'))
+                else if (v.Is(k, "to") && !v.Is(k - 1, "up") || !v.IsWord(k) && !v.IsChar(k, '$') && !v.IsChar(k, '€') && !v.IsChar(k, '£'))
                     return false;
             return false;
         }
@@ -181,7 +181,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && NameAfterRole(v, j, start) is { } name)
         {
             var named = new Attribution(new TextSpan(v.Start(name.First), v.End(name.Last)), v.Slice(name.First, name.Last));
-            return new SpeechCue(cue, named, false, false, RoleOpensAfterComma(v, name.First, start) && !v.Is(cue + 1, "that"), false);
+            return new SpeechCue(cue, named, false, false, RoleOpensAfterComma(v, name.Open, start) && !v.Is(cue + 1, "that"), false);
         }
         // "Norland, which employs around 72,000 people worldwide, said": the subject before the relative clause.
         if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && RelativeAside(v, j, start) is { } relative)
@@ -401,9 +401,10 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
 
     /// <summary>
     /// "The company's chief executive, Marta Ellery," ending with the comma at <paramref name="close"/>: the
-    /// name between the commas, when every word of it is capitalized and a common noun ends the phrase before it.
+    /// name between the commas, when every word of it is capitalized and a common noun ends the phrase before it, and
+    /// the comma that opens it.
     /// </summary>
-    private (int First, int Last)? NameAfterRole(in TokenView v, int close, int start)
+    private (int First, int Last, int Open)? NameAfterRole(in TokenView v, int close, int start)
     {
         if (close <= start || !v.IsChar(close, ','))
             return null;
@@ -423,16 +424,16 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (!v.IsWord(role) || v.IsCapitalized(role) && ForSource(v, role, start) is null || !(close - name > 1 || IsSourceNoun(v, role)))
             return null;
         // "Police in the capital, Port Louis, said": a place set off after where, not a name after its role.
-        return WhereBefore(v, role, start) ? null : (name, close - 1);
+        return WhereBefore(v, role, start) ? null : (name, close - 1, open);
     }
 
     /// <summary>
-    /// Whether the role before the name that starts at <paramref name="name"/> follows a comma: ", its treasurer, Paul Eggert,
-    /// said" closes the clause before it, whose figures are the speaker's.
+    /// Whether the role before the name set off by the comma at <paramref name="open"/> follows a comma: ", its treasurer,
+    /// Paul Eggert, said" closes the clause before it, whose figures are the speaker's.
     /// </summary>
-    private static bool RoleOpensAfterComma(in TokenView v, int name, int start)
+    private static bool RoleOpensAfterComma(in TokenView v, int open, int start)
     {
-        var k = name - 1; // the comma that sets the name off
+        var k = open;
         for (var words = 0; --k > start && words <= MaxModifiers + 1; words++)
             if (!v.IsWord(k) || v.IsCapitalized(k))
                 return v.IsChar(k, ',');

@@ -756,15 +756,19 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return false;
 
         int? meridiem = null;
+        // "4.30pm", "6.15 p.m.": a point needs the meridiem written ("fell 1.20 in the morning" is no clock time).
+        var written = false;
         if (suffix.Length > 0)
         {
             if (!lex.WordLookup.TryGetValue(suffix, out var sw) || sw.Meridiem is not { } m)
                 return false;
             meridiem = m;
+            written = true;
         }
         else if (W(k)?.Meridiem is { } m)
         {
             meridiem = m;
+            written = true;
             k++;
         }
         else if (W(k)?.OClock == true)
@@ -780,7 +784,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             meridiem = part == "MO" || part == "NI" && hour is < 5 or 12 ? 0 : 12;
             k += Is(k, "at") ? 2 : 3;
         }
-        if (meridiem is null && colon < 0 || dotted && meridiem is not (0 or 12))
+        if (meridiem is null && colon < 0 || dotted && !(written && meridiem is 0 or 12))
             return false;
         if (meridiem is >= 0 && (hour is 0 or > 12))
             return false;
@@ -1938,10 +1942,10 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
             return Times.Tense.Future;
         if (W(g)?.Tense == Times.Tense.Origin && !Upper(g))
             return Times.Tense.Past;
-        // "a rise of 3.5 per cent from July", "starting Monday": when something begins, ahead unless the clause is past
-        // ("fell from July to September").
-        // ("up from 612 on Thursday": the figure's, not the time's.)
-        var onset = IsAny(g, "from", "starting") && !Upper(g) && !Enumerable.Range(g + 1, i - g - 1).Any(IsNumber);
+        // "a rise of 3.5 per cent from July", "starting in May": a month when something begins, ahead unless the clause
+        // is past ("fell from July to September"); not a weekday ("footage from Saturday shows"), nor a figure's "from"
+        // ("up from 612 on Thursday").
+        var onset = IsAny(g, "from", "starting") && !Upper(g) && W(i)?.Month > 0 && !Enumerable.Range(g + 1, i - g - 1).Any(IsNumber);
 
         var best = Times.Tense.Unknown;
         var bestDistance = int.MaxValue;
