@@ -10,23 +10,72 @@ public sealed record DocumentSummary(
     string? Lead, int Sentences, IReadOnlyDictionary<FurnitureKind, int> Furniture, IReadOnlyList<DocumentError> Errors)
 {
     /// <summary>
-    /// The lead is kept to this many characters: longer than anything the brief shows of it, short
+    /// The lead is kept to this many characters: as long as anything the brief shows of it, short
     /// enough that a summary per article costs little over a long stream.
     /// </summary>
-    private const int LeadKept = 240;
+    private const int LeadKept = 220;
 
     private static readonly IReadOnlyDictionary<FurnitureKind, int> NoFurniture = new Dictionary<FurnitureKind, int>();
 
     public static DocumentSummary Of(AnalyzedDocument a, string story)
     {
         var lead = a.Sentences.IsDefaultOrEmpty ? null : MarkdownBrief.Shorten(a.Sentences[0].Span.Of(a.Text), LeadKept);
-        var furniture = a.Furniture.IsDefaultOrEmpty
-            ? NoFurniture
-            : a.Furniture.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var furniture = a.Furniture.IsDefaultOrEmpty ? NoFurniture : FurnitureCounts.Of(a.Furniture);
         var errors = a.AllErrors.ToArray();
         return new DocumentSummary(a.Document.Id, a.Document.Source, a.Document.Title, a.Document.Outlet, a.Document.Published,
             story, lead, a.Sentences.IsDefault ? 0 : a.Sentences.Length, furniture, errors.Length == 0 ? [] : errors);
     }
+}
+
+/// <summary>
+/// How many lines of each kind of furniture an article had, in two small arrays: a summary is kept for every article
+/// of a stream, and a dictionary apiece weighed more than the rest of it.
+/// </summary>
+internal sealed class FurnitureCounts : IReadOnlyDictionary<FurnitureKind, int>
+{
+    private readonly FurnitureKind[] _kinds;
+    private readonly int[] _counts;
+
+    private FurnitureCounts(FurnitureKind[] kinds, int[] counts) => (_kinds, _counts) = (kinds, counts);
+
+    public static FurnitureCounts Of(IEnumerable<Furniture> furniture)
+    {
+        var kinds = new List<FurnitureKind>();
+        var counts = new List<int>();
+        foreach (var f in furniture)
+        {
+            var at = kinds.IndexOf(f.Kind);
+            if (at < 0)
+            {
+                kinds.Add(f.Kind);
+                counts.Add(1);
+            }
+            else
+                counts[at]++;
+        }
+        return new FurnitureCounts([.. kinds], [.. counts]);
+    }
+
+    public int this[FurnitureKind key] => TryGetValue(key, out var n) ? n : throw new KeyNotFoundException(key.ToString());
+    public IEnumerable<FurnitureKind> Keys => _kinds;
+    public IEnumerable<int> Values => _counts;
+    public int Count => _kinds.Length;
+    public bool ContainsKey(FurnitureKind key) => Array.IndexOf(_kinds, key) >= 0;
+
+    public bool TryGetValue(FurnitureKind key, out int value)
+    {
+        var at = Array.IndexOf(_kinds, key);
+        value = at < 0 ? 0 : _counts[at];
+        return at >= 0;
+    }
+
+    public IEnumerator<KeyValuePair<FurnitureKind, int>> GetEnumerator()
+    {
+        for (var i = 0; i < _kinds.Length; i++)
+            yield return new KeyValuePair<FurnitureKind, int>(_kinds[i], _counts[i]);
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>A story: the articles about one developing event. Immutable; thread-safe.</summary>
@@ -62,12 +111,22 @@ public sealed class StoryAssigner(StoryClusterer clusterer)
         return id;
     }
 
+    // One instance of each outlet's name, however many of its articles a long stream holds.
+    private readonly Dictionary<string, string> _outlets = new(StringComparer.Ordinal);
+
     public void Add(DocumentSummary summary)
     {
         if (!_stories.TryGetValue(summary.Story, out var list))
         {
             _stories[summary.Story] = list = [];
             _order.Add(summary.Story);
+        }
+        if (summary.Outlet is { } outlet)
+        {
+            if (!_outlets.TryGetValue(outlet, out var shared))
+                _outlets[outlet] = shared = outlet;
+            if (!ReferenceEquals(shared, outlet))
+                summary = summary with { Outlet = shared };
         }
         list.Add(summary);
     }
