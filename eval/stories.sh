@@ -6,10 +6,11 @@
 # rise, a school abduction, a chemical train derailment, a fraud verdict, a mine collapse, a
 # cross-border shelling, an oil spill, a stadium crush, a volcanic eruption, a bus crash, a heatwave,
 # a hospital ransomware attack, a dam breach, a chlorine plant explosion, an airline's IT outage, a
-# prisoner exchange, a garment factory collapse, a migrant shipwreck),
+# prisoner exchange, a garment factory collapse, a migrant shipwreck, a ski resort avalanche, a trade
+# dispute, an emergency budget vote),
 # each written with its gold annotation by a helper that had not read the project's code, data or
-# tests. ferry-b, wildfire, derail, spill, crush, volcano, heatwave, hospitalhack, airline and
-# shipwreck were only scored, never read (held out); see eval/README.md.
+# tests. ferry-b, wildfire, derail, spill, crush, volcano, heatwave, hospitalhack, airline, shipwreck
+# and budget were only scored, never read (held out); see eval/README.md.
 #
 #   eval/stories.sh [STORY...]     (default: every folder of eval/stories/)
 #
