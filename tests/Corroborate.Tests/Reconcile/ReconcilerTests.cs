@@ -421,6 +421,17 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void A_sum_of_money_dated_before_the_story_measures_a_period_and_stays_in_its_groups()
+    {
+        // "worth $4.2 billion last year" is the trade the tariffs hit, not an earlier event; a share so dated is background.
+        var r = Reconcile(
+            Doc("a", "Talmor says its new tariffs cover Harwick exports worth $4.2 billion last year. The murder rate rose 20 percent last year.", "2026-05-12"),
+            Doc("b", "Harwick's exporters' council puts the trade hit by the tariffs at nearly $6 billion.", "2026-05-13"));
+        Assert.Contains(r.Claims, c => c.Quantity.Value == 4_200_000_000m && r.GroupOfClaim.ContainsKey(c.Id));
+        Assert.Contains(r.Claims, c => c.Quantity.Value == 20m && !r.GroupOfClaim.ContainsKey(c.Id));
+    }
+
+    [Fact]
     public void Dated_events_told_by_two_articles_merge_in_the_timeline()
     {
         var r = Reconcile(
