@@ -43,6 +43,8 @@ internal static class AppositiveRoles
     /// </summary>
     private static TextSpan TitledStart(in TokenView v, EntityMention m)
     {
+        if (m.Honorific is null && m.Title is null)
+            return m.Span;
         var written = $"{m.Honorific} {m.Title}".Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.TrimEnd('.')).ToArray();
         var k = v.FirstAtOrAfter(m.Span.Start) - 1;
         var start = m.Span.Start;

@@ -209,10 +209,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 return -1;
             if (!_shortNames.TryGetValue(text.AsSpan(tokens[i].Span.Start, BareEnd(end - 1) - tokens[i].Span.Start), out var name) || name is null)
                 return -1;
-            // "the only road to Mirenz", "in Mirenz": the first word of "Mirenz Lift Company" alone after a locative is the
-            // place the company is named for, which no gazetteer may know; of a venue after "to", "at" or "the" it is the
-            // venue ("taken to Lutheran", "a shooting at the Cameo"), not after "in" or "near" ("lives in Aptos").
-            if (end == i + 1 && IsLocative(i) && !((W(i - 1).SequenceEqual("to") || W(i - 1).SequenceEqual("at") || W(i - 1).SequenceEqual("the")) && lex.VenueHeads.Contains(name[(name.LastIndexOf(' ') + 1)..])))
+            if (end == i + 1 && IsLocative(i) && !VisitedVenue(i, name))
                 return -1;
             Mentions.Add(new EntityMention(new TextSpan(tokens[i].Span.Start, BareEnd(end - 1)), EntityKind.Organization, name));
             return end;
@@ -400,6 +397,18 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             if (entry.Type == PlaceType.Region)
                 return entry.Name;
             return bare + " Region";
+        }
+
+        /// <summary>
+        /// "the only road to Mirenz", "in Mirenz": the first word of "Mirenz Lift Company" alone after a locative is the place
+        /// the company is named for, which no gazetteer may know. A venue's is the venue after "to", "at" or "the" ("taken to
+        /// Lutheran", "a shooting at the Cameo"), not after "in" or "near" ("lives in Aptos").
+        /// </summary>
+        private bool VisitedVenue(int i, string organisation)
+        {
+            var prev = W(i - 1);
+            return (prev.SequenceEqual("to") || prev.SequenceEqual("at") || prev.SequenceEqual("the"))
+                   && lex.VenueHeads.Contains(organisation[(organisation.LastIndexOf(' ') + 1)..]);
         }
 
         private bool IsLocative(int i)

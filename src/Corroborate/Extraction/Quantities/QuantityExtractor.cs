@@ -1122,17 +1122,11 @@ public sealed class QuantityExtractor
                 break;
         }
         // "in Ford's new plant", "to Palin's church": the place belongs to the possessor, it is not the possessor.
-        if (IsPossessive(v, last) && last + 1 < end && v.IsWord(last + 1) && !char.IsUpper(v.Text[v.Start(last + 1)]))
+        if (v.EndsPossessive(last) && last + 1 < end && v.IsWord(last + 1) && !char.IsUpper(v.Text[v.Start(last + 1)]))
             return null;
         return v.Slice(first, last);
     }
 
-    /// <summary>"Palin's", "Ford’s": a word in the possessive.</summary>
-    private static bool IsPossessive(in TokenView v, int i)
-    {
-        var w = v.Chars(i);
-        return w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("’s", StringComparison.OrdinalIgnoreCase);
-    }
 
     private bool IsPlaceWord(in TokenView v, int i) =>
         v.IsWord(i) && _lexicon.Is(v.Chars(i), ContextKind.PlaceWord);

@@ -85,8 +85,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         var owner = v.Is(k - 2, "own") ? k - 3 : k - 2;
         if (owner < start || !v.IsWord(owner))
             return null;
-        var w = v.Chars(owner);
-        if (!(w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("’s", StringComparison.OrdinalIgnoreCase)))
+        if (!v.EndsPossessive(owner))
             return null;
         var first = owner;
         if (first - 1 >= start && v.Is(first - 1, "the"))
@@ -113,10 +112,9 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
     {
         for (var k = by + 1; k < end && k - by <= MaxKeeperTokens && v.IsWord(k); k++)
         {
-            var w = v.Chars(k);
-            var ending = w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("’s", StringComparison.OrdinalIgnoreCase) ? 2 : 0;
+            var ending = v.EndsPossessive(k) ? 2 : 0;
             // "Reuters' estimate": the apostrophe of a plural's possessive is a token of its own.
-            var apostrophe = ending == 0 && w.EndsWith('s') && (v.IsChar(k + 1, '\'') || v.IsChar(k + 1, '’')) && v.End(k) == v.Start(k + 1);
+            var apostrophe = ending == 0 && v.Chars(k).EndsWith('s') && (v.IsChar(k + 1, '\'') || v.IsChar(k + 1, '’')) && v.End(k) == v.Start(k + 1);
             if (ending == 0 && !apostrophe)
                 continue;
             var next = apostrophe ? k + 2 : k + 1;

@@ -53,6 +53,13 @@ public readonly struct TokenView(string text, ImmutableArray<Token> tokens)
 
     public string Slice(int first, int last) => Text[Start(first)..End(last)];
 
+    /// <summary>"Palin's", "Ford’s": the token is a word in the possessive, ending in "'s" (two characters).</summary>
+    public bool EndsPossessive(int i)
+    {
+        var w = Chars(i);
+        return w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("’s", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>A word's plural ending: "-s", not "-ss" or a possessive "-'s".</summary>
     public static bool EndsPlural(ReadOnlySpan<char> w) =>
         w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal);
