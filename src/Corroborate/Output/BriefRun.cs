@@ -201,10 +201,15 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
     private RenderedStory Reconcile(Story story, int number, DossierIds numbered, AnalysisSpool spool)
     {
         var reconciler = new Reconciler(lexicon, numbered);
+        // The stories list keeps no titles or leads of its articles; the brief's table of reports takes them from here.
+        var documents = new List<DocumentSummary>(story.Documents.Count);
         foreach (var analyzed in spool.Read(story.Id))
+        {
             reconciler.Observe(analyzed, story.Id);
+            documents.Add(DocumentSummary.Of(analyzed, story.Id));
+        }
         var reconciliation = reconciler.Complete();
-        var view = StoryView.Build([story], reconciliation)[0];
+        var view = StoryView.Build([story with { Documents = documents }], reconciliation)[0];
         return new RenderedStory(DossierWriter.Render(reconciliation), MarkdownBrief.Render(view), HtmlBrief.Section.Of(view, number),
             ClaimsCsv.Render(reconciliation));
     }

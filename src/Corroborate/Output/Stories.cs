@@ -25,6 +25,12 @@ public sealed record DocumentSummary(
         return new DocumentSummary(a.Document.Id, a.Document.Source, a.Document.Title, a.Document.Outlet, a.Document.Published,
             story, lead, a.Sentences.IsDefault ? 0 : a.Sentences.Length, furniture, errors.Length == 0 ? [] : errors);
     }
+
+    /// <summary>
+    /// What the stories list keeps of an article over a long stream: no title, lead or furniture counts (the
+    /// brief reads them back with the article when its story is written), its outlet's name given once per outlet.
+    /// </summary>
+    public DocumentSummary Kept(string? sharedOutlet) => this with { Outlet = sharedOutlet, Title = null, Lead = null, Furniture = NoFurniture };
 }
 
 /// <summary>
@@ -113,34 +119,60 @@ public sealed class StoryAssigner(StoryClusterer clusterer)
 
     // One instance of each outlet's name, however many of its articles a long stream holds.
     private readonly Dictionary<string, string> _outlets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TitleChoice> _titles = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Adds an article to its story, keeping little of it (<see cref="DocumentSummary.Kept"/>): the stories'
+    /// titles are chosen as their articles arrive.
+    /// </summary>
     public void Add(DocumentSummary summary)
     {
         if (!_stories.TryGetValue(summary.Story, out var list))
         {
             _stories[summary.Story] = list = [];
             _order.Add(summary.Story);
+            _titles[summary.Story] = new TitleChoice();
         }
-        if (summary.Outlet is { } outlet)
+        _titles[summary.Story].Offer(summary);
+        var outlet = summary.Outlet;
+        if (outlet is not null)
         {
             if (!_outlets.TryGetValue(outlet, out var shared))
                 _outlets[outlet] = shared = outlet;
-            if (!ReferenceEquals(shared, outlet))
-                summary = summary with { Outlet = shared };
+            outlet = shared;
         }
-        list.Add(summary);
+        list.Add(summary.Kept(outlet));
     }
 
     public IReadOnlyList<Story> Stories() => _order.Select(id =>
     {
         var docs = _stories[id];
         var dates = docs.Where(d => d.Published is not null).Select(d => d.Published!.Date).ToList();
-        var earliest = docs.OrderBy(d => d.Published?.Date ?? DateOnly.MaxValue).ToList();
-        var title = earliest.Select(d => d.Title).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))
-                    ?? earliest.Select(d => d.Lead).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? id;
+        var title = _titles[id].Title ?? id;
         if (title.Length > 160)
             title = title[..157].TrimEnd() + "…";
         return new Story(id, _keyed.Contains(id) ? id : null, title, docs,
             dates.Count > 0 ? dates.Min() : null, dates.Count > 0 ? dates.Max() : null);
     }).ToList();
+
+    /// <summary>
+    /// A story's title as its articles arrive: the title of its earliest dated article that has one (undated
+    /// ones last; among the same date, the first to arrive), else the lead of the earliest that has one.
+    /// </summary>
+    private sealed class TitleChoice
+    {
+        private (DateOnly Date, string Text)? _title;
+        private (DateOnly Date, string Text)? _lead;
+
+        public string? Title => _title?.Text ?? _lead?.Text;
+
+        public void Offer(DocumentSummary summary)
+        {
+            var date = summary.Published?.Date ?? DateOnly.MaxValue;
+            if (!string.IsNullOrWhiteSpace(summary.Title) && (_title is not { } t || date < t.Date))
+                _title = (date, summary.Title);
+            if (!string.IsNullOrWhiteSpace(summary.Lead) && (_lead is not { } l || date < l.Date))
+                _lead = (date, summary.Lead);
+        }
+    }
 }
