@@ -175,18 +175,20 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         // ("that" only after a source noun: "rumours that said 400 had died" are nobody's words.)
         if (j > start && (v.Is(j, "which") || v.Is(j, "who") || v.Is(j, "that") && IsSourceNoun(v, j - 1)) && Antecedent(v, j, start) is { } antecedent)
             j = antecedent;
+        // ", said Det. Dave Garrido": the speaker follows the cue; not after "told", whose object is the listener ("told CNR").
+        var speakerFollows = cue + 1 < end && v.IsCapitalized(cue + 1) && !IsTell(v, cue);
         // "The company's chief executive, Marta Ellery, said": the name set off after its role.
-        if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && NameAfterRole(v, j, start) is { } name)
+        if (!speakerFollows && NameAfterRole(v, j, start) is { } name)
         {
             var named = new Attribution(new TextSpan(v.Start(name.First), v.End(name.Last)), v.Slice(name.First, name.Last));
             return new SpeechCue(cue, named, false, false, RoleOpensAfterComma(v, name.Open, start) && !v.Is(cue + 1, "that"), false);
         }
         // "Norland, which employs around 72,000 people worldwide, said": the subject before the relative clause.
-        if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && RelativeAside(v, j, start) is { } relative)
+        if (!speakerFollows && RelativeAside(v, j, start) is { } relative)
             j = relative - 1;
         // "Lisa Gray, a police spokesman, said", "John Smith, 34, said": the name before the appositive
         // (not in ", said Det. Dave Garrido", whose speaker follows).
-        if (!(cue + 1 < end && v.IsCapitalized(cue + 1)) && Appositive(v, j, start) is { } comma)
+        if (!speakerFollows && Appositive(v, j, start) is { } comma)
             j = comma - 1;
         // "is estimated to be": passive, its source left unsaid; "is seeking" is not, and its subject is before "is".
         if (j >= start && v.IsWord(j) && (v.Is(j, "is") || v.Is(j, "was") || v.Is(j, "were") || v.Is(j, "are") || v.Is(j, "be") || v.Is(j, "been") || v.Is(j, "being")))
@@ -265,7 +267,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (first < 0 || first > last)
         {
             // ", said X": the speaker follows the cue.
-            if (j < start || v.IsClausePunctuation(j) || v.IsQuoteMark(j))
+            if ((j < start || v.IsClausePunctuation(j) || v.IsQuoteMark(j)) && !IsTell(v, cue))
             {
                 var after = ForwardPhrase(v, cue + 1, end);
                 if (after is not null && v.IsCapitalized(v.FirstAtOrAfter(after.Span.Start)))
@@ -286,6 +288,9 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             return new SpeechCue(cue, null, false, false, trailing, false);
         return new SpeechCue(cue, speaker, pronoun, false, trailing, false);
     }
+
+    /// <summary>"told", "tells": a cue whose object is who heard it, never who said it.</summary>
+    private static bool IsTell(in TokenView v, int cue) => v.Is(cue, "told") || v.Is(cue, "tells") || v.Is(cue, "tell") || v.Is(cue, "telling");
 
     /// <summary>Tokens an appositive between a speaker and the cue may span ("a spokesman for the Albuquerque Police Department").</summary>
     private const int MaxAppositive = 14;
