@@ -19,7 +19,7 @@ public sealed class FurnitureSpecTests
 
     public sealed record Case(
         string Name, string Text, string? Title, string? Outlet,
-        Expected[]? Furniture, string[]? NotFurniture, string? Published, string? FoundOutlet, string? FoundUrl = null, bool NoPublished = false, string? Heading = null, bool NoHeading = false)
+        Expected[]? Furniture, string[]? NotFurniture, string? Published, string? FoundOutlet, string? FoundUrl = null, bool NoPublished = false, string? Heading = null, bool NoHeading = false, string? DatelineDay = null)
     {
         public override string ToString() => Name;
     }
@@ -96,6 +96,9 @@ public sealed class FurnitureSpecTests
             Assert.Equal(url, result.Url);
         if (c.NoPublished)
             Assert.Null(result.Published);
+        // "MM-DD": the day a dateline gave without its year.
+        if (c.DatelineDay is { } day)
+            Assert.Equal(day, result.DatelineDay is { } d ? $"{d.Month:00}-{d.Day:00}" : null);
         if (c.Heading is { } heading)
             Assert.Equal(heading, result.Heading is { } h ? c.Text[h.Start..h.End] : null);
         if (c.NoHeading)

@@ -14,7 +14,8 @@ namespace Corroborate.Extraction.Times;
 /// <see cref="Origin"/> one that points back ("since March"). <see cref="Prospective"/> is a commitment
 /// ("agreed", "agreement") whose infinitive points ahead to an expression after it.
 /// </summary>
-internal enum Tense : byte { Unknown, Past, Present, Future, Neutral, Reported, Deadline, Origin, Prospective }
+/// <remarks><see cref="Timetabled"/>: a present tense of a scheduled event ("takes effect", "resumes"), ahead when it comes before the expression.</remarks>
+internal enum Tense : byte { Unknown, Past, Present, Future, Neutral, Reported, Deadline, Origin, Prospective, Timetabled }
 
 /// <summary>What a multi-word phrase of the temporal lexicon is.</summary>
 internal enum PhraseKind : byte { Reference, PointModifier, AmountModifier, Holiday }

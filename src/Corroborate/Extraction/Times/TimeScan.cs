@@ -1978,6 +1978,10 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 }
                 if (cue == Times.Tense.Prospective)
                     cue = dirStep < 0 && Is(j + 1, "to") ? Times.Tense.Future : S(j).EndsWith("ed", StringComparison.Ordinal) ? Times.Tense.Past : Times.Tense.Unknown;
+                // "the order takes effect on Friday" lies ahead; after the expression the verb may be another clause's
+                // ("According to Friday's report, the base meets …").
+                if (cue == Times.Tense.Timetabled)
+                    cue = dirStep < 0 ? Times.Tense.Future : Times.Tense.Unknown;
                 if (cue is Times.Tense.Unknown or Times.Tense.Neutral or Times.Tense.Deadline or Times.Tense.Origin)
                     continue;
                 if (distance < bestDistance)
@@ -2016,7 +2020,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
         {
             if (SentenceBreak(j) || QuotationMark(j) || IsAny(j, ClauseOpeners))
                 break;
-            if (t[j].Kind == TimeTokenKind.Word && Cue(j) is var cue and not (Times.Tense.Unknown or Times.Tense.Neutral or Times.Tense.Deadline or Times.Tense.Origin or Times.Tense.Reported or Times.Tense.Prospective))
+            if (t[j].Kind == TimeTokenKind.Word && Cue(j) is var cue and not (Times.Tense.Unknown or Times.Tense.Neutral or Times.Tense.Deadline or Times.Tense.Origin or Times.Tense.Reported or Times.Tense.Prospective or Times.Tense.Timetabled))
                 return cue;
         }
         return Times.Tense.Unknown;
