@@ -1204,7 +1204,7 @@ public sealed class QuantityExtractor
         var cues = CuesOf(doc, sentence);
         var position = v.Start(at);
         // "the company's figure of 118": the figure's owner, whoever else speaks in the sentence.
-        if (SpeakerFinder.FigureOwner(v, at, doc.Sentences[sentence].Start) is { } owner)
+        if ((SpeakerFinder.FigureOwner(v, at, doc.Sentences[sentence].Start) ?? _speakers.ProposalOwner(v, at, doc.Sentences[sentence].Start)) is { } owner)
             return _speakers.CompleteName(v, owner);
         var found = First(c => c.According)
             ?? Before()

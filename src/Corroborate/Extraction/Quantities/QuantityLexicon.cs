@@ -15,7 +15,7 @@ public sealed record VagueAmount(decimal Value, decimal High);
 public sealed record Scale(decimal Multiplier, bool AsWord, bool AsSuffix);
 
 /// <summary>What a word of <c>attribution.tsv</c> does around a speech cue.</summary>
-public enum AttributionRole { According, Skip, Boundary, Pronoun, Title, SourceNoun, Possessive, Agent, Giving, Pledge }
+public enum AttributionRole { According, Skip, Boundary, Pronoun, Title, SourceNoun, Possessive, Agent, Giving, Pledge, Proposal }
 
 /// <summary>What a word of <c>context.tsv</c> says about a figure beside it.</summary>
 [Flags]

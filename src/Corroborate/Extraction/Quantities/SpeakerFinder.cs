@@ -34,7 +34,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             if (lexicon.Attribution.MatchForward(v, i, end, out var len, out var role) && role is AttributionRole.According or AttributionRole.Agent)
             {
                 // "according to the agency's figures": the agency.
-                var speaker = CountKeptBy(v, i + len - 1, end) ?? ForwardPhrase(v, i + len, end);
+                var speaker = CountKeptBy(v, i + len - 1, end) ?? ForwardPhrase(v, i + len, end) ?? (role == AttributionRole.According ? RecordKeeper(v, i + len - 1, end) : null);
                 if (speaker is not null)
                     (cues ??= ImmutableArray.CreateBuilder<SpeechCue>()).Add(role == AttributionRole.According
                         ? new SpeechCue(i, speaker, IsPronoun(v, speaker), false, false, true)
@@ -83,13 +83,75 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         if (k <= start || !(v.Is(k, "of") || v.IsChar(k, ',')) || !IsKeptRecord(v, k - 1))
             return null;
         var owner = v.Is(k - 2, "own") ? k - 3 : k - 2;
+        return OwnerAt(v, owner, start);
+    }
+
+    /// <summary>Words between a proposal's noun and a figure it holds ("the offer of a 3.5% rise and a one-off payment of 800 euros").</summary>
+    private const int MaxProposalReach = 16;
+    /// <summary>Words between an owner's possessive and its proposal's noun ("the authority's improved final offer").</summary>
+    private const int MaxProposalModifiers = 3;
+
+    /// <summary>
+    /// "the authority's offer of a 3.5% rise and a one-off payment of 800 euros", "the Port Authority's improved
+    /// proposal: a 4.2% pay rise", "the agency's own count on Thursday was 44": the owner of a proposal or a record
+    /// (data/en/quantities/attribution.tsv, kind "proposal") whose phrase holds the figure at <paramref name="at"/>,
+    /// read back from the figure over the phrase's nouns, figures and joining words to the noun; null for none.
+    /// </summary>
+    public Attribution? ProposalOwner(in TokenView v, int at, int start)
+    {
+        var copula = false;
+        for (var k = at - 1; k > start && at - k <= MaxProposalReach; k--)
+        {
+            if (v.Kind(k) == TokenKind.Number || v.IsChar(k, '%') || v.IsChar(k, '-') || v.IsChar(k, ':') || v.IsChar(k, '$') || v.IsChar(k, '€') || v.IsChar(k, '£'))
+                continue;
+            if (!v.IsWord(k))
+                return null;
+            // "the agency's own count on Thursday was 44": a record, then the figure it came to.
+            if (!copula && k == at - 1 && (v.Is(k, "was") || v.Is(k, "is") || v.Is(k, "stood")))
+            {
+                copula = true;
+                continue;
+            }
+            if (lexicon.Attribution.MatchForward(v, k, k + 1, out _, out var role) && role == AttributionRole.Proposal && !v.IsCapitalized(k))
+            {
+                var owner = k - 1;
+                for (var m = 0; m < MaxProposalModifiers && owner > start && !v.EndsPossessive(owner) && v.IsWord(owner) && !v.IsCapitalized(owner)
+                    && !v.Is(owner, "the") && !v.Is(owner, "a") && !v.Is(owner, "an"); m++)
+                    owner--;
+                return OwnerAt(v, owner, start);
+            }
+            // A verb, a clause's word or a new subject ends the phrase: "rejected the offer and is holding out for 9%".
+            if (IsPhraseBreak(v, k))
+                return null;
+        }
+        return null;
+    }
+
+    /// <summary>Words a proposal's phrase does not run across to its figure: verbs, conjunctions of clauses, pronouns.</summary>
+    private static bool IsPhraseBreak(in TokenView v, int k)
+    {
+        var w = v.Chars(k);
+        return w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && w.Length > 4
+            || v.Is(k, "is") || v.Is(k, "was") || v.Is(k, "are") || v.Is(k, "were") || v.Is(k, "be") || v.Is(k, "been") || v.Is(k, "has") || v.Is(k, "have")
+            || v.Is(k, "had") || v.Is(k, "will") || v.Is(k, "would") || v.Is(k, "said") || v.Is(k, "says") || v.Is(k, "but") || v.Is(k, "while")
+            || v.Is(k, "which") || v.Is(k, "who") || v.Is(k, "that") || v.Is(k, "than") || v.Is(k, "from") || v.Is(k, "against") || v.Is(k, "it")
+            || v.Is(k, "they") || v.Is(k, "he") || v.Is(k, "she") || v.Is(k, "we") || v.Is(k, "for") || v.Is(k, "to") || v.Is(k, "its") || v.Is(k, "their");
+    }
+
+    /// <summary>The owner whose possessive is token <paramref name="owner"/> ("the company's", "Orvane Nutrition's"), without its ending; null for none.</summary>
+    private static Attribution? OwnerAt(in TokenView v, int owner, int start)
+    {
         if (owner < start || !v.IsWord(owner))
             return null;
         if (!v.EndsPossessive(owner))
             return null;
         var first = owner;
-        if (first - 1 >= start && v.Is(first - 1, "the"))
-            first--;
+        // "the company's", "the harbour authority's": the article and the words it opens.
+        var article = owner - 1;
+        while (article >= start && owner - article <= 3 && v.IsWord(article) && !v.IsCapitalized(article) && !v.Is(article, "the"))
+            article--;
+        if (article >= start && v.Is(article, "the"))
+            first = article;
         else
             while (first - 1 >= start && owner - first < MaxKeeperTokens && v.IsWord(first - 1) && v.IsCapitalized(first - 1))
                 first--;
@@ -126,6 +188,28 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             return span.Length > 0 ? new Attribution(span, span.SliceOf(v.Text).ToString()) : null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// "according to police figures", "according to government data", "according to UN estimates": a record named by
+    /// the body that keeps it, without the possessive (a source noun or a capitalized name; not "official figures"), as
+    /// written; null for none. <paramref name="after"/> is the token before the body.
+    /// </summary>
+    private Attribution? RecordKeeper(in TokenView v, int after, int end)
+    {
+        var first = v.Is(after + 1, "the") ? after + 2 : after + 1;
+        var k = first;
+        while (k < end && k - first < MaxKeeperTokens && v.IsWord(k) && !IsKeptRecord(v, k))
+            k++;
+        if (k == first || k >= end || !IsKeptRecord(v, k) || v.Is(k - 1, "official") || v.Is(k - 1, "own"))
+            return null;
+        if (!(v.IsCapitalized(k - 1) || IsSourceNoun(v, k - 1)))
+            return null;
+        for (var m = first; m < k; m++)
+            if (!v.IsCapitalized(m) && !IsSourceNoun(v, m))
+                return null;
+        var span = new TextSpan(v.Start(first), v.End(k));
+        return new Attribution(span, span.SliceOf(v.Text).ToString());
     }
 
     /// <summary>Words between a giving verb and the figure noun it gives ("gave a much lower figure").</summary>
@@ -171,6 +255,10 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             else
                 break;
         }
+        // "The union, which is seeking 9%,": the auxiliary of a progressive stands between the relative pronoun and the cue.
+        if (j - 1 > start && v.Chars(cue).EndsWith("ing", StringComparison.Ordinal) && (v.Is(j, "is") || v.Is(j, "are") || v.Is(j, "was") || v.Is(j, "were"))
+            && (v.Is(j - 1, "which") || v.Is(j - 1, "who")))
+            j--;
         // "the Victims' Alliance (VVA), a group that says", "Norland, which says": the relative pronoun's antecedent speaks.
         // ("that" only after a source noun: "rumours that said 400 had died" are nobody's words.)
         if (j > start && (v.Is(j, "which") || v.Is(j, "who") || v.Is(j, "that") && IsSourceNoun(v, j - 1)) && Antecedent(v, j, start) is { } antecedent)
@@ -364,13 +452,14 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
     /// before ", which" ("Norland, which says"), the name before an appositive ("the VVA, a group that says"), else the
     /// noun before the pronoun ("a study that estimates"); null when none is there.
     /// </summary>
-    private static int? Antecedent(in TokenView v, int pronoun, int start)
+    private int? Antecedent(in TokenView v, int pronoun, int start)
     {
         var k = pronoun - 1;
         if (k < start)
             return null;
+        // "Norland, which says"; "The union, which is seeking 9%": a body named by its source noun.
         if (v.IsChar(k, ','))
-            return NamedBefore(v, k - 1, start) ? k - 1 : null;
+            return NamedBefore(v, k - 1, start) || k - 2 >= start && v.Is(k - 2, "the") && IsSourceNoun(v, k - 1) ? k - 1 : null;
         for (var o = k; o > start && k - o < MaxDescriptor; o--)
         {
             if (!v.IsWord(o))
