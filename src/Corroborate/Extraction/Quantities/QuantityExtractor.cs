@@ -636,6 +636,12 @@ public sealed class QuantityExtractor
     /// </summary>
     private (string? Unit, string? Subject)? NamedCount(in TokenView v, int start, int first)
     {
+        // "out of a workforce of some 3,100", "a crowd of 5,000": the body whose size the figure is.
+        if (first - 2 >= start && v.Is(first - 1, "of") && _lexicon.Is(v.Chars(first - 2), ContextKind.Collective))
+        {
+            var body = v.Chars(first - 2).ToString().ToLowerInvariant();
+            return (body, body);
+        }
         for (var j = first - 2; j >= Math.Max(start, first - CountReach); j--)
         {
             if (!v.Is(j + 1, "of") || !_lexicon.Is(v.Chars(j), ContextKind.CountNoun))
@@ -700,6 +706,12 @@ public sealed class QuantityExtractor
         // "put the figure at almost nine million": a word for a count names nothing counted; the context does.
         if (nounStart == nounEnd || verb < start || !_lexicon.Is(v.Chars(verb), ContextKind.PutVerb) || _lexicon.Is(v.Chars(nounEnd - 1), ContextKind.CountNoun))
             return null;
+        // "put the number detained at nearly 20", "the number killed at 12": the words after the count's noun are what it counts.
+        if (_lexicon.Is(v.Chars(nounStart), ContextKind.CountNoun) && nounStart + 1 < nounEnd)
+        {
+            var counted = _lexicon.CasualtyAfter.MatchForward(v, nounStart + 1, nounEnd, out _, out var fate) ? fate : v.Chars(nounStart + 1).ToString();
+            return (counted, v.Slice(nounStart, nounEnd - 1));
+        }
         var (unit, subject, _) = CountedNounAt(v, nounStart, -1, nounEnd);
         if (unit is null && _lexicon.Units.MatchForward(v, nounStart, nounEnd, out var length, out var cls))
             (unit, subject) = (cls, v.Slice(nounStart, nounStart + length - 1));

@@ -45,6 +45,7 @@ public enum ContextKind
     PutVerb = 1 << 20,
     Reading = 1 << 21,
     MeasureLink = 1 << 22,
+    Collective = 1 << 23,
 }
 
 /// <summary>
