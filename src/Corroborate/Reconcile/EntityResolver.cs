@@ -443,6 +443,9 @@ public sealed class EntityResolver
         foreach (var m in mentions)
         {
             yield return m.Text;
+            // "the union": the kind alone is a name of it too ("union", as an index would list it).
+            if (m.Description && m.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+                yield return m.Text[4..];
             if (m.Mention.Name != m.Text)
                 yield return m.Mention.Name;
             if (m.Mention.Honorific is { } honorific)

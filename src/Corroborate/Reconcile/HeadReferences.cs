@@ -6,9 +6,9 @@ namespace Corroborate.Reconcile;
 
 /// <summary>
 /// An organisation named again by its own kind after the article has named it: "the directorate" after
-/// "the Civil Protection Directorate", "the emergency service" after "the National Emergency Service". The
-/// kind is a description of <c>descriptions.tsv</c> whose fit is a word of the name itself, so "the company"
-/// or "the regulator", which fit by sort, not by name, are left to attributions. The nearest organisation
+/// "the Civil Protection Directorate", "the emergency service" after "the National Emergency Service", "the
+/// authority" after "the Dunmarrow Port Authority". The kind is a description of <c>descriptions.tsv</c> that is
+/// a word of the name itself: "the regulator" names no organisation so (attributions resolve it by sort). The nearest organisation
 /// named before it, as far back as an attribution's description looks, that has the word in its name is the one meant. A kind that
 /// reports name alone for any body of it ("the hospital", "the police": everyday-institutions.txt) needs a
 /// word of the name before it ("the university hospital").
@@ -43,11 +43,13 @@ internal static class HeadReferences
                 if (last >= tokens.Length || !Lowercase(tokens, i + 1, last, text))
                     continue;
                 var head = tokens[last].Span.Of(text);
-                if (!lexicon.Descriptions.TryGetValue(head, out var fit) || fit.Kind != FitKind.NamedBy || !fit.Words.Contains(head)
+                // A kind that fits by sort ("the company", "the authority") names the organisation too when its name holds the word.
+                if (!lexicon.Descriptions.TryGetValue(head, out var fit) || fit.Kind == FitKind.NamedBy && !fit.Words.Contains(head)
                     || words == 1 && lexicon.EverydayInstitutions.Contains(head))
                     continue;
                 var start = tokens[i + 1].Span.Start;
-                var span = new TextSpan(start, tokens[last].Span.End);
+                // The mention is the phrase with its article, as a reader names it: "the union", "The chamber".
+                var span = new TextSpan(tokens[i].Span.Start, tokens[last].Span.End);
                 if (Named(organisations, start, text, tokens, i + 1, last) is not { } named)
                 {
                     if (words == 2)

@@ -360,12 +360,17 @@ public sealed class ReconcilerTests
 
     [Theory]
     // Named again by its kind after its name: one more name of it.
-    [InlineData("The Civil Protection Directorate ordered 2,000 people out of Korvath on Monday. The directorate said the cloud had thinned by evening.", "Civil Protection Directorate", "directorate")]
-    [InlineData("Rescuers of the National Emergency Service reached the village at dawn. The emergency service said 30 people were missing.", "National Emergency Service", "emergency service")]
-    public void An_organisation_named_again_by_its_kind_is_mentioned_there(string text, string name, string kind)
+    [InlineData("The Civil Protection Directorate ordered 2,000 people out of Korvath on Monday. The directorate said the cloud had thinned by evening.", "Civil Protection Directorate", "The directorate")]
+    [InlineData("Rescuers of the National Emergency Service reached the village at dawn. The emergency service said 30 people were missing.", "National Emergency Service", "The emergency service")]
+    // A kind that fits by sort names it too when its name holds the word.
+    [InlineData("The Velsby Port Authority called its offer final. Pickets said the authority had not met them.", "Velsby Port Authority", "the authority")]
+    [InlineData("The Velsby Chamber of Commerce put the losses at 2.5 million euros a day. The chamber said exporters were worst hit.", "Velsby Chamber of Commerce", "The chamber")]
+    public void An_organisation_named_again_by_its_kind_is_mentioned_there(string text, string name, string mention)
     {
         var entity = Reconcile(Doc("a", text)).Entities.Entities.Single(e => e.Name == name);
-        Assert.Contains(entity.Mentions, m => m.Text == kind);
+        // The mention is the phrase as written, with its article; the kind alone is one more alias.
+        Assert.Contains(entity.Mentions, m => m.Text == mention);
+        Assert.Contains(mention[4..], entity.Aliases);
     }
 
     [Fact]
@@ -375,7 +380,7 @@ public sealed class ReconcilerTests
         var text = "Two workers were taken to Harwick General Hospital on Monday. A third was taken to the hospital by car.\n\n"
             + "The Commons Digital Economy Committee heard evidence on Tuesday. Brightmoor Telecom told the committee that about 3,000 customers had lost service.";
         var r = Reconcile(Doc("a", text));
-        Assert.DoesNotContain(r.Entities.Entities.Single(e => e.Name == "Harwick General Hospital").Mentions, m => m.Text == "hospital");
+        Assert.DoesNotContain(r.Entities.Entities.Single(e => e.Name == "Harwick General Hospital").Mentions, m => m.Text is "hospital" or "the hospital");
         var claim = r.Claims.Single(c => c.Quantity.Value == 3000);
         Assert.Equal("Brightmoor Telecom", r.SourceName(claim.SourceLabel));
     }

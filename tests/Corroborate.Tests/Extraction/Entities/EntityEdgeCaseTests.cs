@@ -51,6 +51,18 @@ public sealed class EntityEdgeCaseTests
     }
 
     [Fact]
+    public void A_news_agency_is_named_by_its_first_word_where_no_other_name_goes_on()
+    {
+        // Not its other products ("Lodestar Markets Daily"); not the first word of an outlet that is no agency.
+        const string Text = "\"We call it an insult,\" Kastan told Lodestar by telephone.\n\nSubscribe to Lodestar Markets Daily for the morning's top stories.";
+        var words = TestData.Data.OutletWords;
+        var mentions = OutletMentions.Add(Text, "Lodestar Press Agency", [], words);
+        Assert.Equal(["Lodestar"], mentions.Select(m => m.Span.Of(Text)));
+        Assert.Equal("Lodestar Press Agency", Assert.Single(mentions).Name);
+        Assert.Empty(OutletMentions.Add(Text, "Lodestar Courier", [], words));
+    }
+
+    [Fact]
     public void Reporters_and_editors_of_bylines_and_credit_lines_are_people()
     {
         const string Text = "THE HARWICK COURIER\nFlood closes the bridge\nBy Karel Ondrasz and Nadia Fell, Senior Editor\nShare | Tweet | Email\n\n"
