@@ -61,6 +61,10 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
     /// two or three reports: a neighbour, the funeral, a fund for the family, the court date).
     /// </summary>
     private const int MinTailArticles = 4;
+    /// <summary>A report's last paragraph alone is judged a drift with no turn when it has this many sentences at least.</summary>
+    private const int MinLoneTailSentences = 3;
+    /// <summary>... or, using no foreign term twice, when its share of known names and terms is below this.</summary>
+    private const double MaxLoneTailKnown = 0.2;
     /// <summary>A drift with no turn is a report's coda: it opens among its last this many judged paragraphs.</summary>
     private const int MaxTailParagraphs = 6;
 
@@ -68,7 +72,8 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
 
     /// <summary>A paragraph's distinct term hashes: names, other words, and those it uses more than once.</summary>
     /// <param name="Quotes">Whether the paragraph holds a quotation mark: a witness or an official speaking, not a drift's opening.</param>
-    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words, int[] Repeated, Turn Turns, string Preview, bool Quotes);
+    /// <param name="Sentences">How many sentences the paragraph holds.</param>
+    private sealed record ParagraphTerms(TextSpan Span, int[] Names, int[] Words, int[] Repeated, Turn Turns, string Preview, bool Quotes, int Sentences);
     private sealed record ArticleTerms(string Doc, ImmutableArray<ParagraphTerms> Paragraphs);
 
     private readonly Dictionary<string, List<ArticleTerms>> _stories = new(StringComparer.Ordinal);
@@ -100,8 +105,10 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
             words.Clear();
             repeated.Clear();
             opening.Clear();
+            var sentences = 0;
             for (var firstSentence = true; s < article.Sentences.Length && article.Sentences[s].Paragraph == paragraph.Index; s++, firstSentence = false)
             {
+                sentences++;
                 var sentence = article.Sentences[s].Span;
                 while (t < tokens.Length && tokens[t].Span.Start < sentence.Start)
                     t++;
@@ -129,7 +136,7 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
             // Furniture (a byline, a caption) has no sentences, so its paragraphs give no terms and are no part of the lead.
             if (names.Count + words.Count > 0)
                 paragraphs.Add(new ParagraphTerms(paragraph.Span, [.. names], [.. words], [.. repeated], lexicon.TopicShifts.Marks(opening), Preview(paragraph.Span.SliceOf(text)),
-                    paragraph.Span.SliceOf(text).ContainsAny(QuotationMarks)));
+                    paragraph.Span.SliceOf(text).ContainsAny(QuotationMarks), sentences));
         }
         if (!_stories.TryGetValue(story, out var list))
             _stories[story] = list = [];
@@ -267,11 +274,14 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
         }
         if (judged.Count < MinTailParagraphs)
             return [];
+        // The last paragraph alone may be the drift when it tells another story in several sentences of its own
+        // ("The island ferry operator … Islanders had complained … The operator apologised …").
+        var lastAlone = a.Paragraphs[judged[^1]].Sentences >= MinLoneTailSentences;
         var off = found.ToHashSet();
         // Known: the story's other reports, and this report's on-topic paragraphs before the opening, gathered as the opening moves on.
         var said = new HashSet<int>();
         var before = 0;
-        for (var j = Math.Max(0, judged.Count - MaxTailParagraphs); j + MinTailParagraphs <= judged.Count; j++)
+        for (var j = Math.Max(0, judged.Count - MaxTailParagraphs); j + MinTailParagraphs <= judged.Count || lastAlone && j < judged.Count; j++)
         {
             for (; before < judged[j]; before++)
             {
@@ -310,7 +320,10 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                     later.UnionWith(p.Words);
                 }
             }
-            var subject = first.Names.Where(h => !Known(h, true)).Concat(first.Words.Where(h => !Known(h, false))).Any(later.Contains);
+            // A lone paragraph keeps to its subject within itself: a foreign term it uses twice.
+            var subject = j == judged.Count - 1
+                ? first.Repeated.Any(h => !Known(h, first.Names.Contains(h))) || firstKnown / firstTotal < MaxLoneTailKnown
+                : first.Names.Where(h => !Known(h, true)).Concat(first.Words.Where(h => !Known(h, false))).Any(later.Contains);
             if (firstKnown / firstTotal < MaxForeign && known / total < MaxTailKnown && worst < MaxTailParagraphKnown && core.Count <= MaxTailCore && lead.Count <= MaxTailLead && subject)
                 return [.. a.Paragraphs[judged[j]..].Where(p => !off.Contains(p.Span))];
         }

@@ -311,6 +311,26 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void A_report_that_ends_on_one_paragraph_of_another_story_is_off_topic_there()
+    {
+        const string Ferry = "The island ferry operator on the Tavel coast has confirmed that its larger vessel, the Marit, will return to service after repairs to her steering gear. "
+            + "Islanders had complained about a string of cancelled sailings. The operator apologised for the disruption and said fares would not change.";
+        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness, Ferry);
+        var spans = Reconcile(BridgeStory(a, reports: 4)).OffTopicOf("a");
+        Assert.StartsWith("The island ferry operator", Assert.Single(spans).SliceOf(a).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_that_ends_on_one_paragraph_of_its_own_story_is_on_topic()
+    {
+        // Three sentences, new names, but the bridge, the river and the missing are the story's.
+        const string Closing = "Volunteers from Halvern brought food to the divers on the river bank. The fire service said the search for the 14 missing "
+            + "would go on through the night. Engineers will inspect the remaining bridge spans on Tuesday.";
+        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness, Closing);
+        Assert.Empty(Reconcile(BridgeStory(a, reports: 4)).OffTopicOf("a"));
+    }
+
+    [Fact]
     public void Meanwhile_goes_on_with_the_story()
     {
         // "Meanwhile" most often moves within a story: no turn to another.
