@@ -83,9 +83,13 @@ public sealed class FurnitureDetector(LanguageData data)
 
         var heading = MarkOutletAndHeadlines(text, lines, marked, found, title, outlet, ref foundOutlet);
 
-        if (lines.Count > 1 && !marked[^1])
+        // A sign-off ends the article's prose, above any related links, promotions and copyright lines under it.
+        var closing = lines.Count - 1;
+        while (closing > 0 && marked[closing])
+            closing--;
+        if (lines.Count > 1 && closing > 0 && !marked[closing])
         {
-            var last = lines[^1];
+            var last = lines[closing];
             var content = text.Substring(last.Start, last.End - last.Start);
             foreach (var rule in data.FurnitureRules.Where(r => r.Scope == RuleScope.End))
             {
