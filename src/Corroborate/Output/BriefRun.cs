@@ -203,8 +203,10 @@ public sealed class BriefRun(ArticleReader reader, DocumentPipeline pipeline, Fu
         var reconciler = new Reconciler(lexicon, numbered);
         // The stories list keeps no titles or leads of its articles; the brief's table of reports takes them from here.
         var documents = new List<DocumentSummary>(story.Documents.Count);
-        foreach (var analyzed in spool.Read(story.Id))
+        foreach (var read in spool.Read(story.Id))
         {
+            // A report with no date at all reads its weekdays against the dates of its story's other reports.
+            var analyzed = UndatedReports.Anchored(read, story.First, story.Last, pipeline);
             reconciler.Observe(analyzed, story.Id);
             documents.Add(DocumentSummary.Of(analyzed, story.Id));
         }
