@@ -4,9 +4,11 @@ using Corroborate.Model;
 namespace Corroborate.Reconcile;
 
 /// <summary>A figure as the reconciliation sees it: the quantity, where it came from, and who gives it.</summary>
+/// <param name="Measure">What the figure measures for grouping, when it differs from its subject: the subject with the
+/// story's organisations and people written as their entities ("DAC" and "Democratic Alliance for Change" one).</param>
 public sealed record Claim(
     string Id, string Doc, string Story, Quantity Quantity, string Text, DateOnly? Published, string? Outlet,
-    string Origin, string? SourceKey, string? SourceLabel);
+    string Origin, string? SourceKey, string? SourceLabel, string? Measure = null);
 
 /// <summary>One distinct figure of a group: its value and hedge, who gives it, in which articles, first seen when.</summary>
 public sealed record ClaimValue(decimal Value, Hedge Hedge, ImmutableArray<string> Sources, ImmutableArray<string> Docs, DateOnly? First, int Independent);
@@ -158,9 +160,10 @@ public sealed class ClaimGrouper(ReconcileLexicon lexicon)
         {
             var (place, containers) = PlaceOf(claim.Quantity.Where);
             // An amount or a share is told apart by what it measures, a count by the capitalized words qualifying it.
+            var measure = claim.Measure ?? claim.Quantity.Subject;
             var qualifiers = lexicon.MeasuredUnits.Contains(claim.Quantity.Unit!)
-                ? MeasureWords(claim.Quantity.Subject)
-                : Qualifiers(claim.Quantity.Subject, claim.Quantity.Unit!);
+                ? MeasureWords(measure)
+                : Qualifiers(measure, claim.Quantity.Unit!);
             var value = Log(claim.Quantity.Value);
             var draft = drafts.FirstOrDefault(d => d.Place == place && d.Members.All(m => Compatible(m.Qualifiers, qualifiers))
                                                    && Distance(value, d.Members) <= SameQuantity);

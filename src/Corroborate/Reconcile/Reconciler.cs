@@ -133,6 +133,7 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
                 described.Add(new MentionRecord(doc, story, new EntityMention(kind.Span, EntityKind.Organization, name), text, Description: true));
         var entities = new EntityResolver(_mentions.Concat(described), _numbered.Entities, lexicon);
         var offTopic = _offTopic.Find();
+        var measures = new MeasureNames(entities, _mentions);
         var claims = _quantities.Select(q =>
         {
             var entity = q.Quantity.Source is { } s ? entities.EntityFor(q.Doc, s) : null;
@@ -141,7 +142,7 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
             // "killed in Kessler-Vance …", "31 people in Dalton Ridge Memorial Hospital": the figure's "where" read from
             // the words names an organisation of the story, which is no place to tell its figures apart by.
             var quantity = q.Quantity.Where is { } where && entities.NamesOrganisationOnly(q.Story, where) ? q.Quantity with { Where = null } : q.Quantity;
-            return new Claim(q.Id, q.Doc, q.Story, quantity, q.Text, q.Published, q.Outlet, _origins.OriginOf(q.Doc), key, label);
+            return new Claim(q.Id, q.Doc, q.Story, quantity, q.Text, q.Published, q.Outlet, _origins.OriginOf(q.Doc), key, label, measures.Measure(q.Story, quantity.Subject));
         }).ToList();
         bool OffTopic(Claim c) => offTopic.TryGetValue(c.Doc, out var spans) && spans.Any(s => s.Overlaps(c.Quantity.Span));
         // A person whose fate one article leaves open ("a man was shot") is, in a story whose other

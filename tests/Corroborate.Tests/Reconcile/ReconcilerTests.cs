@@ -331,6 +331,18 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void Shares_are_told_apart_by_who_holds_them_and_one_holder_by_any_of_its_names()
+    {
+        var r = Reconcile(
+            Doc("a", "With most stations counted, the Democratic Alliance for Change (DAC) had 41.4% and the Union for National Progress (UNP) had 45.2%."),
+            Doc("b", "The DAC won 42.7 per cent of the vote on Tuesday, and the Union for National Progress won 44.1 per cent."));
+        var shares = r.Groups.Where(g => g.Unit == "percent").ToList();
+        Assert.Equal(2, shares.Count);
+        Assert.Contains(shares, g => g.Values.Select(v => v.Value).Order().SequenceEqual([41.4m, 42.7m]));
+        Assert.Contains(shares, g => g.Values.Select(v => v.Value).Order().SequenceEqual([44.1m, 45.2m]));
+    }
+
+    [Fact]
     public void Meanwhile_goes_on_with_the_story()
     {
         // "Meanwhile" most often moves within a story: no turn to another.

@@ -360,6 +360,11 @@ public sealed class QuantityExtractor
                 subject = null;
             subject ??= MeasureBefore(v, start, first) ?? MeasureAfter(v, Math.Max(last, f.End - 1) + 1, end);
         }
+        // "The DAC had 41.4%", "the UNP won 62 seats": the party, bidder or brand whose share or tally it is tells it
+        // from the others' figures beside it, which measure the same thing.
+        if ((f.Percent || unit is not null && _lexicon.Is(unit, ContextKind.HeldTally)) && Holder(v, start, first) is { } holder
+            && !(subject is { } named0 && named0.Any(char.IsUpper)))
+            subject = subject is null ? holder : holder + " " + subject;
         if (unit is null && subject is null && NamedCount(v, start, first) is { } named)
             (unit, subject) = named;
         // "has risen to 612, up from the 436 reported …": the earlier figure counts what this one does.
@@ -680,6 +685,75 @@ public sealed class QuantityExtractor
             return null;
         }
         return PutAt(v, start, first);
+    }
+
+    /// <summary>Verbs by which one holds a share or a tally ("the DAC had 41.4%", "the UNP won 62 seats").</summary>
+    /// <summary>Tokens of an aside between a holder and its verb ("…, led by Elena Vardosh, had").</summary>
+    private const int MaxHolderAside = 10;
+
+    private static readonly string[] HoldingVerbs = ["had", "has", "won", "wins", "took", "takes", "got", "gets", "received", "secured", "polled", "garnered", "captured", "holds", "held", "controls", "controlled"];
+
+    private static bool IsHoldingVerb(ReadOnlySpan<char> word)
+    {
+        foreach (var h in HoldingVerbs)
+            if (word.Equals(h, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The name right before a verb of holding right before the figure ("The Democratic Alliance for Change won 42.7 per
+    /// cent", "the Veskarian Agrarian League was third with 6.3%", "gave the UNP 48.1%"): its capitalized words, or the
+    /// initials in brackets after them; null when no capitalized name holds it.
+    /// </summary>
+    private static string? Holder(in TokenView v, int start, int first)
+    {
+        var verb = first - 1;
+        int end;
+        if (verb > start && v.IsWord(verb) && IsHoldingVerb(v.Chars(verb)))
+            end = verb - 1;
+        // "was third with 6.3%", "came second with 12 seats"
+        else if (verb - 2 > start && v.Is(verb, "with") && (v.Is(verb - 1, "first") || v.Is(verb - 1, "second") || v.Is(verb - 1, "third") || v.Is(verb - 1, "fourth") || v.Is(verb - 1, "fifth") || v.Is(verb - 1, "last"))
+                 && (v.Is(verb - 2, "was") || v.Is(verb - 2, "came") || v.Is(verb - 2, "finished") || v.Is(verb - 2, "placed") || v.Is(verb - 2, "is")))
+            end = verb - 3;
+        // "gave the ruling UNP 48.1%": the one given it, right before the figure.
+        else if (v.IsWord(verb) && v.IsCapitalized(verb) && !v.IsChar(verb - 1, '.') || v.IsChar(verb, ')'))
+            end = verb;
+        else
+            return null;
+        // "The Democratic Alliance for Change (DAC), led by Elena Vardosh, had": the name before the aside.
+        if (end > start && v.IsChar(end, ','))
+        {
+            var open = end - 1;
+            while (open > start && end - open <= MaxHolderAside && !v.IsChar(open, ','))
+                open--;
+            if (!v.IsChar(open, ',') || open == end - 1)
+                return null;
+            end = open - 1;
+        }
+        for (var hop = 0; hop < 2; hop++)
+        {
+            // "the Democratic Alliance for Change (DAC) had": the initials.
+            if (end - 2 >= start && v.IsChar(end, ')') && v.IsWord(end - 1) && v.IsChar(end - 2, '(') && v.IsCapitalized(end - 1))
+                return v.Chars(end - 1).ToString();
+            var k = end;
+            while (k >= start && end - k < 8 && v.IsWord(k) && (v.IsCapitalized(k) || (v.Is(k, "for") || v.Is(k, "of") || v.Is(k, "and")) && v.IsCapitalized(k - 1) && v.IsCapitalized(k + 1)))
+                k--;
+            if (k == end)
+                return null;
+            // "the UNP of Prime Minister Radomir Keszt had": the party, not its leader.
+            if (hop == 0 && k - 1 >= start && v.Is(k, "of") && (v.IsChar(k - 1, ')') || v.IsWord(k - 1) && v.IsCapitalized(k - 1)))
+            {
+                end = k - 1;
+                continue;
+            }
+            var opens = k + 1;
+            // A sentence's first word is capitalized whatever it is: "The UNP", and not "Turnout" or "Officials" alone.
+            if (opens == start && (v.Is(opens, "the") || opens == end))
+                opens++;
+            return opens > end ? null : v.Slice(opens, end);
+        }
+        return null;
     }
 
     /// <summary>

@@ -46,6 +46,7 @@ public enum ContextKind
     Reading = 1 << 21,
     MeasureLink = 1 << 22,
     Collective = 1 << 23,
+    HeldTally = 1 << 24,
 }
 
 /// <summary>
