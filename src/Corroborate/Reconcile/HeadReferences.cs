@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Corroborate.Model;
 using Corroborate.Pipeline;
@@ -64,7 +65,41 @@ internal static class HeadReferences
                 i = last;
                 break;
             }
+            // "the Fund" after "the International Monetary Fund", "the Herald" after "The Tellen Herald": the name's last
+            // word capitalized, alone, names the one organisation named before it whose name ends with it.
+            if (i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word && CapitalizedWord(tokens[i + 1].Span.Of(text))
+                && !(i + 2 < tokens.Length && tokens[i + 2].Kind == TokenKind.Word && (char.IsUpper(text[tokens[i + 2].Span.Start]) || IsLinkWord(tokens[i + 2], text)))
+                && tokens[i + 1].Span.Of(text) is var kind && (lexicon.Descriptions.ContainsKey(kind) || lexicon.OutletWords.Contains(kind.ToLowerInvariant()) || NamedHeads.Contains(kind))
+                && NamedEndingWith(organisations, tokens[i + 1].Span.Start, kind) is { } ending)
+            {
+                yield return (new EntityMention(new TextSpan(tokens[i].Span.Start, tokens[i + 1].Span.End), EntityKind.Organization, ending.Name), null);
+                i++;
+            }
         }
+    }
+
+    /// <summary>Last words of organisations' names that stand for them alone, capitalized ("the Fund", "the Institute").</summary>
+    private static readonly FrozenSet<string> NamedHeads = FrozenSet.ToFrozenSet(
+        ["Fund", "Bank", "Institute", "Bureau", "Agency", "Office", "Programme", "Program", "Organization", "Organisation", "Mission", "Alliance", "Coalition", "Party", "League", "Front"], StringComparer.Ordinal);
+
+    /// <summary>"of", "for", "and": the capitalized word opens another name ("the Department of Justice", "the University of Alabama").</summary>
+    private static bool IsLinkWord(Token t, string text) => IsWord(t, text, "of") || IsWord(t, text, "for") || IsWord(t, text, "and") || IsWord(t, text, "on");
+
+    /// <summary>A word with a capital and lowercase letters after it: "Fund", not "FUND" or "fund".</summary>
+    private static bool CapitalizedWord(string w) => w.Length >= 3 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
+
+    /// <summary>The nearest organisation named before <paramref name="at"/> whose name's last word is <paramref name="head"/>.</summary>
+    private static EntityMention? NamedEndingWith(List<EntityMention> organisations, int at, string head)
+    {
+        EntityMention? nearest = null;
+        foreach (var o in organisations)
+        {
+            if (o.Span.End > at || at - o.Span.End > EntityResolver.DescriptionReach || nearest is not null && o.Span.End <= nearest.Span.End)
+                continue;
+            if (o.Name.EndsWith(" " + head, StringComparison.Ordinal))
+                nearest = o;
+        }
+        return nearest;
     }
 
     /// <summary>The one organisation name among <paramref name="names"/> that holds every word; null for none or several.</summary>

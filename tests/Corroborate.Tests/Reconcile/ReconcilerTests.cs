@@ -397,12 +397,23 @@ public sealed class ReconcilerTests
     // A kind that fits by sort names it too when its name holds the word.
     [InlineData("The Velsby Port Authority called its offer final. Pickets said the authority had not met them.", "Velsby Port Authority", "the authority")]
     [InlineData("The Velsby Chamber of Commerce put the losses at 2.5 million euros a day. The chamber said exporters were worst hit.", "Velsby Chamber of Commerce", "The chamber")]
+    // The name's last word capitalized, alone: "the Fund", "the Tribune".
+    [InlineData("The International Monetary Fund cut its forecast on Tuesday. The Fund said growth would slow to 1.2%.", "International Monetary Fund", "The Fund")]
+    [InlineData("The Harwick Tribune first reported the shooting. He was 19, the Tribune reported.", "Harwick Tribune", "the Tribune")]
     public void An_organisation_named_again_by_its_kind_is_mentioned_there(string text, string name, string mention)
     {
         var entity = Reconcile(Doc("a", text)).Entities.Entities.Single(e => e.Name == name);
         // The mention is the phrase as written, with its article; the kind alone is one more alias.
         Assert.Contains(entity.Mentions, m => m.Text == mention);
         Assert.Contains(mention[4..], entity.Aliases);
+    }
+
+    [Fact]
+    public void A_capitalized_kind_that_opens_another_name_is_no_mention_of_the_first()
+    {
+        var text = "Officers of the DeLand Police Department were called at 2 a.m. Police said they did not know if the Department of Children and Families had been told.";
+        var entity = Reconcile(Doc("a", text)).Entities.Entities.Single(e => e.Name == "DeLand Police Department");
+        Assert.DoesNotContain(entity.Mentions, m => m.Text == "the Department");
     }
 
     [Fact]
