@@ -847,7 +847,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
     }
 
     /// <summary>Days before the report a clock time's event day may lie.</summary>
-    private const int EventDayReach = 2;
+    private const int EventDayReach = 6;
 
     /// <summary>The day the report last said something happened, within <see cref="ReferenceWindow"/> tokens and a day or two before the report.</summary>
     private DateOnly? EventDay(int i) =>
