@@ -47,6 +47,12 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
                 (cues ??= ImmutableArray.CreateBuilder<SpeechCue>()).Add(new SpeechCue(i, keeper, false, false, false, true));
                 continue;
             }
+            // "Data from the tracking service Vectorwatch showed …", "police figures show": what a record shows, its keeper says.
+            if ((v.Is(i, "showed") || v.Is(i, "shows") || v.Is(i, "show")) && RecordShowing(v, i, start) is { } keeperOf)
+            {
+                (cues ??= ImmutableArray.CreateBuilder<SpeechCue>()).Add(new SpeechCue(i, keeperOf, false, false, false, false));
+                continue;
+            }
             if (!(lexicon.CueLookup.Contains(v.Chars(i)) || GivesFigure(v, i, end)) || char.IsUpper(v.Text[v.Start(i)]))
                 continue;
             (cues ??= ImmutableArray.CreateBuilder<SpeechCue>()).Add(Backward(v, i, start, end));
@@ -188,6 +194,37 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             return span.Length > 0 ? new Attribution(span, span.SliceOf(v.Text).ToString()) : null;
         }
         return null;
+    }
+
+    /// <summary>Words between a record and the verb "showed" ("Data from the flight-tracking service Vectorwatch showed").</summary>
+    private const int MaxRecordPhrase = 10;
+
+    /// <summary>
+    /// The keeper of a record that "showed" something: "Data from the flight-tracking service Vectorwatch showed" →
+    /// "the flight-tracking service Vectorwatch"; "Police figures show" → "Police figures"; "Flight data published by the
+    /// tracking site Vectorwatch shows" → "the tracking site Vectorwatch". Null when no record stands before the verb.
+    /// </summary>
+    private Attribution? RecordShowing(in TokenView v, int verb, int start)
+    {
+        var record = -1;
+        for (var k = verb - 1; k >= start && verb - k <= MaxRecordPhrase && (v.IsWord(k) || v.IsChar(k, '-')); k--)
+            if (IsKeptRecord(v, k))
+            {
+                record = k;
+                break;
+            }
+        if (record < 0)
+            return null;
+        // "Data from X showed", "data published by X shows": the keeper after the preposition.
+        for (var k = record + 1; k < verb; k++)
+            if (v.Is(k, "from") || v.Is(k, "by"))
+                return k + 1 < verb ? new Attribution(new TextSpan(v.Start(k + 1), v.End(verb - 1)), v.Slice(k + 1, verb - 1)) : null;
+        // "Police figures show", "government data showed": the body before the record.
+        // A sentence's first word is capitalized whatever it is ("Latest figures show"): there only a source noun or initials.
+        return record > start && record == verb - 1 && !v.Is(record - 1, "the")
+               && (IsSourceNoun(v, record - 1) || v.IsCapitalized(record - 1) && (record - 1 > start || v.Chars(record - 1).ToString() is { Length: >= 2 } w && w.All(char.IsUpper)))
+            ? new Attribution(new TextSpan(v.Start(record - 1), v.End(record)), v.Slice(record - 1, record))
+            : null;
     }
 
     /// <summary>
