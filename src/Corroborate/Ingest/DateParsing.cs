@@ -41,7 +41,11 @@ public static class DateParsing
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > 24)
             return null;
-        var s = value.Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Replace("Sept ", "Sep ", StringComparison.Ordinal).Trim();
+        var s = value.Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Trim();
+        // "Sept" is no abbreviation .NET reads, written first ("Sept 17") or last ("17 Sept").
+        s = s.Replace("Sept ", "Sep ", StringComparison.Ordinal);
+        if (s.EndsWith(" Sept", StringComparison.Ordinal))
+            s = s[..^1];
         // A leap year, so that "Feb 29" reads.
         return DateTime.TryParseExact(s + " 2000", [.. MonthDayFormats.Select(f => f + " yyyy")], CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var d)
             ? new MonthDay(d.Month, d.Day)

@@ -8,11 +8,17 @@ namespace Corroborate.Pipeline;
 /// lunchtime") against the dates of its story's other reports. Its weekdays are read first against the story's
 /// latest date; the report is taken to come out the day after the latest of them that lies behind it (news tells
 /// what happened up to the day before), no later than the day after the story's latest report. A report that names
-/// no weekday, or only weekdays a week or more before the story's first report, is left as it is: nothing in it tells
-/// its day. The report stays undated (its publication date is unknown); only its times are resolved. Pure; thread-safe.
+/// no weekday, or only weekdays a week or more before the story's first report, or in a story of more than a week, is
+/// left as it is: nothing tells its day. The report stays undated (its publication date is unknown); only its times are resolved. Pure; thread-safe.
 /// </summary>
 public static class UndatedReports
 {
+    /// <summary>
+    /// Days a story may span for its dates to tell an undated report's week: in a longer one the report may come from
+    /// any of its weeks.
+    /// </summary>
+    private const int MaxStoryDays = 7;
+
     /// <summary>Days before the story's first report that the report's latest past weekday may fall.</summary>
     private const int EarlierDays = 6;
 
@@ -22,8 +28,10 @@ public static class UndatedReports
     /// </summary>
     public static AnalyzedDocument Anchored(AnalyzedDocument report, DateOnly? first, DateOnly? last, DocumentPipeline pipeline)
     {
+        // (A dateline's day without its year has dated the report already wherever a dated report came near it in the
+        // stream, as one of its story did.)
         if (report.Document.Published is not null || report.DatelineDay is not null || first is not { } earliest || last is not { } latest
-            || report.Times.IsDefaultOrEmpty || !report.Times.Any(t => IsWeekday(t.Value)))
+            || latest.DayNumber - earliest.DayNumber > MaxStoryDays || report.Times.IsDefaultOrEmpty || !report.Times.Any(t => IsWeekday(t.Value)))
             return report;
         var read = Analyze(report, latest, pipeline);
         if (read is null)

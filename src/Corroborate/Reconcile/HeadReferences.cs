@@ -51,7 +51,12 @@ internal static class HeadReferences
                 var start = tokens[i + 1].Span.Start;
                 // The mention is the phrase with its article, as a reader names it: "the union", "The chamber".
                 var span = new TextSpan(tokens[i].Span.Start, tokens[last].Span.End);
-                if (Named(organisations, start, text, tokens, i + 1, last) is not { } named)
+                // A kind that fits by sort names the one its name holds only when no other organisation was named since
+                // ("The Lisbon Tram Company was sold to Kessler Holdings … The company said" is Kessler).
+                var named = Named(organisations, start, text, tokens, i + 1, last);
+                if (named is not null && fit.Kind != FitKind.NamedBy && !ReferenceEquals(named, Nearest(organisations, start)))
+                    named = null;
+                if (named is null)
                 {
                     if (words == 2)
                     {
@@ -99,6 +104,16 @@ internal static class HeadReferences
             if (o.Name.EndsWith(" " + head, StringComparison.Ordinal))
                 nearest = o;
         }
+        return nearest;
+    }
+
+    /// <summary>The organisation named last before <paramref name="at"/>, as far back as a description looks.</summary>
+    private static EntityMention? Nearest(List<EntityMention> organisations, int at)
+    {
+        EntityMention? nearest = null;
+        foreach (var o in organisations)
+            if (o.Span.End <= at && at - o.Span.End <= EntityResolver.DescriptionReach && (nearest is null || o.Span.End > nearest.Span.End))
+                nearest = o;
         return nearest;
     }
 

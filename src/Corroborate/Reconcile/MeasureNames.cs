@@ -26,7 +26,8 @@ internal sealed class MeasureNames
             foreach (var name in e.Aliases.Prepend(e.Name).Where(n => n.Any(char.IsUpper)))
             {
                 var words = Words(name);
-                if (words.Length == 0)
+                // "The union" is a kind, not a name: "European Union tariffs" are not the dockers' union's.
+                if (words.Length == 0 || !Words(name, lower: false).Any(w => char.IsUpper(w[0])))
                     continue;
                 if (!_names.TryGetValue((story, words[0]), out var list))
                     _names[(story, words[0])] = list = [];
@@ -43,6 +44,8 @@ internal sealed class MeasureNames
         if (subject is null || !subject.Any(char.IsUpper))
             return null;
         var words = Words(subject);
+        // The subject's own words keep their case: the grouping tells counts apart by their capitalized qualifiers.
+        var written = Words(subject, lower: false);
         var output = new List<string>(words.Length);
         var changed = false;
         for (var i = 0; i < words.Length;)
@@ -58,7 +61,7 @@ internal sealed class MeasureNames
                     }
             if (matched == 0)
             {
-                output.Add(words[i]);
+                output.Add(written.Length == words.Length ? written[i] : words[i]);
                 i++;
                 continue;
             }
@@ -68,11 +71,11 @@ internal sealed class MeasureNames
         return changed ? string.Join(' ', output) : null;
     }
 
-    /// <summary>Lowercase words, a leading article and possessive endings dropped.</summary>
-    private static string[] Words(string name)
+    /// <summary>The name's words (lowercase unless told otherwise), a leading article and possessive endings dropped.</summary>
+    private static string[] Words(string name, bool lower = true)
     {
-        var words = name.ToLowerInvariant().Replace('’', '\'').Split(Separators, StringSplitOptions.RemoveEmptyEntries)
+        var words = (lower ? name.ToLowerInvariant() : name).Replace('’', '\'').Split(Separators, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w.Trim('(', ')', ',', '.', '"')).Where(w => w.Length > 0).ToArray();
-        return words.Length > 1 && words[0] == "the" ? words[1..] : words;
+        return words.Length > 1 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase) ? words[1..] : words;
     }
 }

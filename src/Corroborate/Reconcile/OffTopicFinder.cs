@@ -274,8 +274,8 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
         }
         if (judged.Count < MinTailParagraphs)
             return [];
-        // The last paragraph alone may be the drift when it tells another story in several sentences of its own
-        // ("The island ferry operator … Islanders had complained … The operator apologised …").
+        // The last paragraph alone may be the drift when it tells another story in several sentences of its own, nearly all
+        // its names and terms foreign ("The island ferry operator … Islanders had complained … The operator apologised …").
         var lastAlone = a.Paragraphs[judged[^1]].Sentences >= MinLoneTailSentences;
         var off = found.ToHashSet();
         // Known: the story's other reports, and this report's on-topic paragraphs before the opening, gathered as the opening moves on.
@@ -320,7 +320,7 @@ public sealed class OffTopicFinder(ReconcileLexicon lexicon)
                     later.UnionWith(p.Words);
                 }
             }
-            // A lone paragraph keeps to its subject within itself: a foreign term it uses twice.
+            // A lone paragraph keeps to its subject within itself (a foreign term it uses twice), or is foreign nearly throughout.
             var subject = j == judged.Count - 1
                 ? first.Repeated.Any(h => !Known(h, first.Names.Contains(h))) || firstKnown / firstTotal < MaxLoneTailKnown
                 : first.Names.Where(h => !Known(h, true)).Concat(first.Words.Where(h => !Known(h, false))).Any(later.Contains);

@@ -321,6 +321,16 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void A_report_that_ends_on_its_story_s_background_is_on_topic()
+    {
+        // A name used twice, but the bridge and the river are the story's.
+        const string Background = "The last collapse of a bridge over the Orrin River, in 2009, killed four people. An inquiry led by the engineer Ilse Varga "
+            + "blamed corroded cables. Varga later chaired the national bridge safety board.";
+        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness, Background);
+        Assert.Empty(Reconcile(BridgeStory(a, reports: 4)).OffTopicOf("a"));
+    }
+
+    [Fact]
     public void A_report_that_ends_on_one_paragraph_of_its_own_story_is_on_topic()
     {
         // Three sentences, new names, but the bridge, the river and the missing are the story's.
@@ -406,6 +416,14 @@ public sealed class ReconcilerTests
         // The mention is the phrase as written, with its article; the kind alone is one more alias.
         Assert.Contains(entity.Mentions, m => m.Text == mention);
         Assert.Contains(mention[4..], entity.Aliases);
+    }
+
+    [Fact]
+    public void A_kind_that_fits_by_sort_names_no_organisation_when_another_was_named_since()
+    {
+        var text = "The Velsby Tram Company was sold to Kessler Holdings in 2019. Kessler Holdings said on Monday it would cut 300 jobs. The company said the cuts would come next year.";
+        var entity = Reconcile(Doc("a", text)).Entities.Entities.Single(e => e.Name == "Velsby Tram Company");
+        Assert.DoesNotContain(entity.Mentions, m => m.Text == "The company");
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace Corroborate.Extraction.Entities;
 /// COURIER", "© The Harwick Courier") and the short form its own reporters use ("told the Courier", "the Courier
 /// understands"), as mentions of one organisation. Only an outlet written as a name ("The Harwick Courier", not
 /// "harwickcourier.com"); the short form is the name's last word when it is a word of outlets' names
-/// (data/en/outlet-words.txt) written capitalized after "the", and a news agency's first word ("told Lodestar" for
-/// "Lodestar Press Agency"). Pure; thread-safe.
+/// (data/en/outlet-words.txt) written capitalized after "the", and a news agency's first word where it is credited
+/// ("told Lodestar", "Lodestar reported" for "Lodestar Press Agency"). Pure; thread-safe.
 /// </summary>
 internal static class OutletMentions
 {
@@ -45,16 +45,27 @@ internal static class OutletMentions
         if (words.Length >= 2 && words[^1] is "Agency" or "Wire" && words[0].Length >= 4 && !outletWords.Contains(words[0]) && words[0].Skip(1).All(char.IsLower))
         {
             foreach (var span in Occurrences(text, words[0], StringComparison.Ordinal))
-                if (!NextIsCapitalized(text, span.End) && !found.Any(f => f.Span.Start <= span.Start && span.End <= f.Span.End))
+                if (Credited(text, span) && !found.Any(f => f.Span.Start <= span.Start && span.End <= f.Span.End))
                     found.Add(new EntityMention(span, EntityKind.Organization, name));
         }
         var added = found.Where(f => !mentions.Any(m => m.Span.Start < f.Span.End && f.Span.Start < m.Span.End)).ToList();
         return added.Count == 0 ? mentions : [.. mentions.Concat(added).OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End)];
     }
 
-    /// <summary>Whether a capitalized word follows after a space: "Lodestar Markets Daily" is another name than "Lodestar".</summary>
-    private static bool NextIsCapitalized(string text, int end) =>
-        end + 1 < text.Length && text[end] == ' ' && char.IsUpper(text[end + 1]);
+    /// <summary>
+    /// Whether the word stands where an agency is credited: "told Lodestar", "to Lodestar", "(Lodestar)", "Lodestar reported";
+    /// not "Saudi-led", "Korean officials" or "Lodestar Markets Daily".
+    /// </summary>
+    private static bool Credited(string text, TextSpan span)
+    {
+        var before = text.AsSpan(0, span.Start).TrimEnd();
+        var after = text.AsSpan(span.End);
+        if (after.Length > 0 && after[0] == '-' || after.Length > 1 && after[0] == ' ' && char.IsUpper(after[1]))
+            return false;
+        return before.EndsWith("told", StringComparison.Ordinal) || before.EndsWith(" to", StringComparison.Ordinal) || before.EndsWith('(')
+               || after.StartsWith(")", StringComparison.Ordinal) || after.StartsWith(" reported", StringComparison.Ordinal) || after.StartsWith(" reports", StringComparison.Ordinal)
+               || after.StartsWith(" said", StringComparison.Ordinal) || after.StartsWith(" says", StringComparison.Ordinal);
+    }
 
     /// <summary>Words of letters and digits, each opening with a capital or a digit ("VTV24 News", "The Harwick Courier").</summary>
     private static bool IsName(string outlet)

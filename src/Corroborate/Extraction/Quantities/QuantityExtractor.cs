@@ -687,10 +687,10 @@ public sealed class QuantityExtractor
         return PutAt(v, start, first);
     }
 
-    /// <summary>Verbs by which one holds a share or a tally ("the DAC had 41.4%", "the UNP won 62 seats").</summary>
     /// <summary>Tokens of an aside between a holder and its verb ("…, led by Elena Vardosh, had").</summary>
     private const int MaxHolderAside = 10;
 
+    /// <summary>Verbs by which one holds a share or a tally ("the DAC had 41.4%", "the UNP won 62 seats").</summary>
     private static readonly string[] HoldingVerbs = ["had", "has", "won", "wins", "took", "takes", "got", "gets", "received", "secured", "polled", "garnered", "captured", "holds", "held", "controls", "controlled"];
 
     private static bool IsHoldingVerb(ReadOnlySpan<char> word)
@@ -748,8 +748,8 @@ public sealed class QuantityExtractor
                 continue;
             }
             var opens = k + 1;
-            // A sentence's first word is capitalized whatever it is: "The UNP", and not "Turnout" or "Officials" alone.
-            if (opens == start && (v.Is(opens, "the") || opens == end))
+            // A sentence's first word is capitalized whatever it is: "The UNP", "But Labour", and not "Turnout" or "Officials" alone.
+            if (opens == start && (v.Is(opens, "the") || v.Is(opens, "but") || v.Is(opens, "and") || v.Is(opens, "in") || v.Is(opens, "so") || v.Is(opens, "yet") || opens == end))
                 opens++;
             return opens > end ? null : v.Slice(opens, end);
         }
@@ -783,8 +783,10 @@ public sealed class QuantityExtractor
         // "put the number detained at nearly 20", "the number killed at 12": the words after the count's noun are what it counts.
         if (_lexicon.Is(v.Chars(nounStart), ContextKind.CountNoun) && nounStart + 1 < nounEnd)
         {
-            var counted = _lexicon.CasualtyAfter.MatchForward(v, nounStart + 1, nounEnd, out _, out var fate) ? fate : v.Chars(nounStart + 1).ToString();
-            return (counted, v.Slice(nounStart, nounEnd - 1));
+            var counted = _lexicon.CasualtyAfter.MatchForward(v, nounStart + 1, nounEnd, out _, out var fate) ? fate
+                : v.Chars(nounStart + 1).EndsWith("ed", StringComparison.Ordinal) ? v.Chars(nounStart + 1).ToString() : null;
+            if (counted is not null)
+                return (counted, v.Slice(nounStart, nounEnd - 1));
         }
         var (unit, subject, _) = CountedNounAt(v, nounStart, -1, nounEnd);
         if (unit is null && _lexicon.Units.MatchForward(v, nounStart, nounEnd, out var length, out var cls))
@@ -1290,7 +1292,7 @@ public sealed class QuantityExtractor
         var cues = CuesOf(doc, sentence);
         var position = v.Start(at);
         // "the company's figure of 118": the figure's owner, whoever else speaks in the sentence.
-        if ((SpeakerFinder.FigureOwner(v, at, doc.Sentences[sentence].Start) ?? _speakers.ProposalOwner(v, at, doc.Sentences[sentence].Start)) is { } owner)
+        if ((_speakers.FigureOwner(v, at, doc.Sentences[sentence].Start) ?? _speakers.ProposalOwner(v, at, doc.Sentences[sentence].Start)) is { } owner)
             return _speakers.CompleteName(v, owner);
         var found = First(c => c.According)
             ?? Before()

@@ -83,7 +83,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
     /// "disputed the company's figure of 118", "The union's own count, 140,": the owner of the figure that ends right
     /// before token <paramref name="at"/> (after "of" or a comma), without its possessive ending; null for none.
     /// </summary>
-    public static Attribution? FigureOwner(in TokenView v, int at, int start)
+    public Attribution? FigureOwner(in TokenView v, int at, int start)
     {
         var k = at - 1;
         if (k <= start || !(v.Is(k, "of") || v.IsChar(k, ',')) || !IsKeptRecord(v, k - 1))
@@ -120,17 +120,33 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
             }
             if (lexicon.Attribution.MatchForward(v, k, k + 1, out _, out var role) && role == AttributionRole.Proposal && !v.IsCapitalized(k))
             {
+                // Its phrase holds the figure ("offer of a 3.5% rise", "proposal: a 4.2% pay rise") or comes to it ("count … was 44");
+                // not "China's oil demand grew 5%", whose figure the verb gives.
+                if (!(v.Is(k + 1, "of") || v.IsChar(k + 1, ':') || copula))
+                    return null;
                 var owner = k - 1;
                 for (var m = 0; m < MaxProposalModifiers && owner > start && !v.EndsPossessive(owner) && v.IsWord(owner) && !v.IsCapitalized(owner)
                     && !v.Is(owner, "the") && !v.Is(owner, "a") && !v.Is(owner, "an"); m++)
                     owner--;
-                return OwnerAt(v, owner, start);
+                return IsTimeWord(v, owner) ? null : OwnerAt(v, owner, start);
             }
             // A verb, a clause's word or a new subject ends the phrase: "rejected the offer and is holding out for 9%".
             if (IsPhraseBreak(v, k))
                 return null;
         }
         return null;
+    }
+
+    /// <summary>"Friday's count", "last year's budget": a time, not an owner.</summary>
+    private static bool IsTimeWord(in TokenView v, int k)
+    {
+        var w = v.Chars(k);
+        var bare = w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("’s", StringComparison.OrdinalIgnoreCase) ? w[..^2] : w;
+        foreach (var time in (ReadOnlySpan<string>)["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "year", "week", "month", "today", "yesterday",
+                     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "quarter", "season", "day"])
+            if (bare.Equals(time, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
     }
 
     /// <summary>Words a proposal's phrase does not run across to its figure: verbs, conjunctions of clauses, pronouns.</summary>
@@ -145,7 +161,7 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
     }
 
     /// <summary>The owner whose possessive is token <paramref name="owner"/> ("the company's", "Orvane Nutrition's"), without its ending; null for none.</summary>
-    private static Attribution? OwnerAt(in TokenView v, int owner, int start)
+    private Attribution? OwnerAt(in TokenView v, int owner, int start)
     {
         if (owner < start || !v.IsWord(owner))
             return null;
@@ -154,9 +170,10 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         var first = owner;
         // "the company's", "the harbour authority's": the article and the words it opens.
         var article = owner - 1;
-        while (article >= start && owner - article <= 3 && v.IsWord(article) && !v.IsCapitalized(article) && !v.Is(article, "the"))
+        while (article >= start && owner - article <= 3 && v.IsWord(article) && !v.IsCapitalized(article) && !v.Is(article, "the")
+               && !IsPhraseBreak(v, article) && !lexicon.CueLookup.Contains(v.Chars(article)))
             article--;
-        if (article >= start && v.Is(article, "the"))
+        if (article >= start && owner - article <= 3 && v.Is(article, "the"))
             first = article;
         else
             while (first - 1 >= start && owner - first < MaxKeeperTokens && v.IsWord(first - 1) && v.IsCapitalized(first - 1))

@@ -1981,7 +1981,7 @@ internal sealed class TimeScan(TimeLexicon lex, string text, List<TimeToken> t, 
                 // "the order takes effect on Friday" lies ahead; after the expression the verb may be another clause's
                 // ("According to Friday's report, the base meets …").
                 if (cue == Times.Tense.Timetabled)
-                    cue = dirStep < 0 ? Times.Tense.Future : Times.Tense.Unknown;
+                    cue = dirStep < 0 && !Is(j - 1, "to") && !NegatedBefore(j) ? Times.Tense.Future : Times.Tense.Unknown;
                 if (cue is Times.Tense.Unknown or Times.Tense.Neutral or Times.Tense.Deadline or Times.Tense.Origin)
                     continue;
                 if (distance < bestDistance)

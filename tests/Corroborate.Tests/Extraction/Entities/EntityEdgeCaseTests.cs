@@ -60,6 +60,8 @@ public sealed class EntityEdgeCaseTests
         Assert.Equal(["Lodestar"], mentions.Select(m => m.Span.Of(Text)));
         Assert.Equal("Lodestar Press Agency", Assert.Single(mentions).Name);
         Assert.Empty(OutletMentions.Add(Text, "Lodestar Courier", [], words));
+        // Only where it is credited: not a demonym or a word of another name ("the Saudi-led coalition", "Saudi officials").
+        Assert.Empty(OutletMentions.Add("The Saudi-led coalition said 40 people died. Saudi officials declined to comment.", "Saudi Press Agency", [], words));
     }
 
     [Fact]
