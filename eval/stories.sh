@@ -7,10 +7,11 @@
 # cross-border shelling, an oil spill, a stadium crush, a volcanic eruption, a bus crash, a heatwave,
 # a hospital ransomware attack, a dam breach, a chlorine plant explosion, an airline's IT outage, a
 # prisoner exchange, a garment factory collapse, a migrant shipwreck, a ski resort avalanche, a trade
-# dispute, an emergency budget vote),
+# dispute, an emergency budget vote, a port strike, an infant formula recall, a regional plane crash, a
+# coalition's collapse),
 # each written with its gold annotation by a helper that had not read the project's code, data or
-# tests. ferry-b, wildfire, derail, spill, crush, volcano, heatwave, hospitalhack, airline, shipwreck
-# and budget were only scored, never read (held out); see eval/README.md.
+# tests. ferry-b, wildfire, derail, spill, crush, volcano, heatwave, hospitalhack, airline, shipwreck,
+# budget, recall and coalition were only scored, never read (held out); see eval/README.md.
 #
 #   eval/stories.sh [STORY...]     (default: every folder of eval/stories/)
 #
