@@ -53,7 +53,8 @@ internal static class HeadReferences
                 var span = new TextSpan(tokens[i].Span.Start, tokens[last].Span.End);
                 // A kind that fits by sort names the one its name holds only when no other organisation was named since
                 // ("The Lisbon Tram Company was sold to Kessler Holdings … The company said" is Kessler).
-                var named = Named(organisations, start, text, tokens, i + 1, last);
+                string[] phrase = [.. Enumerable.Range(i + 1, words).Select(k => tokens[k].Span.Of(text))];
+                var named = Nearest(organisations, start, name => Holds(name, phrase));
                 if (named is not null && fit.Kind != FitKind.NamedBy && !ReferenceEquals(named, Nearest(organisations, start)))
                     named = null;
                 if (named is null)
@@ -75,7 +76,7 @@ internal static class HeadReferences
             if (i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word && CapitalizedWord(tokens[i + 1].Span.Of(text))
                 && !(i + 2 < tokens.Length && tokens[i + 2].Kind == TokenKind.Word && (char.IsUpper(text[tokens[i + 2].Span.Start]) || IsLinkWord(tokens[i + 2], text)))
                 && tokens[i + 1].Span.Of(text) is var kind && (lexicon.Descriptions.ContainsKey(kind) || lexicon.OutletWords.Contains(kind.ToLowerInvariant()) || NamedHeads.Contains(kind))
-                && NamedEndingWith(organisations, tokens[i + 1].Span.Start, kind) is { } ending)
+                && Nearest(organisations, tokens[i + 1].Span.Start, name => name.EndsWith(" " + kind, StringComparison.Ordinal)) is { } ending)
             {
                 yield return (new EntityMention(new TextSpan(tokens[i].Span.Start, tokens[i + 1].Span.End), EntityKind.Organization, ending.Name), null);
                 i++;
@@ -93,26 +94,16 @@ internal static class HeadReferences
     /// <summary>A word with a capital and lowercase letters after it: "Fund", not "FUND" or "fund".</summary>
     private static bool CapitalizedWord(string w) => w.Length >= 3 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower);
 
-    /// <summary>The nearest organisation named before <paramref name="at"/> whose name's last word is <paramref name="head"/>.</summary>
-    private static EntityMention? NamedEndingWith(List<EntityMention> organisations, int at, string head)
+    /// <summary>
+    /// The organisation named last before <paramref name="at"/>, as far back as a description looks, among those whose
+    /// name <paramref name="fits"/> (any when null).
+    /// </summary>
+    private static EntityMention? Nearest(List<EntityMention> organisations, int at, Func<string, bool>? fits = null)
     {
         EntityMention? nearest = null;
         foreach (var o in organisations)
-        {
-            if (o.Span.End > at || at - o.Span.End > EntityResolver.DescriptionReach || nearest is not null && o.Span.End <= nearest.Span.End)
-                continue;
-            if (o.Name.EndsWith(" " + head, StringComparison.Ordinal))
-                nearest = o;
-        }
-        return nearest;
-    }
-
-    /// <summary>The organisation named last before <paramref name="at"/>, as far back as a description looks.</summary>
-    private static EntityMention? Nearest(List<EntityMention> organisations, int at)
-    {
-        EntityMention? nearest = null;
-        foreach (var o in organisations)
-            if (o.Span.End <= at && at - o.Span.End <= EntityResolver.DescriptionReach && (nearest is null || o.Span.End > nearest.Span.End))
+            if (o.Span.End <= at && at - o.Span.End <= EntityResolver.DescriptionReach && (nearest is null || o.Span.End > nearest.Span.End)
+                && (fits is null || fits(o.Name)))
                 nearest = o;
         return nearest;
     }
@@ -137,20 +128,6 @@ internal static class HeadReferences
     {
         var parts = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
         return words.All(w => parts.Any(p => p.Equals(w, StringComparison.OrdinalIgnoreCase)));
-    }
-
-    /// <summary>The nearest organisation named before <paramref name="at"/> whose name holds every word of the phrase.</summary>
-    private static EntityMention? Named(List<EntityMention> organisations, int at, string text, ImmutableArray<Token> tokens, int first, int last)
-    {
-        EntityMention? nearest = null;
-        foreach (var o in organisations)
-        {
-            if (o.Span.End > at || at - o.Span.End > EntityResolver.DescriptionReach || nearest is not null && o.Span.End <= nearest.Span.End)
-                continue;
-            if (Holds(o.Name, [.. Enumerable.Range(first, last - first + 1).Select(k => tokens[k].Span.Of(text))]))
-                nearest = o;
-        }
-        return nearest;
     }
 
     private static bool IsWord(Token t, string text, string word) =>
