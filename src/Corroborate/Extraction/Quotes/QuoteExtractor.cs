@@ -149,12 +149,60 @@ public sealed class QuoteExtractor(QuoteLexicon lexicon)
                 }
             }
             AddIndirect(quotes, marks);
+            SpokenAgain(quotes);
             quotes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
             var kept = ImmutableArray.CreateBuilder<Quote>(quotes.Count);
             foreach (var q in quotes)
                 if (kept.Count == 0 || !kept[^1].Span.Overlaps(q.Span))
                     kept.Add(q);
             return kept.ToImmutable();
+        }
+
+        /// <summary>Letters a quotation needs to be told again by its words alone, at least ("The sky went orange").</summary>
+        private const int MinRetold = 12;
+
+        /// <summary>
+        /// A quotation nobody is said to speak (a headline's: ""The sky went orange": villagers first on scene") whose
+        /// words a quotation with a speaker holds takes that speaker: the report quotes the same words twice.
+        /// </summary>
+        private void SpokenAgain(List<Quote> quotes)
+        {
+            for (var k = 0; k < quotes.Count; k++)
+            {
+                if (quotes[k].Speaker is not null || quotes[k].Kind == QuoteKind.Indirect)
+                    continue;
+                var words = Comparable(quotes[k].Span.Of(_text));
+                if (words.Length < MinRetold)
+                    continue;
+                words = " " + words + " ";
+                foreach (var other in quotes)
+                    if (other.Speaker is { } speaker && other.Kind != QuoteKind.Indirect && !other.Span.Overlaps(quotes[k].Span)
+                        && (" " + Comparable(other.Span.Of(_text)) + " ").Contains(words, StringComparison.Ordinal))
+                    {
+                        quotes[k] = quotes[k] with { Speaker = speaker };
+                        break;
+                    }
+            }
+        }
+
+        /// <summary>The letters and digits of a quotation, lowercase, words one space apart: punctuation and case aside.</summary>
+        private static string Comparable(string quoted)
+        {
+            var sb = new System.Text.StringBuilder(quoted.Length);
+            var space = false;
+            foreach (var c in quoted)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    if (space && sb.Length > 0)
+                        sb.Append(' ');
+                    sb.Append(char.ToLowerInvariant(c));
+                    space = false;
+                }
+                else if (c != '\'' && c != '’')
+                    space = true;
+            }
+            return sb.ToString();
         }
 
         /// <summary>Words between a characterizing verb and the quotation it introduces, at most ("called the central bank's decision").</summary>
