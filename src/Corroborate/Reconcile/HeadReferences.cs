@@ -54,7 +54,11 @@ internal static class HeadReferences
                 // A kind that fits by sort names the one its name holds only when no other organisation was named since
                 // ("The Lisbon Tram Company was sold to Kessler Holdings … The company said" is Kessler).
                 string[] phrase = [.. Enumerable.Range(i + 1, words).Select(k => tokens[k].Span.Of(text))];
-                var named = Nearest(organisations, start, name => Holds(name, phrase));
+                // By sort, the kind must be the name's own ("Port Authority", "Tram Company"), not a word that qualifies
+                // another ("the airline" is not the "Airline Pilots' Guild").
+                var named = fit.Kind == FitKind.NamedBy
+                    ? Nearest(organisations, start, name => Holds(name, phrase))
+                    : Nearest(organisations, start, name => Holds(name, phrase) && HeadOf(name).Equals(head, StringComparison.OrdinalIgnoreCase));
                 if (named is not null && fit.Kind != FitKind.NamedBy && !ReferenceEquals(named, Nearest(organisations, start)))
                     named = null;
                 if (named is null)
@@ -106,6 +110,14 @@ internal static class HeadReferences
                 && (fits is null || fits(o.Name)))
                 nearest = o;
         return nearest;
+    }
+
+    /// <summary>The word that names a body's kind: its last ("Port Authority"), or the one before "of" ("Ministry of Health").</summary>
+    private static string HeadOf(string name)
+    {
+        var of = name.IndexOf(" of ", StringComparison.Ordinal);
+        var part = of > 0 ? name[..of] : name;
+        return part[(part.LastIndexOf(' ') + 1)..];
     }
 
     /// <summary>The one organisation name among <paramref name="names"/> that holds every word; null for none or several.</summary>

@@ -427,6 +427,16 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void A_kind_that_fits_by_sort_must_be_the_name_s_own_kind()
+    {
+        // "Airline" qualifies the guild: "the airline" is not the pilots' guild.
+        var text = "The Orvenian Airline Pilots' Guild said 300 pilots had raised concerns. The airline said the plane was airworthy.";
+        var r = Reconcile(Doc("a", text));
+        Assert.DoesNotContain(r.Entities.Entities.SelectMany(e => e.Mentions), m => m.Text == "The airline");
+        Assert.Contains(r.Entities.Entities, e => e.Name == "Orvenian Airline Pilots' Guild");
+    }
+
+    [Fact]
     public void A_capitalized_kind_that_opens_another_name_is_no_mention_of_the_first()
     {
         var text = "Officers of the DeLand Police Department were called at 2 a.m. Police said they did not know if the Department of Children and Families had been told.";
