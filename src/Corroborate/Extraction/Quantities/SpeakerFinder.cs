@@ -137,16 +137,13 @@ public sealed class SpeakerFinder(QuantityLexicon lexicon)
         return null;
     }
 
-    /// <summary>"Friday's count", "last year's budget": a time, not an owner.</summary>
-    private static bool IsTimeWord(in TokenView v, int k)
+    /// <summary>"Friday's count", "last year's budget", "today's tally": a time, not an owner (context.tsv's months, weekdays and periods).</summary>
+    private bool IsTimeWord(in TokenView v, int k)
     {
         var w = v.Chars(k);
         var bare = w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("’s", StringComparison.OrdinalIgnoreCase) ? w[..^2] : w;
-        foreach (var time in (ReadOnlySpan<string>)["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "year", "week", "month", "today", "yesterday",
-                     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "quarter", "season", "day"])
-            if (bare.Equals(time, StringComparison.OrdinalIgnoreCase))
-                return true;
-        return false;
+        return lexicon.Is(bare, ContextKind.Month | ContextKind.Weekday | ContextKind.Period)
+               || bare.Equals("today", StringComparison.OrdinalIgnoreCase) || bare.Equals("yesterday", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Words a proposal's phrase does not run across to its figure: verbs, conjunctions of clauses, pronouns.</summary>
