@@ -66,6 +66,14 @@ internal static class AppositiveRoles
         if (k >= v.Count || !v.IsChar(k, ','))
             return null;
         k++;
+        // "Tomas Reddle, who runs the Plough in Ebberstone,": what a person runs, owns or heads is their role.
+        if (k + 2 < v.Count && v.Is(k, "who") && Word(v, k + 1) is "runs" or "owns" or "manages" or "heads" or "leads" or "chairs" or "co-owns" or "founded")
+        {
+            var end = k + 2;
+            while (end < v.Count && end - (k + 1) < MaxWords && v.IsWord(end) && !Verbs.Contains(Word(v, end)))
+                end++;
+            return end > k + 2 && (end >= v.Count || v.IsChar(end, ',') || IsSentenceEnd(v, end)) ? v.Slice(k + 1, end - 1) : null;
+        }
         // "Ida Renn, 38, a schoolteacher,": past the age.
         if (k + 1 < v.Count && v.Kind(k) == TokenKind.Number && v.IsChar(k + 1, ','))
             k += 2;
