@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Corroborate.Extraction.Times;
 using Corroborate.Model;
 
 namespace Corroborate.Pipeline;
@@ -40,7 +41,7 @@ public static class UndatedReports
         DateOnly? behind = null;
         foreach (var (before, after) in report.Times.Zip(read.Times))
         {
-            if (!IsWeekday(before.Value) || before.Span != after.Span || DayOf(after.Value) is not { } named || named > latest)
+            if (!IsWeekday(before.Value) || before.Span != after.Span || Timex.DayOf(after.Value) is not { } named || named > latest)
                 continue;
             if (behind is null || named > behind)
                 behind = named;
@@ -69,10 +70,5 @@ public static class UndatedReports
     private static int Count<T>(ImmutableArray<T> items) => items.IsDefault ? 0 : items.Length;
 
     /// <summary>"XXXX-WXX-2", "XXXX-WXX-2TNI": a weekday the report could not date.</summary>
-    private static bool IsWeekday(string value) =>
-        value.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && value.Length >= 10 && char.IsDigit(value[9]);
-
-    private static DateOnly? DayOf(string value) =>
-        value.Length >= 10 && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+    private static bool IsWeekday(string value) => Timex.UndatedWeekday(value) > 0;
 }

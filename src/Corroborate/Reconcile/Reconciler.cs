@@ -1,3 +1,4 @@
+using Corroborate.Extraction.Times;
 using System.Collections.Immutable;
 using Corroborate.Model;
 using Corroborate.Pipeline;
@@ -107,7 +108,7 @@ public sealed class Reconciler(ReconcileLexicon lexicon, DossierIds? numbered = 
             return new DateOnly(y, 12, 31);
         if (when.Length == 7 && when[4] == '-' && int.TryParse(when.AsSpan(0, 4), n, c, out y) && int.TryParse(when.AsSpan(5, 2), n, c, out var m) && y is > 1000 and < 3000 && m is >= 1 and <= 12)
             return new DateOnly(y, m, DateTime.DaysInMonth(y, m));
-        return when.Length >= 10 && DateOnly.TryParseExact(when.AsSpan(0, 10), "yyyy-MM-dd", c, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+        return Timex.DayOf(when);
     }
 
     /// <summary>The first sentence the figure overlaps, else the figure's own span.</summary>

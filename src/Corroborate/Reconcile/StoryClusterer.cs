@@ -1,3 +1,4 @@
+using Corroborate.Extraction.Times;
 using Corroborate.Lexicons;
 using Corroborate.Model;
 using Corroborate.Pipeline;
@@ -509,9 +510,7 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         var days = new List<int>();
         foreach (var t in article.Times)
             // "Tuesday night" is a Time ("2024-03-05TNI"): its day counts too.
-            if (t.Type is TimeType.Date or TimeType.Time && t.Value.Length >= 10
-                && DateOnly.TryParseExact(t.Value.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
-                && !days.Contains(day.DayNumber))
+            if (t.Type is TimeType.Date or TimeType.Time && Timex.DayOf(t.Value) is { } day && !days.Contains(day.DayNumber))
                 days.Add(day.DayNumber);
         return [.. days];
     }
@@ -612,10 +611,10 @@ public sealed class StoryClusterer(LanguageData data, ClusteringOptions options)
         {
             if (t.Type is not (TimeType.Date or TimeType.Time))
                 continue;
-            if (t.Value.Length >= 10 && DateOnly.TryParseExact(t.Value.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            if (Timex.DayOf(t.Value) is { } day)
                 bits |= 1 << ((int)day.DayOfWeek + 6) % 7 + 1;
-            else if (t.Value.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && t.Value.Length >= 10 && t.Value[9] is >= '1' and <= '7')
-                bits |= 1 << t.Value[9] - '0';
+            else if (Timex.UndatedWeekday(t.Value) is > 0 and var weekday)
+                bits |= 1 << weekday;
         }
         return bits;
     }

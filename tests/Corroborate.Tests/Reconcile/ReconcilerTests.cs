@@ -320,23 +320,16 @@ public sealed class ReconcilerTests
         Assert.StartsWith("The island ferry operator", Assert.Single(spans).SliceOf(a).ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_report_that_ends_on_its_story_s_background_is_on_topic()
+    [Theory]
+    // A name used twice, but the bridge and the river are the story's.
+    [InlineData("The last collapse of a bridge over the Orrin River, in 2009, killed four people. An inquiry led by the engineer Ilse Varga "
+        + "blamed corroded cables. Varga later chaired the national bridge safety board.")]
+    // Three sentences, new names, but the bridge, the river and the missing are the story's.
+    [InlineData("Volunteers from Halvern brought food to the divers on the river bank. The fire service said the search for the 14 missing "
+        + "would go on through the night. Engineers will inspect the remaining bridge spans on Tuesday.")]
+    public void A_report_that_ends_on_one_paragraph_of_its_own_story_is_on_topic(string closing)
     {
-        // A name used twice, but the bridge and the river are the story's.
-        const string Background = "The last collapse of a bridge over the Orrin River, in 2009, killed four people. An inquiry led by the engineer Ilse Varga "
-            + "blamed corroded cables. Varga later chaired the national bridge safety board.";
-        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness, Background);
-        Assert.Empty(Reconcile(BridgeStory(a, reports: 4)).OffTopicOf("a"));
-    }
-
-    [Fact]
-    public void A_report_that_ends_on_one_paragraph_of_its_own_story_is_on_topic()
-    {
-        // Three sentences, new names, but the bridge, the river and the missing are the story's.
-        const string Closing = "Volunteers from Halvern brought food to the divers on the river bank. The fire service said the search for the 14 missing "
-            + "would go on through the night. Engineers will inspect the remaining bridge spans on Tuesday.";
-        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness, Closing);
+        var a = string.Join("\n\n", BridgeLead, BridgeLead2, BridgeMore, BridgeWitness, closing);
         Assert.Empty(Reconcile(BridgeStory(a, reports: 4)).OffTopicOf("a"));
     }
 

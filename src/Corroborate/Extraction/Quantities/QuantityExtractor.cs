@@ -690,27 +690,18 @@ public sealed class QuantityExtractor
     /// <summary>Tokens of an aside between a holder and its verb ("…, led by Elena Vardosh, had").</summary>
     private const int MaxHolderAside = 10;
 
-    /// <summary>Verbs by which one holds a share or a tally ("the DAC had 41.4%", "the UNP won 62 seats").</summary>
-    private static readonly string[] HoldingVerbs = ["had", "has", "won", "wins", "took", "takes", "got", "gets", "received", "secured", "polled", "garnered", "captured", "holds", "held", "controls", "controlled"];
-
-    private static bool IsHoldingVerb(ReadOnlySpan<char> word)
-    {
-        foreach (var h in HoldingVerbs)
-            if (word.Equals(h, StringComparison.OrdinalIgnoreCase))
-                return true;
-        return false;
-    }
 
     /// <summary>
     /// The name right before a verb of holding right before the figure ("The Democratic Alliance for Change won 42.7 per
     /// cent", "the Veskarian Agrarian League was third with 6.3%", "gave the UNP 48.1%"): its capitalized words, or the
     /// initials in brackets after them; null when no capitalized name holds it.
     /// </summary>
-    private static string? Holder(in TokenView v, int start, int first)
+    private string? Holder(in TokenView v, int start, int first)
     {
         var verb = first - 1;
         int end;
-        if (verb > start && v.IsWord(verb) && IsHoldingVerb(v.Chars(verb)))
+        // A verb by which one holds a share or a tally (context.tsv, kind holding).
+        if (verb > start && v.IsWord(verb) && _lexicon.Is(v.Chars(verb), ContextKind.Holding))
             end = verb - 1;
         // "was third with 6.3%", "came second with 12 seats"
         else if (verb - 2 > start && v.Is(verb, "with") && (v.Is(verb - 1, "first") || v.Is(verb - 1, "second") || v.Is(verb - 1, "third") || v.Is(verb - 1, "fourth") || v.Is(verb - 1, "fifth") || v.Is(verb - 1, "last"))

@@ -47,6 +47,7 @@ public enum ContextKind
     MeasureLink = 1 << 22,
     Collective = 1 << 23,
     HeldTally = 1 << 24,
+    Holding = 1 << 25,
 }
 
 /// <summary>

@@ -11,6 +11,14 @@ public static partial class Timex
     public const string FutureRef = "FUTURE_REF";
 
     internal static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The day a value begins with ("2024-03-05", "2024-03-05TNI", "2024-03-05T18:42"); null when it names none.</summary>
+    public static DateOnly? DayOf(string value) =>
+        value.Length >= 10 && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    /// <summary>A weekday no date anchored ("XXXX-WXX-2", "XXXX-WXX-2TNI"): the day of the week, 1 (Monday) to 7; 0 for none.</summary>
+    public static int UndatedWeekday(string value) =>
+        value.Length >= 10 && value.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && value[9] is >= '1' and <= '7' ? value[9] - '0' : 0;
     internal static string Month(int year, int month) => $"{Year(year)}-{month:00}";
     internal static string Year(int year) => year.ToString("0000", CultureInfo.InvariantCulture);
 
